@@ -1,0 +1,141 @@
+/**
+ * Offline search from the command line: the same engine and rendering path as the bot, no
+ * Discord needed.
+ *
+ *   npm run --silent search -- [--json] [--limit N] "<query>"
+ *   npm run --silent search -- --json --stdin [--limit N]     (one query per line → JSON Lines)
+ *
+ * stdout carries only the answer; logs go to stderr. Exit 0 on success (also when nothing
+ * matched), 1 when the corpus cannot be read, 2 on bad arguments or configuration.
+ */
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import { ConfigError, loadSearchConfig, readEnvFile } from '../config.ts';
+import { createLogger } from '../log.ts';
+import { renderAnswerText } from '../render/text.ts';
+import { type Answer, AnswerEngine, MAX_LIMIT } from '../search/engine.ts';
+
+const USAGE = `Usage:
+  npm run --silent search -- [--json] [--limit N] "<query>"
+  npm run --silent search -- --json --stdin [--limit N]
+
+Options:
+  --json      print one JSON object per query
+  --stdin     read one query per line from standard input (with --json)
+  --limit N   results per query, 1–${MAX_LIMIT} (default 3)
+  --help      show this help
+
+Environment: CORPUS_DIR (default corpus), DATA_DIR (default data), LOG_LEVEL.`;
+
+class UsageError extends Error {}
+
+interface Invocation {
+  json: boolean;
+  stdin: boolean;
+  limit: number;
+  query: string | undefined;
+}
+
+function parseInvocation(argv: string[]): Invocation | 'help' {
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        json: { type: 'boolean', default: false },
+        stdin: { type: 'boolean', default: false },
+        limit: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return 'help';
+  const limitText = values.limit as string | undefined;
+  const limit = limitText === undefined ? 3 : Number(limitText);
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) {
+    throw new UsageError(`--limit must be a whole number from 1 to ${MAX_LIMIT}`);
+  }
+  const json = values.json === true;
+  const stdin = values.stdin === true;
+  if (stdin && !json) throw new UsageError('--stdin needs --json');
+  if (stdin && positionals.length > 0)
+    throw new UsageError('give the queries on stdin or as an argument, not both');
+  if (!stdin && positionals.length !== 1) throw new UsageError('give exactly one query (quote it)');
+  const query = positionals[0];
+  if (!stdin && !query?.trim()) throw new UsageError('the query is empty');
+  return { json, stdin, limit, query };
+}
+
+/** The CLI's JSON contract: exactly these fields, in this order. */
+function toJson(answer: Answer): string {
+  return JSON.stringify({
+    query: answer.query,
+    total: answer.total,
+    results: answer.results.map(
+      ({ id, articleId, title, paragraph, section, score, text, excerpt, citation }) => ({
+        id,
+        articleId,
+        title,
+        paragraph,
+        section,
+        score,
+        text,
+        excerpt,
+        citation,
+      }),
+    ),
+    suggestions: answer.suggestions,
+  });
+}
+
+async function main(): Promise<number> {
+  let invocation: Invocation | 'help';
+  try {
+    invocation = parseInvocation(process.argv.slice(2));
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    process.stderr.write(`search: ${error.message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  if (invocation === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  readEnvFile();
+  const config = loadSearchConfig();
+  // A person at a terminal wants the answer, not progress notes: warnings only unless asked.
+  const logger = createLogger(process.env.LOG_LEVEL ? config.logLevel : 'warn');
+  const engine = await AnswerEngine.open({ corpusDir: config.corpusDir, dataDir: config.dataDir, logger });
+  const { json, limit } = invocation;
+
+  if (invocation.stdin) {
+    for await (const line of createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY })) {
+      process.stdout.write(`${toJson(engine.answer(line, { limit }))}\n`);
+    }
+    return 0;
+  }
+  const answer = engine.answer(invocation.query ?? '', { limit });
+  process.stdout.write(
+    json ? `${toJson(answer)}\n` : renderAnswerText(answer, 0, process.stdout.isTTY === true),
+  );
+  return 0;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exitCode = 2;
+      return;
+    }
+    process.stderr.write(`search: ${(error as Error).message}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,116 @@
+/**
+ * Settings from the environment (and `.env`), validated in one place. A missing or malformed
+ * variable stops the program with a message that names it and says how to fix it; values are
+ * never echoed back, because one of them is a secret.
+ */
+import { config as readDotEnv } from 'dotenv';
+import { z } from 'zod';
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+const SNOWFLAKE = /^\d{17,20}$/;
+
+/** Every variable, with the advice shown when it is wrong. */
+const HINTS: Record<string, string> = {
+  DISCORD_TOKEN:
+    'set it to your bot token: create an application at https://discord.com/developers/applications, open "Bot", ' +
+    'press "Reset Token" and put the token in .env as DISCORD_TOKEN=... (README: "Create the Discord application"). ' +
+    'Without a token you can still search the corpus offline: npm run search -- "armenia"',
+  DISCORD_API_BASE:
+    'leave it unset for Discord itself, or give an http(s) URL such as http://127.0.0.1:8080/api',
+  DISCORD_GUILD_IDS:
+    'give server ids (17–20 digits) separated by commas, or leave it unset to deploy globally',
+  BOT_COMMAND:
+    'use 1–24 lowercase letters, digits, "-" or "_" (Discord command names; "-sources" and "-config" are appended)',
+  CORPUS_DIR: 'give the directory that holds the article files (default: corpus)',
+  DATA_DIR: 'give a writable directory for the index cache and settings (default: data)',
+  LOG_LEVEL: `use one of ${LOG_LEVELS.join(', ')}`,
+};
+
+const optional = (value: string | undefined) =>
+  value === undefined || value.trim() === '' ? undefined : value.trim();
+
+const SearchEnv = z.object({
+  CORPUS_DIR: z.preprocess(optional, z.string().default('corpus')),
+  DATA_DIR: z.preprocess(optional, z.string().default('data')),
+  LOG_LEVEL: z.preprocess(optional, z.enum(LOG_LEVELS).default('info')),
+});
+
+const BotEnv = SearchEnv.extend({
+  DISCORD_TOKEN: z.preprocess(
+    optional,
+    z
+      .string({ error: 'is not set' })
+      .regex(/^[\w-]{20,}\.[\w-]{4,}\.[\w-]{20,}$/, 'does not look like a bot token'),
+  ),
+  DISCORD_API_BASE: z.preprocess(
+    optional,
+    z.url({ protocol: /^https?$/, error: 'is not an http(s) URL' }).optional(),
+  ),
+  DISCORD_GUILD_IDS: z.preprocess(
+    optional,
+    z
+      .string()
+      .transform((value) => value.split(',').map((id) => id.trim()))
+      .pipe(z.array(z.string().regex(SNOWFLAKE, 'must be server ids separated by commas')))
+      .default([]),
+  ),
+  BOT_COMMAND: z.preprocess(
+    optional,
+    z
+      .string()
+      .regex(/^[a-z0-9_-]{1,24}$/, 'is not a valid command name')
+      .default('csto'),
+  ),
+});
+
+export interface SearchConfig {
+  corpusDir: string;
+  dataDir: string;
+  logLevel: (typeof LOG_LEVELS)[number];
+}
+
+export interface BotConfig extends SearchConfig {
+  token: string;
+  /** REST base for a proxy or a local Discord-protocol server; undefined means Discord itself. */
+  apiBase: string | undefined;
+  guildIds: string[];
+  /** The slash command's name; the corpus decides what the bot is about. */
+  command: string;
+}
+
+/** Reads `.env` from the working directory, if there is one; real environment variables win. */
+export function readEnvFile(): void {
+  readDotEnv({ quiet: true });
+}
+
+function parse<T extends z.ZodType>(schema: T, env: NodeJS.ProcessEnv): z.infer<T> {
+  const result = schema.safeParse(env);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((issue) => {
+    const name = String(issue.path[0]);
+    return `- ${name} ${issue.message}: ${HINTS[name] ?? 'see .env.example'}`;
+  });
+  throw new ConfigError(`Configuration problem:\n${lines.join('\n')}`);
+}
+
+export function loadSearchConfig(env: NodeJS.ProcessEnv = process.env): SearchConfig {
+  const parsed = parse(SearchEnv, env);
+  return { corpusDir: parsed.CORPUS_DIR, dataDir: parsed.DATA_DIR, logLevel: parsed.LOG_LEVEL };
+}
+
+export function loadBotConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
+  const parsed = parse(BotEnv, env);
+  return {
+    corpusDir: parsed.CORPUS_DIR,
+    dataDir: parsed.DATA_DIR,
+    logLevel: parsed.LOG_LEVEL,
+    token: parsed.DISCORD_TOKEN,
+    apiBase: parsed.DISCORD_API_BASE,
+    guildIds: parsed.DISCORD_GUILD_IDS,
+    command: parsed.BOT_COMMAND,
+  };
+}

@@ -1,0 +1,152 @@
+/**
+ * The glossary bridges the words readers type and the words the text uses (a synonym spinner's
+ * substitutions, transliterations of names). It is corpus data (`corpus/synonyms.txt`), applied at
+ * index time: where a paragraph contains a rule's phrase, the rule's reader words are indexed for
+ * that paragraph in a separate, lower-weighted field, and the phrase is what gets highlighted.
+ */
+import { analyzeWord, phraseKeys, type Token, tokenize, type WordTerm } from '../text/terms.ts';
+
+/** The glossary file's reserved name inside the corpus directory. */
+export const GLOSSARY_FILE = 'synonyms.txt';
+
+interface Rule {
+  /** Phrase keys of the text side (stemmed, stop words kept). */
+  keys: string[];
+  /** Search terms a reader's words produce, minus the terms the phrase already has. */
+  words: WordTerm[];
+}
+
+/** Where a glossary phrase occurs in a text, and the reader words it stands for. */
+export interface AliasSpan {
+  start: number;
+  end: number;
+  words: readonly WordTerm[];
+}
+
+export interface GlossaryProblem {
+  line: number;
+  reason: string;
+}
+
+const MAX_PHRASE_WORDS = 8;
+
+function phraseOf(text: string): string[] {
+  return tokenize(text).flatMap((token) => phraseKeys(token.surface));
+}
+
+function wordsOf(text: string): WordTerm[] {
+  return tokenize(text).flatMap((token) => analyzeWord(token.surface));
+}
+
+export class Glossary {
+  /** Rules by their first key, longest phrase first, so matching is greedy. */
+  readonly #rulesByFirstKey = new Map<string, Rule[]>();
+  readonly ruleCount: number;
+  readonly problems: readonly GlossaryProblem[];
+
+  private constructor(rules: Rule[], problems: GlossaryProblem[]) {
+    for (const rule of rules) {
+      const first = rule.keys[0] as string;
+      const list = this.#rulesByFirstKey.get(first) ?? [];
+      list.push(rule);
+      list.sort((a, b) => b.keys.length - a.keys.length);
+      this.#rulesByFirstKey.set(first, list);
+    }
+    this.ruleCount = rules.length;
+    this.problems = problems;
+  }
+
+  static readonly empty = new Glossary([], []);
+
+  /**
+   * Parses the glossary format:
+   * `spun phrase => reader word, reader phrase` (one way: text side to reader side) and
+   * `name = name = name` (mutual aliases). `#` starts a comment line.
+   * A bad line is reported with its number and skipped; the others still apply.
+   */
+  static parse(source: string): Glossary {
+    const rules: Rule[] = [];
+    const problems: GlossaryProblem[] = [];
+    const addRule = (line: number, textSide: string, readerSides: string[]) => {
+      const keys = phraseOf(textSide);
+      if (keys.length === 0) return problems.push({ line, reason: `"${textSide}" has no words` });
+      if (keys.length > MAX_PHRASE_WORDS) {
+        return problems.push({ line, reason: `"${textSide}" is longer than ${MAX_PHRASE_WORDS} words` });
+      }
+      const own = new Set(wordsOf(textSide).map((word) => word.term));
+      const words = new Map<string, WordTerm>();
+      for (const word of readerSides.flatMap(wordsOf)) {
+        if (!own.has(word.term) && !words.has(word.term)) words.set(word.term, word);
+      }
+      if (words.size > 0) rules.push({ keys, words: [...words.values()] });
+    };
+
+    source.split(/\r?\n/).forEach((raw, index) => {
+      const line = index + 1;
+      const text = raw.trim();
+      if (!text || text.startsWith('#')) return;
+      const oneWay = text.split('=>');
+      if (oneWay.length === 2) {
+        const readerSides = (oneWay[1] ?? '').split(',').map((side) => side.trim());
+        if (readerSides.some((side) => !side)) return problems.push({ line, reason: 'empty reader word' });
+        return addRule(line, (oneWay[0] ?? '').trim(), readerSides);
+      }
+      if (oneWay.length > 2) return problems.push({ line, reason: 'more than one "=>"' });
+      const names = text.split('=').map((name) => name.trim());
+      if (names.length < 2 || names.some((name) => !name)) {
+        return problems.push({ line, reason: 'expected "phrase => words" or "name = name"' });
+      }
+      for (const name of names) {
+        addRule(
+          line,
+          name,
+          names.filter((other) => other !== name),
+        );
+      }
+    });
+    return new Glossary(rules, problems);
+  }
+
+  /**
+   * Finds glossary phrases in a tokenized text, longest match first, without overlaps.
+   * Hyphenated words count as their parts, so a rule may match inside `Qasym-Zhomart`'s parts
+   * only as a whole token sequence.
+   */
+  findAliases(tokens: readonly Token[]): AliasSpan[] {
+    if (this.ruleCount === 0) return [];
+    // Flatten to one key per word part, remembering which token each part came from.
+    const keys: string[] = [];
+    const owner: number[] = [];
+    tokens.forEach((token, index) => {
+      for (const key of phraseKeys(token.surface)) {
+        keys.push(key);
+        owner.push(index);
+      }
+    });
+    // A phrase must cover whole tokens: `give up` may not match half of `give-up-able`.
+    const boundary = (at: number) => at === 0 || at === keys.length || owner[at - 1] !== owner[at];
+    const spans: AliasSpan[] = [];
+    let i = 0;
+    while (i < keys.length) {
+      const end = (rule: Rule) => i + rule.keys.length;
+      const rule = boundary(i)
+        ? this.#rulesByFirstKey
+            .get(keys[i] as string)
+            ?.find((candidate) => matchesAt(keys, i, candidate) && boundary(end(candidate)))
+        : undefined;
+      if (rule) {
+        const first = tokens[owner[i] as number] as Token;
+        const last = tokens[owner[end(rule) - 1] as number] as Token;
+        spans.push({ start: first.start, end: last.end, words: rule.words });
+        i = end(rule);
+      } else {
+        i += 1;
+      }
+    }
+    return spans;
+  }
+}
+
+function matchesAt(keys: readonly string[], at: number, rule: Rule): boolean {
+  return rule.keys.every((key, offset) => keys[at + offset] === key);
+}

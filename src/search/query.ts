@@ -1,0 +1,79 @@
+/**
+ * Turning what a reader typed into a MiniSearch query tree.
+ *
+ * Each term is its own node so it can carry its own fuzziness and prefix flag: typo tolerance
+ * grows with word length (none up to 4 letters, 1 edit from 5, 2 from 9), numbers are never
+ * fuzzy, and only the last word — the one still being typed — is matched as a prefix.
+ */
+import type { Query } from 'minisearch';
+import { analyzeWord, isNumericTerm, tokenize } from '../text/terms.ts';
+
+/** Longer input is cut (at a word boundary): nobody asks a 5,000-character question. */
+export const MAX_QUERY_CHARS = 200;
+/** Distinct terms beyond this add cost but no precision. */
+export const MAX_QUERY_TERMS = 12;
+/** Shorter prefixes match too much of the vocabulary to be worth their cost. */
+const MIN_PREFIX_CHARS = 3;
+
+export interface QueryTerm {
+  term: string;
+  /** Length of the written word part, which decides its typo tolerance. */
+  length: number;
+  /** Matched as a prefix: the last word of a query that does not end in a space or punctuation. */
+  prefix: boolean;
+}
+
+/**
+ * Cleans a raw query for searching and echoing: Unicode NFC, control and format characters
+ * removed, whitespace collapsed, cut to `MAX_QUERY_CHARS` at a word boundary.
+ */
+export function cleanQuery(raw: string): string {
+  const text = raw
+    .normalize('NFC')
+    .replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\s]+/gu, ' ')
+    .trim();
+  if (text.length <= MAX_QUERY_CHARS) return text;
+  const cut = text.slice(0, MAX_QUERY_CHARS);
+  const lastSpace = cut.lastIndexOf(' ');
+  return (lastSpace > MAX_QUERY_CHARS / 2 ? cut.slice(0, lastSpace) : cut).trim();
+}
+
+/** The distinct search terms of a cleaned query, in order. */
+export function queryTerms(query: string): QueryTerm[] {
+  const tokens = tokenize(query);
+  const last = tokens.at(-1);
+  const typingLastWord = last !== undefined && last.end === query.length;
+  const terms = new Map<string, QueryTerm>();
+  for (const token of tokens) {
+    const words = analyzeWord(token.surface);
+    words.forEach((word, index) => {
+      const prefix =
+        typingLastWord &&
+        token === last &&
+        index === words.length - 1 &&
+        word.term.length >= MIN_PREFIX_CHARS;
+      const existing = terms.get(word.term);
+      if (existing) existing.prefix ||= prefix;
+      else if (terms.size < MAX_QUERY_TERMS)
+        terms.set(word.term, { term: word.term, length: word.surface.length, prefix });
+    });
+  }
+  return [...terms.values()];
+}
+
+/** Meilisearch's typo budget: exact up to 4 letters, 1 edit from 5, 2 from 9; numbers exact. */
+export function typoBudget(term: QueryTerm): number {
+  if (isNumericTerm(term.term) || term.length <= 4) return 0;
+  return term.length >= 9 ? 2 : 1;
+}
+
+export function buildQuery(terms: readonly QueryTerm[], combineWith: 'AND' | 'OR'): Query {
+  return {
+    combineWith,
+    queries: terms.map((term) => ({
+      queries: [term.term],
+      fuzzy: typoBudget(term),
+      prefix: term.prefix,
+    })),
+  };
+}

@@ -1,0 +1,196 @@
+/**
+ * The per-guild settings model: every setting's name, type, validation and documented default, in one place.
+ * Nothing here knows about Discord's client library or about storage.
+ */
+import { z } from 'zod';
+
+/** Largest value a Discord snowflake (unsigned 64-bit integer) can take. */
+const MAX_SNOWFLAKE = 2n ** 64n - 1n;
+const SNOWFLAKE_PATTERN = /^\d{17,20}$/;
+
+/** Upper bound on the channel allow list of one guild. */
+export const MAX_CHANNELS = 50;
+export const RESULTS_MIN = 1;
+export const RESULTS_MAX = 5;
+export const COOLDOWN_MIN = 0;
+/** One hour. */
+export const COOLDOWN_MAX = 3600;
+export const VISIBILITIES = ['public', 'ephemeral'] as const;
+export type Visibility = (typeof VISIBILITIES)[number];
+
+/** Effective settings of one guild. Objects handed out by the store are frozen: never mutate them. */
+export interface GuildSettings {
+  /** Channel ids where the bot answers; an empty list means every channel. */
+  readonly channels: readonly string[];
+  /** Whether the bot answers when it is mentioned. */
+  readonly mentions: boolean;
+  /** Default reply visibility of the slash command. */
+  readonly visibility: Visibility;
+  /** Results per answer. */
+  readonly results: number;
+  /** Per-user cooldown in seconds; 0 means off. */
+  readonly cooldown: number;
+}
+
+export type SettingName = keyof GuildSettings;
+
+/** A value that failed validation. `message` is written for the moderator who typed it. */
+export class SettingsValidationError extends Error {
+  override readonly name = 'SettingsValidationError';
+  constructor(
+    message: string,
+    /** The setting concerned, or null when an id (guild, member) was invalid. */
+    readonly setting: SettingName | null = null,
+  ) {
+    super(message);
+  }
+}
+
+/** True for a Discord snowflake: a string of 17–20 digits that fits in an unsigned 64-bit integer. */
+export function isSnowflake(value: unknown): value is string {
+  return typeof value === 'string' && SNOWFLAKE_PATTERN.test(value) && BigInt(value) <= MAX_SNOWFLAKE;
+}
+
+function describeInput(input: unknown): string {
+  if (typeof input === 'string') return `"${input.length > 40 ? `${input.slice(0, 40)}…` : input}"`;
+  try {
+    return JSON.stringify(input) ?? String(input);
+  } catch {
+    return String(input);
+  }
+}
+
+const channelId = z.custom<string>(isSnowflake, {
+  error: (issue) =>
+    `${describeInput(issue.input)} is not a valid channel id (a Discord id is 17 to 20 digits).`,
+});
+
+const wholeNumberMessage = (what: string, min: number, max: number, suffix = '') =>
+  `${what} must be a whole number from ${min} to ${max}${suffix}.`;
+const resultsMessage = wholeNumberMessage('Results per answer', RESULTS_MIN, RESULTS_MAX);
+const cooldownMessage = wholeNumberMessage(
+  'The cooldown',
+  COOLDOWN_MIN,
+  COOLDOWN_MAX,
+  ' seconds (0 turns it off, 3600 is one hour)',
+);
+
+interface SettingDefinition<T> {
+  /** Validates a value supplied by a moderator (or read back from storage). */
+  readonly schema: z.ZodType<T, unknown>;
+  readonly default: T;
+  readonly description: string;
+}
+
+type SettingDefinitions = { readonly [K in SettingName]: SettingDefinition<GuildSettings[K]> };
+
+/** The single source of truth for the settings: schema, default and description of each. */
+export const SETTINGS: SettingDefinitions = {
+  channels: {
+    schema: z
+      .array(channelId, { error: 'The channel list must be a list of channel ids.' })
+      .transform((ids) => [...new Set(ids)])
+      .refine((ids) => ids.length <= MAX_CHANNELS, {
+        error: `The bot can be limited to at most ${MAX_CHANNELS} channels. Remove one first, or clear the list to let it answer everywhere.`,
+      }),
+    default: Object.freeze([]),
+    description: 'Channels where the bot answers. Empty (the default) means every channel.',
+  },
+  mentions: {
+    schema: z.boolean({ error: 'Answering mentions must be switched on or off (true or false).' }),
+    default: true,
+    description: 'Whether the bot answers when it is mentioned. Default: on.',
+  },
+  visibility: {
+    schema: z.enum(VISIBILITIES, { error: 'Reply visibility must be "public" or "ephemeral".' }),
+    default: 'public',
+    description:
+      'Default visibility of slash-command replies: public (everyone sees them) or ephemeral (only the asker). Default: public.',
+  },
+  results: {
+    schema: z
+      .number({ error: resultsMessage })
+      .int({ error: resultsMessage })
+      .min(RESULTS_MIN, { error: resultsMessage })
+      .max(RESULTS_MAX, { error: resultsMessage }),
+    default: 3,
+    description: `Results per answer, ${RESULTS_MIN} to ${RESULTS_MAX}. Default: 3.`,
+  },
+  cooldown: {
+    schema: z
+      .number({ error: cooldownMessage })
+      .int({ error: cooldownMessage })
+      .min(COOLDOWN_MIN, { error: cooldownMessage })
+      .max(COOLDOWN_MAX, { error: cooldownMessage }),
+    default: 0,
+    description: `Per-user cooldown in seconds, ${COOLDOWN_MIN} (off) to ${COOLDOWN_MAX}. Default: 0 (off).`,
+  },
+};
+
+/** Setting names in display order. */
+export const SETTING_NAMES: readonly SettingName[] = Object.freeze(Object.keys(SETTINGS) as SettingName[]);
+
+export function isSettingName(value: unknown): value is SettingName {
+  return typeof value === 'string' && Object.hasOwn(SETTINGS, value);
+}
+
+/** Deep-freezes a settings object so cached instances can be shared safely. */
+export function freezeSettings(settings: GuildSettings): GuildSettings {
+  if (!Object.isFrozen(settings.channels)) Object.freeze(settings.channels);
+  return Object.freeze(settings);
+}
+
+/** Settings of a guild that nobody has configured. */
+export const DEFAULT_SETTINGS: GuildSettings = freezeSettings({
+  channels: SETTINGS.channels.default,
+  mentions: SETTINGS.mentions.default,
+  visibility: SETTINGS.visibility.default,
+  results: SETTINGS.results.default,
+  cooldown: SETTINGS.cooldown.default,
+});
+
+/** Validates a value for `setting`; returns it normalised (e.g. duplicate channels removed) or throws. */
+export function validateSetting<K extends SettingName>(setting: K, value: unknown): GuildSettings[K] {
+  const definition = SETTINGS[setting] as SettingDefinition<GuildSettings[K]> | undefined;
+  if (definition === undefined) {
+    throw new SettingsValidationError(`Unknown setting ${describeInput(setting)}.`);
+  }
+  const result = definition.schema.safeParse(value);
+  if (!result.success) {
+    const message = result.error.issues[0]?.message ?? `Invalid value for ${setting}.`;
+    throw new SettingsValidationError(message, setting);
+  }
+  return result.data;
+}
+
+/** Throws a SettingsValidationError unless `value` is a snowflake; `what` names it, e.g. "guild id". */
+export function assertSnowflake(value: unknown, what: string): asserts value is string {
+  if (!isSnowflake(value)) {
+    throw new SettingsValidationError(
+      `${describeInput(value)} is not a valid ${what} (a Discord id is 17 to 20 digits).`,
+    );
+  }
+}
+
+/** Storage and history representation of a value: JSON text, readable as is. */
+export function encodeValue(value: unknown): string {
+  return JSON.stringify(value);
+}
+
+/**
+ * Decodes a stored value; undefined when the text is not JSON or no longer passes validation (e.g. written by
+ * another version of the bot), in which case the caller falls back to the default.
+ */
+export function decodeStoredValue<K extends SettingName>(
+  setting: K,
+  text: string,
+): GuildSettings[K] | undefined {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  const result = SETTINGS[setting].schema.safeParse(raw);
+  return result.success ? result.data : undefined;
+}

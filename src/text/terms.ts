@@ -1,0 +1,116 @@
+/**
+ * Term processing shared by indexing, querying, highlighting and the glossary.
+ *
+ * Everything that decides whether two words are "the same" lives here, so that the index, the
+ * query and the excerpt highlighter can never disagree: a word is highlighted exactly when its
+ * processed form is one of the terms the search matched.
+ */
+import { stemmer } from 'stemmer';
+import { eng as englishStopWords } from 'stopword';
+
+/** A word of a text with its position, so excerpts can quote and highlight the original. */
+export interface Token {
+  /** The word as written. */
+  surface: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * Letters, marks and digits, joined by apostrophes or hyphens (`Russia’s`, `Nagorno-Karabakh`)
+ * and, between digits only, by `.` or `,` (`7,644`, `3.5`). Everything else separates words.
+ */
+const WORD = /[\p{L}\p{M}\p{N}]+(?:(?:['’\u2010\u2011-]|(?<=\p{N})[.,](?=\p{N}))[\p{L}\p{M}\p{N}]+)*/gu;
+const HYPHENS = /['’]?[\u2010\u2011-]/u;
+const NUMBER = /^\p{N}[\p{N}.,]*$/u;
+const STOP_WORDS: ReadonlySet<string> = new Set(englishStopWords);
+
+/** Stemming dominates indexing time; a corpus has a bounded vocabulary, queries do not. */
+const STEM_MEMO_LIMIT = 100_000;
+const stemMemo = new Map<string, string>();
+
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  for (const m of text.matchAll(WORD)) {
+    tokens.push({ surface: m[0], start: m.index, end: m.index + m[0].length });
+  }
+  return tokens;
+}
+
+/**
+ * Lowercases, strips diacritics (`Toqaev` and `Toqäev` are one word), unifies apostrophes and
+ * drops a possessive ending (`Russia’s` → `russia`).
+ */
+export function foldWord(word: string): string {
+  return word
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/’/g, "'")
+    .replace(/'s?$/, '')
+    .replace(/'/g, '');
+}
+
+function stem(word: string): string {
+  let stemmed = stemMemo.get(word);
+  if (stemmed === undefined) {
+    if (stemMemo.size >= STEM_MEMO_LIMIT) stemMemo.clear();
+    stemmed = stemmer(word);
+    stemMemo.set(word, stemmed);
+  }
+  return stemmed;
+}
+
+/** A search term and the part of the word it came from, as written (for suggestions). */
+export interface WordTerm {
+  term: string;
+  surface: string;
+}
+
+/** The parts of a hyphenated word, folded; a single-element array for a plain word. */
+export function wordParts(surface: string): string[] {
+  const folded = foldWord(surface);
+  if (NUMBER.test(folded)) return [folded.replace(/,/g, '')];
+  return folded.split(HYPHENS).filter((part) => part.length > 0);
+}
+
+/**
+ * The search terms of one word: stop words dropped, the rest stemmed. Numbers lose their
+ * thousands separators and are never stemmed. A hyphenated word yields its parts and, when
+ * `joined` is set (at index time), also the parts written together, so `nagornokarabakh` and
+ * `Nagorno Karabakh` both find `Nagorno-Karabakh`.
+ */
+export function analyzeWord(surface: string, joined = false): WordTerm[] {
+  const parts = wordParts(surface);
+  const written = surface.replace(/['’]s?$/, '').split(HYPHENS);
+  const terms: WordTerm[] = [];
+  parts.forEach((part, index) => {
+    const term = partTerm(part);
+    if (term !== null) terms.push({ term, surface: written[index] ?? part });
+  });
+  if (joined && parts.length > 1) terms.push({ term: stem(parts.join('')), surface: written.join('-') });
+  return terms;
+}
+
+export function wordTerms(surface: string, joined = false): string[] {
+  return analyzeWord(surface, joined).map((word) => word.term);
+}
+
+function partTerm(part: string): string | null {
+  if (NUMBER.test(part)) return part;
+  if (part.length < 2 || STOP_WORDS.has(part)) return null;
+  return stem(part);
+}
+
+/**
+ * A word's key for phrase matching in the glossary: folded and stemmed but stop words kept,
+ * so that `give up` is a phrase of two keys and never matches a bare `give`.
+ */
+export function phraseKeys(surface: string): string[] {
+  return wordParts(surface).map((part) => (NUMBER.test(part) ? part : stem(part)));
+}
+
+/** True when a term consists of digits (years, figures): such terms are never matched fuzzily. */
+export function isNumericTerm(term: string): boolean {
+  return NUMBER.test(term);
+}
