@@ -44,7 +44,9 @@ export class Glossary {
   readonly ruleCount: number;
   readonly problems: readonly GlossaryProblem[];
 
-  private constructor(rules: Rule[], problems: GlossaryProblem[]) {
+  private constructor(allRules: Rule[], problems: GlossaryProblem[]) {
+    // A rule whose reader words are all in its own phrase adds nothing to the index.
+    const rules = allRules.filter((rule) => rule.words.length > 0);
     for (const rule of rules) {
       const first = rule.keys[0] as string;
       const list = this.#rulesByFirstKey.get(first) ?? [];
@@ -67,42 +69,12 @@ export class Glossary {
   static parse(source: string): Glossary {
     const rules: Rule[] = [];
     const problems: GlossaryProblem[] = [];
-    const addRule = (line: number, textSide: string, readerSides: string[]) => {
-      const keys = phraseOf(textSide);
-      if (keys.length === 0) return problems.push({ line, reason: `"${textSide}" has no words` });
-      if (keys.length > MAX_PHRASE_WORDS) {
-        return problems.push({ line, reason: `"${textSide}" is longer than ${MAX_PHRASE_WORDS} words` });
-      }
-      const own = new Set(wordsOf(textSide).map((word) => word.term));
-      const words = new Map<string, WordTerm>();
-      for (const word of readerSides.flatMap(wordsOf)) {
-        if (!own.has(word.term) && !words.has(word.term)) words.set(word.term, word);
-      }
-      if (words.size > 0) rules.push({ keys, words: [...words.values()] });
-    };
-
     source.split(/\r?\n/).forEach((raw, index) => {
-      const line = index + 1;
       const text = raw.trim();
       if (!text || text.startsWith('#')) return;
-      const oneWay = text.split('=>');
-      if (oneWay.length === 2) {
-        const readerSides = (oneWay[1] ?? '').split(',').map((side) => side.trim());
-        if (readerSides.some((side) => !side)) return problems.push({ line, reason: 'empty reader word' });
-        return addRule(line, (oneWay[0] ?? '').trim(), readerSides);
-      }
-      if (oneWay.length > 2) return problems.push({ line, reason: 'more than one "=>"' });
-      const names = text.split('=').map((name) => name.trim());
-      if (names.length < 2 || names.some((name) => !name)) {
-        return problems.push({ line, reason: 'expected "phrase => words" or "name = name"' });
-      }
-      for (const name of names) {
-        addRule(
-          line,
-          name,
-          names.filter((other) => other !== name),
-        );
-      }
+      const parsed = parseLine(text);
+      if (typeof parsed === 'string') problems.push({ line: index + 1, reason: parsed });
+      else rules.push(...parsed);
     });
     return new Glossary(rules, problems);
   }
@@ -145,6 +117,42 @@ export class Glossary {
     }
     return spans;
   }
+}
+
+/** The rules one glossary line stands for, or why the line is unusable. */
+function parseLine(text: string): Rule[] | string {
+  const oneWay = text.split('=>');
+  if (oneWay.length > 2) return 'more than one "=>"';
+  if (oneWay.length === 2) {
+    const readerSides = (oneWay[1] ?? '').split(',').map((side) => side.trim());
+    if (readerSides.some((side) => !side)) return 'empty reader word';
+    const rule = makeRule((oneWay[0] ?? '').trim(), readerSides);
+    return typeof rule === 'string' ? rule : [rule];
+  }
+  const names = text.split('=').map((name) => name.trim());
+  if (names.length < 2 || names.some((name) => !name)) return 'expected "phrase => words" or "name = name"';
+  const rules: Rule[] = [];
+  for (const name of names) {
+    const rule = makeRule(
+      name,
+      names.filter((other) => other !== name),
+    );
+    if (typeof rule === 'string') return rule;
+    rules.push(rule);
+  }
+  return rules;
+}
+
+function makeRule(textSide: string, readerSides: readonly string[]): Rule | string {
+  const keys = phraseOf(textSide);
+  if (keys.length === 0) return `"${textSide}" has no words`;
+  if (keys.length > MAX_PHRASE_WORDS) return `"${textSide}" is longer than ${MAX_PHRASE_WORDS} words`;
+  const own = new Set(wordsOf(textSide).map((word) => word.term));
+  const words = new Map<string, WordTerm>();
+  for (const word of readerSides.flatMap(wordsOf)) {
+    if (!own.has(word.term) && !words.has(word.term)) words.set(word.term, word);
+  }
+  return { keys, words: [...words.values()] };
 }
 
 function matchesAt(keys: readonly string[], at: number, rule: Rule): boolean {
