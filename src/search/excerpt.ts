@@ -99,7 +99,7 @@ function snapToWords(text: string, window: Window, cluster: Window): Window {
   }
   if (end < text.length && /\S/.test(text[end] ?? '')) {
     const space = text.lastIndexOf(' ', end);
-    end = space <= cluster.end ? cluster.end : space;
+    end = Math.max(space, cluster.end);
   }
   return { start, end };
 }

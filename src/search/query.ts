@@ -6,7 +6,7 @@
  * fuzzy, and only the last word — the one still being typed — is matched as a prefix.
  */
 import type { Query } from 'minisearch';
-import { analyzeWord, isNumericTerm, tokenize } from '../text/terms.ts';
+import { analyzeWord, foldWord, isNumericTerm, tokenize } from '../text/terms.ts';
 
 /** Longer input is cut (at a word boundary): nobody asks a 5,000-character question. */
 export const MAX_QUERY_CHARS = 200;
@@ -17,10 +17,17 @@ const MIN_PREFIX_CHARS = 3;
 
 export interface QueryTerm {
   term: string;
-  /** Length of the written word part, which decides its typo tolerance. */
+  /**
+   * Length that decides typo tolerance: the stem's, not the written word's, because edits are
+   * counted on the stem (`organization` is searched as `organ`, 2 edits from `began`).
+   */
   length: number;
-  /** Matched as a prefix: the last word of a query that does not end in a space or punctuation. */
-  prefix: boolean;
+  /**
+   * The word being typed — the last one, when the query does not end in a space or punctuation —
+   * folded but not stemmed, to match as a prefix: the stem of a partial word is not a prefix of
+   * anything (`kyrgy` stems to `kyrgi`). Null for every other word.
+   */
+  prefix: string | null;
 }
 
 /**
@@ -47,15 +54,13 @@ export function queryTerms(query: string): QueryTerm[] {
   for (const token of tokens) {
     const words = analyzeWord(token.surface);
     words.forEach((word, index) => {
-      const prefix =
-        typingLastWord &&
-        token === last &&
-        index === words.length - 1 &&
-        word.term.length >= MIN_PREFIX_CHARS;
+      const typing = typingLastWord && token === last && index === words.length - 1;
+      const folded = foldWord(word.surface);
+      const prefix = typing && folded.length >= MIN_PREFIX_CHARS ? folded : null;
       const existing = terms.get(word.term);
-      if (existing) existing.prefix ||= prefix;
+      if (existing) existing.prefix ??= prefix;
       else if (terms.size < MAX_QUERY_TERMS)
-        terms.set(word.term, { term: word.term, length: word.surface.length, prefix });
+        terms.set(word.term, { term: word.term, length: word.term.length, prefix });
     });
   }
   return [...terms.values()];
@@ -68,12 +73,19 @@ export function typoBudget(term: QueryTerm): number {
 }
 
 export function buildQuery(terms: readonly QueryTerm[], combineWith: 'AND' | 'OR'): Query {
+  return { combineWith, queries: terms.map(termQuery) };
+}
+
+/** One term: its stem, exactly or within its typo budget, or — while typed — anything it begins. */
+function termQuery({ term, prefix, length }: QueryTerm): Query {
+  const fuzzy = typoBudget({ term, prefix, length });
+  if (prefix === null) return { queries: [term], fuzzy };
+  if (prefix === term) return { queries: [term], fuzzy, prefix: true };
   return {
-    combineWith,
-    queries: terms.map((term) => ({
-      queries: [term.term],
-      fuzzy: typoBudget(term),
-      prefix: term.prefix,
-    })),
+    combineWith: 'OR',
+    queries: [
+      { queries: [term], fuzzy },
+      { queries: [prefix], prefix: true },
+    ],
   };
 }

@@ -69,9 +69,9 @@ export interface WordTerm {
 
 /** The parts of a hyphenated word, folded; a single-element array for a plain word. */
 export function wordParts(surface: string): string[] {
-  const folded = foldWord(surface);
-  if (NUMBER.test(folded)) return [folded.replace(/,/g, '')];
-  return folded.split(HYPHENS).filter((part) => part.length > 0);
+  return foldWord(surface)
+    .split(HYPHENS)
+    .filter((part) => part.length > 0);
 }
 
 /**
@@ -97,7 +97,7 @@ export function wordTerms(surface: string, joined = false): string[] {
 }
 
 function partTerm(part: string): string | null {
-  if (NUMBER.test(part)) return part;
+  if (NUMBER.test(part)) return part.replace(/,/g, '');
   if (part.length < 2 || STOP_WORDS.has(part)) return null;
   return stem(part);
 }
@@ -107,7 +107,7 @@ function partTerm(part: string): string | null {
  * so that `give up` is a phrase of two keys and never matches a bare `give`.
  */
 export function phraseKeys(surface: string): string[] {
-  return wordParts(surface).map((part) => (NUMBER.test(part) ? part : stem(part)));
+  return wordParts(surface).map((part) => (NUMBER.test(part) ? part.replace(/,/g, '') : stem(part)));
 }
 
 /** True when a term consists of digits (years, figures): such terms are never matched fuzzily. */

@@ -1,0 +1,217 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadCorpus } from '../src/corpus/load.ts';
+import { type Answer, AnswerEngine } from '../src/search/engine.ts';
+import { makeCorpus, markdownArticle, SEED_ARTICLE_ID, SHIPPED_CORPUS } from './support/corpus.ts';
+
+let engine: AnswerEngine;
+beforeAll(async () => {
+  engine = AnswerEngine.fromCorpus(await loadCorpus(SHIPPED_CORPUS));
+});
+
+const top = (answer: Answer) => answer.results[0]?.paragraph;
+const paragraphsOf = (answer: Answer) => answer.results.map((hit) => hit.paragraph);
+
+interface VocabularyQuery {
+  query: string;
+  paragraph: number;
+  why: string;
+}
+const vocabularyQueries: VocabularyQuery[] = JSON.parse(
+  readFileSync(join(import.meta.dirname, 'fixtures', 'vocabulary-queries.json'), 'utf8'),
+);
+
+describe('the vocabulary gap between readers and the spun text', () => {
+  it.each(vocabularyQueries)(
+    'when a reader asks "$query", the paragraph that answers it comes first ($why)',
+    ({ query, paragraph }) => {
+      const answer = engine.answer(query);
+      expect(top(answer)).toBe(paragraph);
+      // The query's words are not in the paragraph: the answer came through the glossary.
+      expect(answer.results[0]?.excerpt).toContain('**');
+    },
+  );
+
+  it('when the real name of the bloc is searched, the spun name is found and highlighted whole', () => {
+    const answer = engine.answer('Collective Security Treaty Organization');
+    expect(top(answer)).toBe(1);
+    expect(answer.results[0]?.excerpt).toContain('**Collective Safety Treaty Group**');
+  });
+
+  it('when a transliteration is searched, the article’s spelling is found', () => {
+    expect(top(engine.answer('Tokayev'))).toBe(3);
+    expect(
+      engine
+        .answer('Pashinyan')
+        .results.map((hit) => hit.excerpt)
+        .join(' '),
+    ).toContain('**Pashinian**');
+  });
+
+  it('when a word matches literally in one paragraph and through the glossary in another, the literal one ranks first', async () => {
+    const dir = makeCorpus({
+      'a.md': markdownArticle('A', 'The safety council met on Monday to discuss the budget.'),
+      'b.md': markdownArticle('B', 'The security council met on Monday to discuss the budget.'),
+      'synonyms.txt': 'safety => security\n',
+    });
+    const small = AnswerEngine.fromCorpus(await loadCorpus(dir));
+    const answer = small.answer('security council');
+    expect(answer.results.map((hit) => hit.articleId)).toEqual(['b', 'a']);
+    expect(answer.results[1]?.excerpt).toContain('**safety**');
+  });
+});
+
+describe('matching words the way readers type them', () => {
+  it('when a whole question full of stop words is asked, the paragraph that answers it comes first', () => {
+    expect(top(engine.answer('why did Kyrgyzstan cancel the drills?'))).toBe(8);
+  });
+
+  it('when a possessive or curly apostrophe is typed, it matches the plain name', () => {
+    expect(engine.answer('Russia’s').total).toBe(engine.answer('russia').total);
+    expect(engine.answer("Kyrgyzstan's").total).toBe(engine.answer('Kyrgyzstan').total);
+  });
+
+  it('when a hyphenated name is typed with a hyphen, a space or neither, it is found', () => {
+    for (const query of ['Nagorno-Karabakh', 'Nagorno Karabakh', 'nagornokarabakh']) {
+      expect(paragraphsOf(engine.answer(query, { limit: 10 })), query).toContain(31);
+    }
+    expect(top(engine.answer('Qasym Zhomart'))).toBe(3);
+  });
+
+  it('when a number is typed with or without separators, it is found, and never fuzzily', () => {
+    expect(top(engine.answer('7,644'))).toBe(26);
+    expect(top(engine.answer('7644'))).toBe(26);
+    expect(paragraphsOf(engine.answer('2005', { limit: 10 }))).toEqual([23]);
+    expect(engine.answer('2003').total).toBe(0);
+  });
+
+  it('when diacritics are typed, they are ignored', () => {
+    expect(top(engine.answer('Toqäev'))).toBe(3);
+  });
+
+  it('when a long word has a typo or two, it is still found; a short word is not guessed', () => {
+    expect(engine.answer('Kyrgystan').total).toBeGreaterThan(0);
+    expect(engine.answer('Armnia').total).toBeGreaterThan(0);
+    expect(engine.answer('bloq').total).toBe(0);
+  });
+
+  it('when the last word is still being typed, it matches as a prefix', () => {
+    expect(engine.answer('Kyrgy').total).toBe(engine.answer('Kyrgyzstan').total);
+  });
+});
+
+describe('when nothing matches', () => {
+  it('suggests words of the corpus spelled like the query, as the corpus writes them', () => {
+    const answer = engine.answer('Bshkekk');
+    expect(answer.total).toBe(0);
+    expect(answer.results).toEqual([]);
+    expect(answer.suggestions).toContain('Bishkek');
+  });
+
+  it('returns no suggestion rather than noise when the query has no searchable word', () => {
+    expect(engine.answer('the of and why').suggestions).toEqual([]);
+  });
+});
+
+describe('bad input', () => {
+  const hostile: [string, string][] = [
+    ['empty', ''],
+    ['whitespace', ' \t\n '],
+    ['5,000 characters', 'armenia '.repeat(625)],
+    ['only punctuation', '?!…—;:()[]{}'],
+    ['only stop words', 'what did they do with the'],
+    ['emoji', '🇦🇲 🔥 armenia 👍🏽'],
+    ['right-to-left text', 'أرمينيا ארמניה armenia'],
+    ['control characters', 'arme\u0000nia\u0007\u001b[31m'],
+    ['markdown', '**armenia** _drills_ `code` ||spoiler|| > quote'],
+    ['mentions', '@everyone <@123456789012345678> @here armenia'],
+    ['lone surrogates and zero-width', '\ud800armenia\u200b\u202e'],
+  ];
+
+  it.each(hostile)(
+    'when the query is %s, the engine answers without throwing and stays within bounds',
+    (_, query) => {
+      const answer = engine.answer(query);
+      expect(answer.query.length).toBeLessThanOrEqual(200);
+      expect(answer.query).not.toMatch(/\p{Cc}/u);
+      expect(answer.results.length).toBeLessThanOrEqual(3);
+      for (const hit of answer.results) expect(hit.excerpt.length).toBeLessThan(700);
+    },
+  );
+
+  it('when a query hides a real word among markdown, mentions and emoji, that word is still searched', () => {
+    expect(engine.answer('**armenia**').total).toBe(engine.answer('armenia').total);
+    expect(engine.answer('@everyone armenia').total).toBeGreaterThan(0);
+  });
+
+  it('when the query is 5,000 characters, it is shortened at a word boundary', () => {
+    const answer = engine.answer('armenia '.repeat(625));
+    expect(answer.query.endsWith('armenia')).toBe(true);
+    expect(answer.total).toBeGreaterThan(0);
+  });
+
+  it('when the query is empty or only stop words, nothing matches and nothing is suggested', () => {
+    for (const query of ['', '   ', 'what did they do with the']) {
+      expect(engine.answer(query)).toMatchObject({ total: 0, results: [], suggestions: [] });
+    }
+  });
+});
+
+describe('paging and retrieval', () => {
+  it('when more results are asked for with an offset, the next ones come, best first overall', () => {
+    const all = paragraphsOf(engine.answer('armenia', { limit: 6 }));
+    const first = paragraphsOf(engine.answer('armenia', { limit: 3 }));
+    const next = paragraphsOf(engine.answer('armenia', { limit: 3, offset: 3 }));
+    expect([...first, ...next]).toEqual(all);
+  });
+
+  it('when a paragraph is asked for by id, it comes whole with its citation and the query bolded', () => {
+    const view = engine.paragraph(`${SEED_ARTICLE_ID}#8`, 'drills');
+    expect(view?.paragraph.text).toMatch(/^The most recent blow.*October 10 to 14\.$/);
+    expect(view?.markdown).toContain('**drills**');
+    expect(view?.citation).toContain('¶8');
+    expect(engine.paragraph('nope#1')).toBeUndefined();
+  });
+});
+
+describe('autocomplete', () => {
+  it('when a word is partly typed, its completions come as the corpus writes them', () => {
+    const choices = engine.complete('kyrg');
+    expect(choices[0]).toBe('kyrg');
+    expect(choices).toContain('Kyrgyzstan');
+    expect(choices).toContain('Kyrgyz');
+  });
+
+  it('when earlier words are typed, completions keep them', () => {
+    expect(engine.complete('why did kyrgyzstan cancel the dri')).toContain(
+      'why did kyrgyzstan cancel the drills',
+    );
+  });
+
+  it('when the typed word matches a section heading, the heading is offered', () => {
+    expect(engine.complete('menace')).toContain('Sense Of Menace For Kazakhstan');
+  });
+
+  it('when the word is misspelled, near spellings are offered', () => {
+    expect(engine.complete('Pashinyan')).toContain('Pashinian');
+  });
+
+  it('when nothing is typed yet, topics are offered: headings and the most mentioned names', () => {
+    const choices = engine.complete('');
+    expect(choices).toContain('Bishkek Balks At Tajikistan Award');
+    expect(choices).toContain('CSTO');
+  });
+
+  it.each(['', 'a', 'x'.repeat(300), '🔥', '@everyone', '\u0000'])(
+    'when %j is typed, at most 25 choices of 1–100 characters come back',
+    (typed) => {
+      const choices = engine.complete(typed);
+      expect(choices.length).toBeLessThanOrEqual(25);
+      for (const choice of choices) {
+        expect(choice.length).toBeGreaterThanOrEqual(1);
+        expect(choice.length).toBeLessThanOrEqual(100);
+      }
+    },
+  );
+});

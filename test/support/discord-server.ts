@@ -1,0 +1,1850 @@
+/**
+ * A local Discord: enough of REST API v10 and Gateway v10 (JSON, uncompressed) for the real discord.js v14
+ * client to log in, receive interactions and messages, and answer them, all on 127.0.0.1 and in memory.
+ *
+ * Why a fake server rather than mocked discord.js classes: the bot's real failure modes live in the wire
+ * protocol (payload shapes discord.js rejects, interactions acknowledged twice or too late, 429s, dropped
+ * gateway connections, Discord's message limits). Running the unmodified client against a server that
+ * enforces those rules catches them; mocks would only echo our own assumptions back.
+ *
+ * The behaviour copied from Discord is limited to what a question-answering bot touches: slash commands,
+ * autocomplete, buttons and modals, replies and their edits, mention replies in guild text channels, command
+ * registration. Everything else answers 404 and is recorded, so an unexpected call shows up in
+ * {@link LocalDiscordServer.requests} instead of hanging.
+ */
+import { randomBytes } from 'node:crypto';
+import {
+  createServer,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+  STATUS_CODES,
+} from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
+import {
+  ApplicationCommandType,
+  ChannelType,
+  ComponentType,
+  GatewayCloseCodes,
+  GatewayDispatchEvents,
+  GatewayIntentBits,
+  GatewayOpcodes,
+  InteractionResponseType,
+  InteractionType,
+  MessageFlags,
+  MessageType,
+  PermissionFlagsBits,
+} from 'discord.js';
+import { type RawData, WebSocket, WebSocketServer } from 'ws';
+
+// ---------------------------------------------------------------------------------------------------------
+// Public types
+// ---------------------------------------------------------------------------------------------------------
+
+/**
+ * JSON exchanged with the bot. Deliberately untyped: tests assert on whatever fields the bot sent, and the
+ * server echoes bot payloads back the way Discord does, so a precise type would only force casts.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: arbitrary JSON payloads, read by assertions
+export type Json = any;
+
+export interface LocalGuild {
+  id: string;
+  name: string;
+  ownerId: string;
+  /** `type` defaults to 0 (guild text). */
+  channels: { id: string; name: string; type?: number }[];
+}
+
+export interface LocalUser {
+  id: string;
+  username: string;
+  bot?: boolean;
+}
+
+export interface RecordedRequest {
+  method: string;
+  /** Path after `/api/v10`, each segment URL-decoded (`%40original` becomes `@original`). */
+  path: string;
+  query: Record<string, string>;
+  /** Parsed JSON body, or the parsed `payload_json` part of a multipart body; `undefined` when empty. */
+  body: Json;
+  /** Whether the request carried `Authorization: Bot <token>` with the right token. */
+  authorized: boolean;
+  /** Arrival time (ms since epoch). Requests are recorded when answered, so a delayed one is listed late. */
+  at: number;
+  /** Status the server answered with. */
+  status: number;
+  /** Whether a {@link FaultRule} shaped this response. */
+  faulted: boolean;
+  /** Set when the server itself threw while handling the request (answered 500): a bug in this file. */
+  error?: string;
+}
+
+export interface InteractionHandle {
+  id: string;
+  token: string;
+  /** Resolves with the first callback body the bot POSTs for this interaction that Discord accepts. */
+  callback: Promise<Json>;
+}
+
+export interface FaultRule {
+  method?: string;
+  /** Tested against {@link RecordedRequest.path}. */
+  path: RegExp;
+  /** Status to answer with instead of handling the request; omit to only delay a normal response. */
+  status?: number;
+  /** Response body; defaults to Discord's body for the status. */
+  body?: unknown;
+  /** For 429: `retry_after` in the body and the `Retry-After` header (default 1). */
+  retryAfterSeconds?: number;
+  /** Delay the response (ms). */
+  delayMs?: number;
+  /** How many matching requests to affect, default 1. */
+  times?: number;
+}
+
+export interface LocalDiscordServerOptions {
+  /** Default 0: any free port. */
+  port?: number;
+  token?: string;
+  botUser?: LocalUser;
+  /** Defaults to the bot user's id, as for every application created since 2021. */
+  applicationId?: string;
+  /** Defaults to one guild with one text channel, `#general`. */
+  guilds?: LocalGuild[];
+  /** The acknowledgement deadline; Discord's is 3 s. `Infinity` disables the check. */
+  acknowledgeWithinMs?: number;
+  /** `heartbeat_interval` announced in HELLO; Discord's is 41250 ms. */
+  heartbeatIntervalMs?: number;
+}
+
+export interface InteractionInput {
+  type: 2 | 3 | 4 | 5;
+  /** For 2 and 4, `type` defaults to 1 (chat input) and `id` to the registered command's id, by name. */
+  data: Json;
+  guildId?: string;
+  channelId?: string;
+  user?: LocalUser;
+  /** The invoking member's permission bitfield; defaults to {@link MEMBER_PERMISSIONS}. */
+  permissions?: string;
+  /** The message a component sits on; required for type 3. Pass an entry of `messages()` or any message. */
+  message?: Json;
+}
+
+export interface MessageInput {
+  content: string;
+  guildId?: string;
+  channelId?: string;
+  author?: LocalUser;
+  /** Defaults to the known users written as `<@id>` in `content`. */
+  mentions?: LocalUser[];
+  mentionEveryone?: boolean;
+  webhookId?: string;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Discord constants
+// ---------------------------------------------------------------------------------------------------------
+
+const API_PREFIX = '/api/v10';
+const GATEWAY_PATH = '/gateway';
+const DISCORD_EPOCH = 1420070400000n;
+/** Interaction tokens stay valid this long after the interaction was created. */
+const INTERACTION_TOKEN_LIFETIME_MS = 15 * 60 * 1000;
+
+/** What a plain member (and the bot) may do: read and write, no moderation, no Manage Guild. */
+export const MEMBER_PERMISSIONS = (
+  PermissionFlagsBits.ViewChannel |
+  PermissionFlagsBits.SendMessages |
+  PermissionFlagsBits.SendMessagesInThreads |
+  PermissionFlagsBits.CreatePublicThreads |
+  PermissionFlagsBits.ReadMessageHistory |
+  PermissionFlagsBits.EmbedLinks |
+  PermissionFlagsBits.AttachFiles |
+  PermissionFlagsBits.AddReactions |
+  PermissionFlagsBits.UseExternalEmojis |
+  PermissionFlagsBits.UseApplicationCommands |
+  PermissionFlagsBits.CreateInstantInvite |
+  PermissionFlagsBits.ChangeNickname |
+  PermissionFlagsBits.Connect |
+  PermissionFlagsBits.Speak
+).toString();
+
+/** Discord's message limits, checked on every message the bot creates or edits. */
+const LIMITS = {
+  content: 2000,
+  embeds: 10,
+  embedTitle: 256,
+  embedDescription: 4096,
+  embedFields: 25,
+  fieldName: 256,
+  fieldValue: 1024,
+  footerText: 2048,
+  authorName: 256,
+  embedTotal: 6000,
+  actionRows: 5,
+  rowComponents: 5,
+  customId: 100,
+  choices: 25,
+  choiceText: 100,
+  commandName: 32,
+  commandDescription: 100,
+} as const;
+
+/** Letters, digits, `-` and `_`; Discord additionally requires lowercase for chat input commands. */
+const COMMAND_NAME = /^[-_\p{L}\p{N}]{1,32}$/u;
+
+// ---------------------------------------------------------------------------------------------------------
+// Small helpers
+// ---------------------------------------------------------------------------------------------------------
+
+let lastSnowflake = 0n;
+
+/** A real, strictly increasing snowflake, so discord.js derives sensible creation times from ids. */
+export function snowflake(): string {
+  const fromClock = (BigInt(Date.now()) - DISCORD_EPOCH) << 22n;
+  lastSnowflake = fromClock > lastSnowflake ? fromClock : lastSnowflake + 1n;
+  return lastSnowflake.toString();
+}
+
+function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => void } {
+  let resolve!: (value: T) => void;
+  const promise = new Promise<T>((r) => {
+    resolve = r;
+  });
+  return { promise, resolve };
+}
+
+function sleep(ms: number): Promise<void> {
+  // unref: a delayed fault must not keep vitest alive after close().
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
+}
+
+function apiUser(user: LocalUser): Json {
+  return {
+    id: user.id,
+    username: user.username,
+    discriminator: '0',
+    global_name: null,
+    avatar: null,
+    public_flags: 0,
+    ...(user.bot ? { bot: true } : {}),
+  };
+}
+
+function apiMember(user: LocalUser | null, joinedAt: string): Json {
+  return {
+    ...(user ? { user: apiUser(user) } : {}),
+    nick: null,
+    avatar: null,
+    roles: [],
+    joined_at: joinedAt,
+    premium_since: null,
+    deaf: false,
+    mute: false,
+    flags: 0,
+    pending: false,
+    communication_disabled_until: null,
+  };
+}
+
+interface ApiResponse {
+  status: number;
+  body?: Json;
+  headers?: Record<string, string>;
+}
+
+function json(body: Json, status = 200): ApiResponse {
+  return { status, body };
+}
+
+const noContent: ApiResponse = { status: 204 };
+
+/** Discord's error body: a numeric `code` is what discord.js turns into `DiscordAPIError.code`. */
+function apiError(status: number, code: number, message: string, extra: Json = {}): ApiResponse {
+  return { status, body: { message, code, ...extra } };
+}
+
+function httpError(status: number): ApiResponse {
+  return apiError(status, 0, `${status}: ${STATUS_CODES[status] ?? 'Error'}`);
+}
+
+const unknownMessage = () => apiError(404, 10008, 'Unknown Message');
+const unknownChannel = () => apiError(404, 10003, 'Unknown Channel');
+
+interface FieldError {
+  path: (string | number)[];
+  code: string;
+  message: string;
+}
+
+/** Discord's 50035 body, whose nested `errors` discord.js flattens into a readable message. */
+function invalidFormBody(errors: FieldError[]): ApiResponse {
+  const tree: Json = {};
+  for (const { path, code, message } of errors) {
+    let node = tree;
+    for (const key of path) node = node[key] ??= {};
+    node._errors ??= [];
+    node._errors.push({ code, message });
+  }
+  return apiError(400, 50035, 'Invalid Form Body', { errors: tree });
+}
+
+function tooLong(path: (string | number)[], max: number): FieldError {
+  return { path, code: 'BASE_TYPE_MAX_LENGTH', message: `Must be ${max} or fewer in length.` };
+}
+
+function checkLength(errors: FieldError[], path: (string | number)[], value: unknown, max: number): void {
+  if ((typeof value === 'string' || Array.isArray(value)) && value.length > max)
+    errors.push(tooLong(path, max));
+}
+
+/** Discord's limits on content, embeds and components (`prefix` is `['data']` inside interaction callbacks). */
+function validateMessage(payload: Json, prefix: (string | number)[] = []): FieldError[] {
+  const errors: FieldError[] = [];
+  if (!payload || typeof payload !== 'object') return errors;
+  checkLength(errors, [...prefix, 'content'], payload.content, LIMITS.content);
+  const embeds: Json[] = Array.isArray(payload.embeds) ? payload.embeds : [];
+  checkLength(errors, [...prefix, 'embeds'], embeds, LIMITS.embeds);
+  let total = 0;
+  embeds.forEach((embed, i) => {
+    const at = [...prefix, 'embeds', i];
+    const fields: Json[] = Array.isArray(embed?.fields) ? embed.fields : [];
+    checkLength(errors, [...at, 'title'], embed?.title, LIMITS.embedTitle);
+    checkLength(errors, [...at, 'description'], embed?.description, LIMITS.embedDescription);
+    checkLength(errors, [...at, 'fields'], fields, LIMITS.embedFields);
+    checkLength(errors, [...at, 'footer', 'text'], embed?.footer?.text, LIMITS.footerText);
+    checkLength(errors, [...at, 'author', 'name'], embed?.author?.name, LIMITS.authorName);
+    fields.forEach((field, j) => {
+      checkLength(errors, [...at, 'fields', j, 'name'], field?.name, LIMITS.fieldName);
+      checkLength(errors, [...at, 'fields', j, 'value'], field?.value, LIMITS.fieldValue);
+    });
+    const texts = [embed?.title, embed?.description, embed?.footer?.text, embed?.author?.name];
+    for (const field of fields) texts.push(field?.name, field?.value);
+    for (const text of texts) total += typeof text === 'string' ? text.length : 0;
+  });
+  if (total > LIMITS.embedTotal) {
+    errors.push({
+      path: [...prefix, 'embeds'],
+      code: 'MAX_EMBED_SIZE_EXCEEDED',
+      message: `Embed size exceeds maximum size of ${LIMITS.embedTotal}`,
+    });
+  }
+  // Components v2 messages have their own, looser layout rules; only classic action rows are checked.
+  const isComponentsV2 = (Number(payload.flags ?? 0) & MessageFlags.IsComponentsV2) !== 0;
+  if (!isComponentsV2 && Array.isArray(payload.components)) {
+    checkLength(errors, [...prefix, 'components'], payload.components, LIMITS.actionRows);
+    payload.components.forEach((row: Json, i: number) => {
+      const children: Json[] = Array.isArray(row?.components) ? row.components : [];
+      checkLength(errors, [...prefix, 'components', i, 'components'], children, LIMITS.rowComponents);
+      children.forEach((child, j) => {
+        checkLength(
+          errors,
+          [...prefix, 'components', i, 'components', j, 'custom_id'],
+          child?.custom_id,
+          LIMITS.customId,
+        );
+      });
+    });
+  }
+  return errors;
+}
+
+/** Discord refuses to create a message with nothing to show (50006). */
+function isEmptyMessage(payload: Json, hasFiles: boolean): boolean {
+  const nonEmpty = (value: unknown) =>
+    (typeof value === 'string' || Array.isArray(value)) && value.length > 0;
+  return !(
+    hasFiles ||
+    nonEmpty(payload?.content) ||
+    nonEmpty(payload?.embeds) ||
+    nonEmpty(payload?.components) ||
+    nonEmpty(payload?.sticker_ids) ||
+    payload?.poll
+  );
+}
+
+function validateChoices(choices: unknown): FieldError[] {
+  const errors: FieldError[] = [];
+  if (!Array.isArray(choices)) {
+    return [{ path: ['data', 'choices'], code: 'BASE_TYPE_REQUIRED', message: 'This field is required' }];
+  }
+  checkLength(errors, ['data', 'choices'], choices, LIMITS.choices);
+  choices.forEach((choice: Json, i) => {
+    for (const key of ['name', 'value'] as const) {
+      const value = choice?.[key];
+      if (key === 'value' && typeof value !== 'string') continue;
+      if (typeof value !== 'string' || value.length < 1 || value.length > LIMITS.choiceText) {
+        errors.push({
+          path: ['data', 'choices', i, key],
+          code: 'BASE_TYPE_BAD_LENGTH',
+          message: `Must be between 1 and ${LIMITS.choiceText} in length.`,
+        });
+      }
+    }
+  });
+  return errors;
+}
+
+/** Name and description rules for a command and, recursively, its options. */
+function validateCommand(command: Json, path: (string | number)[], chatInput: boolean): FieldError[] {
+  const errors: FieldError[] = [];
+  const name = command?.name;
+  if (typeof name !== 'string' || !COMMAND_NAME.test(name) || (chatInput && name !== name.toLowerCase())) {
+    errors.push({
+      path: [...path, 'name'],
+      code: 'APPLICATION_COMMAND_INVALID_NAME',
+      message: `Command name is invalid (1-${LIMITS.commandName} lowercase letters, digits, - or _).`,
+    });
+  }
+  if (chatInput) {
+    const description = command?.description;
+    if (
+      typeof description !== 'string' ||
+      description.length < 1 ||
+      description.length > LIMITS.commandDescription
+    ) {
+      errors.push({
+        path: [...path, 'description'],
+        code: 'BASE_TYPE_BAD_LENGTH',
+        message: `Must be between 1 and ${LIMITS.commandDescription} in length.`,
+      });
+    }
+    const options: Json[] = Array.isArray(command?.options) ? command.options : [];
+    options.forEach((option, i) => {
+      errors.push(...validateCommand(option, [...path, 'options', i], true));
+    });
+  }
+  return errors;
+}
+
+/** User ids written as `<@id>` or `<@!id>`, in order, without duplicates. */
+function mentionedIds(content: unknown): string[] {
+  if (typeof content !== 'string') return [];
+  return [...new Set([...content.matchAll(/<@!?(\d+)>/g)].map((match) => match[1] as string))];
+}
+
+/**
+ * The users a message pings: the content's mentions filtered by `allowed_mentions`, plus the author of the
+ * replied-to message unless `allowed_mentions` leaves out `replied_user`.
+ */
+function pingedIds(message: Json, allowedMentions: Json): string[] {
+  const ids = mentionedIds(message.content);
+  const repliedTo: string | undefined = message.referenced_message?.author?.id;
+  if (!allowedMentions) return repliedTo && !ids.includes(repliedTo) ? [...ids, repliedTo] : ids;
+  const parseUsers = Array.isArray(allowedMentions.parse) && allowedMentions.parse.includes('users');
+  const listed: string[] = Array.isArray(allowedMentions.users) ? allowedMentions.users : [];
+  const pinged = ids.filter((id) => parseUsers || listed.includes(id));
+  if (repliedTo && allowedMentions.replied_user === true && !pinged.includes(repliedTo))
+    pinged.push(repliedTo);
+  return pinged;
+}
+
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+async function readBody(req: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+/**
+ * JSON, or multipart/form-data as discord.js sends it with attachments: the message lives in `payload_json`,
+ * files in `files[n]`. Files are only counted (they make a message non-empty); their bytes are dropped.
+ */
+async function parseBody(
+  contentType: string | undefined,
+  raw: Buffer,
+): Promise<{ body: Json; hasFiles: boolean } | null> {
+  if (raw.length === 0) return { body: undefined, hasFiles: false };
+  try {
+    if (contentType?.startsWith('multipart/form-data')) {
+      const form = await new Response(raw, { headers: { 'content-type': contentType } }).formData();
+      const payload = form.get('payload_json');
+      const hasFiles = [...form.values()].some((value) => typeof value !== 'string');
+      return { body: typeof payload === 'string' ? JSON.parse(payload) : undefined, hasFiles };
+    }
+    return { body: JSON.parse(raw.toString('utf8')), hasFiles: false };
+  } catch {
+    return null;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Gateway
+// ---------------------------------------------------------------------------------------------------------
+
+interface DispatchPayload {
+  op: GatewayOpcodes.Dispatch;
+  t: string;
+  s: number;
+  d: Json;
+}
+
+/** One gateway session: it outlives its socket so that a dropped client can RESUME it. */
+interface GatewaySession {
+  id: string;
+  shard: [number, number] | null;
+  intents: number;
+  seq: number;
+  /** Dispatches not yet acknowledged by a heartbeat, replayed on RESUME. */
+  backlog: DispatchPayload[];
+  socket: WebSocket | null;
+}
+
+interface GatewayHooks {
+  token: string;
+  heartbeatIntervalMs: number;
+  /** READY, then the session's GUILD_CREATEs: what Discord sends after IDENTIFY. */
+  initialDispatches(session: GatewaySession): [event: string, data: Json][];
+}
+
+/** Whether `guildId`'s events go to this session: Discord routes guild `g` to shard `(g >> 22) % count`. */
+function routesTo(session: GatewaySession, guildId: string | null): boolean {
+  if (!session.shard || session.shard[1] <= 1 || guildId === null || !/^\d+$/.test(guildId)) return true;
+  return Number((BigInt(guildId) >> 22n) % BigInt(session.shard[1])) === session.shard[0];
+}
+
+/** The gateway protocol: HELLO, IDENTIFY/READY, heartbeats, RESUME with replay, invalid sessions. */
+class Gateway {
+  readonly stats = { identifies: 0, resumes: 0, connections: 0 };
+  private readonly server = new WebSocketServer({ noServer: true });
+  private readonly sessions = new Map<string, GatewaySession>();
+
+  constructor(private readonly hooks: GatewayHooks) {}
+
+  get hasSessions(): boolean {
+    return this.sessions.size > 0;
+  }
+
+  upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    const url = new URL(req.url ?? '/', 'ws://127.0.0.1');
+    if (url.pathname !== GATEWAY_PATH) {
+      socket.end('HTTP/1.1 404 Not Found\r\n\r\n');
+      return;
+    }
+    this.server.handleUpgrade(req, socket, head, (ws) => this.accept(ws, url.searchParams));
+  }
+
+  /**
+   * Sends `event` to every session that should see it. `build` returns the payload for one session, or
+   * null to skip it (a missing intent). Sessions whose socket is down keep the event for their RESUME.
+   */
+  dispatch(event: string, guildId: string | null, build: (session: GatewaySession) => Json | null): void {
+    for (const session of this.sessions.values()) {
+      if (!routesTo(session, guildId)) continue;
+      const data = build(session);
+      if (data !== null) this.send(session, event, data);
+    }
+  }
+
+  /** Ends every socket: abruptly (1006 on the client, which resumes) or with a close code. */
+  drop(code?: number): void {
+    for (const session of this.sessions.values()) {
+      const socket = session.socket;
+      session.socket = null;
+      if (code === undefined) socket?.terminate();
+      else socket?.close(code);
+    }
+  }
+
+  close(): Promise<void> {
+    for (const socket of this.server.clients) socket.terminate();
+    this.sessions.clear();
+    return new Promise((resolve) => this.server.close(() => resolve()));
+  }
+
+  private accept(ws: WebSocket, query: URLSearchParams): void {
+    this.stats.connections++;
+    if (query.has('v') && query.get('v') !== '10') {
+      ws.close(GatewayCloseCodes.InvalidAPIVersion, 'Invalid API version');
+      return;
+    }
+    if (query.has('encoding') && query.get('encoding') !== 'json') {
+      ws.close(GatewayCloseCodes.DecodeError, 'Only JSON encoding is supported');
+      return;
+    }
+    let session: GatewaySession | null = null;
+    ws.send(
+      JSON.stringify({ op: GatewayOpcodes.Hello, d: { heartbeat_interval: this.hooks.heartbeatIntervalMs } }),
+    );
+    ws.on('message', (raw: RawData) => {
+      let payload: Json;
+      try {
+        payload = JSON.parse(raw.toString());
+      } catch {
+        ws.close(GatewayCloseCodes.DecodeError, 'Error while decoding payload.');
+        return;
+      }
+      session = this.receive(ws, session, payload);
+    });
+    ws.on('close', (code) => {
+      if (!session || session.socket !== ws) return;
+      session.socket = null;
+      // A client that closes with 1000/1001 ends its session, as on Discord; any other close can be resumed.
+      if (code === 1000 || code === 1001) this.sessions.delete(session.id);
+    });
+  }
+
+  /** Handles one client payload; returns the socket's session afterwards. */
+  private receive(ws: WebSocket, session: GatewaySession | null, payload: Json): GatewaySession | null {
+    switch (payload?.op) {
+      case GatewayOpcodes.Heartbeat: {
+        // The heartbeat carries the last sequence the client saw: nothing up to it needs replaying.
+        if (session && typeof payload.d === 'number') {
+          session.backlog = session.backlog.filter((dispatch) => dispatch.s > payload.d);
+        }
+        ws.send(JSON.stringify({ op: GatewayOpcodes.HeartbeatAck }));
+        return session;
+      }
+      case GatewayOpcodes.Identify:
+        return this.identify(ws, session, payload.d);
+      case GatewayOpcodes.Resume:
+        return this.resume(ws, session, payload.d);
+      case GatewayOpcodes.PresenceUpdate:
+      case GatewayOpcodes.VoiceStateUpdate:
+      case GatewayOpcodes.RequestGuildMembers:
+      case GatewayOpcodes.RequestSoundboardSounds:
+        if (!session) ws.close(GatewayCloseCodes.NotAuthenticated, 'Not authenticated.');
+        return session;
+      default:
+        ws.close(GatewayCloseCodes.UnknownOpcode, 'Unknown opcode.');
+        return session;
+    }
+  }
+
+  private identify(ws: WebSocket, current: GatewaySession | null, d: Json): GatewaySession | null {
+    this.stats.identifies++;
+    if (current) {
+      ws.close(GatewayCloseCodes.AlreadyAuthenticated, 'Already authenticated.');
+      return current;
+    }
+    if (!this.tokenMatches(d?.token)) {
+      ws.close(GatewayCloseCodes.AuthenticationFailed, 'Authentication failed.');
+      return null;
+    }
+    const shard = Array.isArray(d.shard) ? (d.shard as [number, number]) : null;
+    if (shard && !(shard[0] >= 0 && shard[0] < shard[1])) {
+      ws.close(GatewayCloseCodes.InvalidShard, 'Invalid shard.');
+      return null;
+    }
+    // A new IDENTIFY for a shard replaces that shard's previous session, which would otherwise buffer forever.
+    for (const old of this.sessions.values()) {
+      if (old.shard?.[0] === shard?.[0] && old.shard?.[1] === shard?.[1]) this.sessions.delete(old.id);
+    }
+    const session: GatewaySession = {
+      id: randomBytes(16).toString('hex'),
+      shard,
+      intents: Number(d.intents ?? 0),
+      seq: 0,
+      backlog: [],
+      socket: ws,
+    };
+    this.sessions.set(session.id, session);
+    for (const [event, data] of this.hooks.initialDispatches(session)) this.send(session, event, data);
+    return session;
+  }
+
+  private resume(ws: WebSocket, current: GatewaySession | null, d: Json): GatewaySession | null {
+    this.stats.resumes++;
+    if (current) {
+      ws.close(GatewayCloseCodes.AlreadyAuthenticated, 'Already authenticated.');
+      return current;
+    }
+    if (!this.tokenMatches(d?.token)) {
+      ws.close(GatewayCloseCodes.AuthenticationFailed, 'Authentication failed.');
+      return null;
+    }
+    const session = this.sessions.get(d.session_id);
+    if (!session) {
+      // d: false = not resumable; the client reconnects and identifies afresh.
+      ws.send(JSON.stringify({ op: GatewayOpcodes.InvalidSession, d: false }));
+      return null;
+    }
+    session.socket?.terminate();
+    session.socket = ws;
+    const after = Number(d.seq ?? 0);
+    for (const dispatch of session.backlog) if (dispatch.s > after) ws.send(JSON.stringify(dispatch));
+    this.send(session, GatewayDispatchEvents.Resumed, null);
+    return session;
+  }
+
+  private send(session: GatewaySession, event: string, data: Json): void {
+    session.seq++;
+    const dispatch: DispatchPayload = { op: GatewayOpcodes.Dispatch, t: event, s: session.seq, d: data };
+    session.backlog.push(dispatch);
+    if (session.socket?.readyState === WebSocket.OPEN) session.socket.send(JSON.stringify(dispatch));
+  }
+
+  private tokenMatches(token: unknown): boolean {
+    return typeof token === 'string' && token.replace(/^Bot\s+/i, '') === this.hooks.token;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// REST routing
+// ---------------------------------------------------------------------------------------------------------
+
+interface ApiRequest {
+  method: string;
+  query: Record<string, string>;
+  body: Json;
+  hasFiles: boolean;
+  params: Record<string, string>;
+}
+
+interface Route {
+  method: string;
+  segments: string[];
+  /** Whether Discord requires `Authorization: Bot <token>`; interaction callbacks and webhooks do not. */
+  auth: boolean;
+  handle: (req: ApiRequest) => ApiResponse;
+}
+
+/** Matches `/a/:x/b` against decoded path segments; literal segments must be equal. */
+function matchSegments(template: string[], segments: string[]): Record<string, string> | null {
+  if (template.length !== segments.length) return null;
+  const params: Record<string, string> = {};
+  for (const [i, part] of template.entries()) {
+    const actual = segments[i] as string;
+    if (part.startsWith(':')) params[part.slice(1)] = actual;
+    else if (part !== actual) return null;
+  }
+  return params;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// State
+// ---------------------------------------------------------------------------------------------------------
+
+interface ChannelEntry {
+  guild: LocalGuild;
+  channel: LocalGuild['channels'][number];
+  position: number;
+}
+
+interface InteractionState {
+  id: string;
+  token: string;
+  type: InteractionType;
+  commandType: ApplicationCommandType | null;
+  user: LocalUser;
+  channel: ChannelEntry;
+  createdAt: number;
+  acknowledged: boolean;
+  /** What `@original` means: the reply (types 4/5) or the component's message (types 6/7). */
+  originalMessageId: string | null;
+  componentMessageId: string | null;
+  resolveCallback: (body: Json) => void;
+}
+
+interface StoredMessage {
+  message: Json;
+  allowedMentions: Json;
+  interactionToken: string | null;
+  deleted: boolean;
+}
+
+interface PendingWait {
+  predicate: (request: RecordedRequest) => boolean;
+  resolve: (request: RecordedRequest) => void;
+  reject: (error: Error) => void;
+  timer: NodeJS.Timeout;
+}
+
+interface ActiveFault {
+  rule: FaultRule;
+  remaining: number;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The server
+// ---------------------------------------------------------------------------------------------------------
+
+/**
+ * Discord on 127.0.0.1 for the real discord.js client. Point the client at {@link apiBase}, log in with
+ * {@link token}, then drive it with {@link sendInteraction} / {@link sendMessage} and assert on
+ * {@link requests}, {@link messages} and interaction callbacks.
+ */
+export class LocalDiscordServer {
+  /** `http://127.0.0.1:PORT/api`: pass as `rest: { api }` to `Client` and to `REST`; they append `/v10`. */
+  readonly apiBase: string;
+  readonly token: string;
+  readonly botUser: LocalUser;
+  readonly applicationId: string;
+  readonly guilds: LocalGuild[];
+  /** The user interactions and messages come from unless a test names another. */
+  readonly defaultUser: LocalUser;
+  /** Every REST call, in the order answered. */
+  readonly requests: RecordedRequest[] = [];
+
+  private readonly gateway: Gateway;
+  private readonly gatewayUrl: string;
+  private readonly acknowledgeWithinMs: number;
+  private readonly startedAt = new Date().toISOString();
+  private readonly routes: Route[];
+  private readonly users = new Map<string, LocalUser>();
+  private readonly channels = new Map<string, ChannelEntry>();
+  private readonly interactions = new Map<string, InteractionState>();
+  private readonly interactionsByToken = new Map<string, InteractionState>();
+  private readonly store = new Map<string, StoredMessage>();
+  /** Ids of messages the bot created or changed, in first-touched order. */
+  private readonly botMessageIds: string[] = [];
+  private readonly commandScopes = new Map<string, Json[]>();
+  private readonly faults: ActiveFault[] = [];
+  private readonly waits = new Set<PendingWait>();
+
+  private constructor(
+    private readonly http: Server,
+    port: number,
+    options: LocalDiscordServerOptions,
+  ) {
+    this.apiBase = `http://127.0.0.1:${port}/api`;
+    this.gatewayUrl = `ws://127.0.0.1:${port}${GATEWAY_PATH}`;
+    this.botUser = { bot: true, ...(options.botUser ?? { id: snowflake(), username: 'LocalBot' }) };
+    this.applicationId = options.applicationId ?? this.botUser.id;
+    this.token = options.token ?? 'local-discord-bot-token';
+    this.acknowledgeWithinMs = options.acknowledgeWithinMs ?? 3000;
+    this.defaultUser = { id: snowflake(), username: 'tester' };
+    this.guilds = (
+      options.guilds ?? [
+        {
+          id: snowflake(),
+          name: 'Local Guild',
+          ownerId: this.defaultUser.id,
+          channels: [{ id: snowflake(), name: 'general' }],
+        },
+      ]
+    ).map((guild) => ({
+      ...guild,
+      channels: guild.channels.map((channel) => ({
+        ...channel,
+        type: channel.type ?? ChannelType.GuildText,
+      })),
+    }));
+    for (const guild of this.guilds) {
+      guild.channels.forEach((channel, position) => {
+        this.channels.set(channel.id, { guild, channel, position });
+      });
+    }
+    this.rememberUser(this.botUser);
+    this.rememberUser(this.defaultUser);
+    this.gateway = new Gateway({
+      token: this.token,
+      heartbeatIntervalMs: options.heartbeatIntervalMs ?? 41250,
+      initialDispatches: (session) => this.initialDispatches(session),
+    });
+    this.routes = this.buildRoutes();
+    // A request can only fail outside onRequest's own error handling when the client aborted it.
+    http.on('request', (req, res) => void this.onRequest(req, res).catch(() => res.destroy()));
+    http.on('upgrade', (req, socket, head) => this.gateway.upgrade(req, socket, head));
+  }
+
+  static async start(options: LocalDiscordServerOptions = {}): Promise<LocalDiscordServer> {
+    const http = createServer();
+    await new Promise<void>((resolve, reject) => {
+      http.once('error', reject);
+      http.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+    });
+    return new LocalDiscordServer(http, (http.address() as AddressInfo).port, options);
+  }
+
+  /** IDENTIFY and RESUME payloads received, and WebSocket connections accepted, so far. */
+  get gatewayStats(): { identifies: number; resumes: number; connections: number } {
+    return { ...this.gateway.stats };
+  }
+
+  /** Resolves with the first recorded request, past or future, that matches; rejects after `timeoutMs`. */
+  waitForRequest(
+    predicate: (request: RecordedRequest) => boolean,
+    timeoutMs = 5000,
+  ): Promise<RecordedRequest> {
+    const past = this.requests.find(predicate);
+    if (past) return Promise.resolve(past);
+    return new Promise((resolve, reject) => {
+      const wait: PendingWait = {
+        predicate,
+        resolve,
+        reject,
+        timer: setTimeout(() => {
+          this.waits.delete(wait);
+          const seen = this.requests.map((r) => `${r.method} ${r.path} -> ${r.status}`).slice(-10);
+          reject(
+            new Error(
+              `waitForRequest: no matching request within ${timeoutMs} ms. ` +
+                `Last ${seen.length} of ${this.requests.length} requests: ${seen.join(', ') || 'none'}`,
+            ),
+          );
+        }, timeoutMs),
+      };
+      this.waits.add(wait);
+    });
+  }
+
+  /** Registered application commands: `'global'` or a guild id. */
+  commands(scope: 'global' | string): Json[] {
+    return structuredClone(this.commandScopes.get(scope) ?? []);
+  }
+
+  /**
+   * Dispatches INTERACTION_CREATE with every field discord.js reads (it drops interactions that lack
+   * `entitlements` or `authorizing_integration_owners`). The bot must acknowledge it within
+   * `acknowledgeWithinMs` of this call, as on Discord.
+   */
+  sendInteraction(input: InteractionInput): InteractionHandle {
+    this.requireSession('sendInteraction');
+    const channel = this.resolveChannel(input.guildId, input.channelId);
+    const guildId = channel.guild.id;
+    const user = this.rememberUser(input.user ?? this.defaultUser);
+    const id = snowflake();
+    const token = `interaction.${id}.${randomBytes(24).toString('base64url')}`;
+    const permissions = input.permissions ?? MEMBER_PERMISSIONS;
+    const type = input.type as InteractionType;
+    if (type === InteractionType.MessageComponent && !input.message) {
+      throw new Error('sendInteraction: a message component interaction (type 3) needs `message`.');
+    }
+    const message = input.message ? this.adoptMessage(input.message, channel) : null;
+    const data = this.interactionData(input, guildId);
+    const callback = deferred<Json>();
+    const state: InteractionState = {
+      id,
+      token,
+      type,
+      commandType: type === InteractionType.ApplicationCommand ? data.type : null,
+      user,
+      channel,
+      createdAt: Date.now(),
+      acknowledged: false,
+      originalMessageId: null,
+      componentMessageId: message?.id ?? null,
+      resolveCallback: callback.resolve,
+    };
+    this.interactions.set(id, state);
+    this.interactionsByToken.set(token, state);
+    const payload = {
+      id,
+      application_id: this.applicationId,
+      type,
+      data,
+      guild_id: guildId,
+      guild: { id: guildId, locale: 'en-US', features: [] },
+      channel_id: channel.channel.id,
+      channel: { ...this.apiChannel(channel), permissions },
+      member: { ...apiMember(user, this.startedAt), permissions },
+      ...(message ? { message } : {}),
+      token,
+      version: 1,
+      app_permissions: MEMBER_PERMISSIONS,
+      locale: 'en-US',
+      guild_locale: 'en-US',
+      entitlements: [],
+      authorizing_integration_owners: { '0': guildId },
+      context: 0,
+      attachment_size_limit: 10 * 1024 * 1024,
+    };
+    this.gateway.dispatch(GatewayDispatchEvents.InteractionCreate, guildId, () => payload);
+    return { id, token, callback: callback.promise };
+  }
+
+  /**
+   * Dispatches MESSAGE_CREATE for a guild text message and returns it. Sessions without the Message Content
+   * intent get the content blanked unless the bot is mentioned, exactly as Discord does.
+   */
+  sendMessage(input: MessageInput): Json {
+    this.requireSession('sendMessage');
+    const channel = this.resolveChannel(input.guildId, input.channelId);
+    const author = input.webhookId
+      ? { id: input.webhookId, username: input.author?.username ?? 'Webhook', bot: true }
+      : this.rememberUser(input.author ?? this.defaultUser);
+    const mentions = input.mentions ?? mentionedIds(input.content).map((id) => this.userOrStub(id));
+    const message: Json = {
+      ...this.newMessage(channel, apiUser(author), MessageType.Default),
+      content: input.content,
+      mentions: mentions.map((user) => apiUser(this.rememberUser(user))),
+      mention_everyone: input.mentionEveryone ?? false,
+      ...(input.webhookId ? { webhook_id: input.webhookId } : { member: apiMember(null, this.startedAt) }),
+    };
+    this.store.set(message.id, { message, allowedMentions: null, interactionToken: null, deleted: false });
+    const mentionsBot = mentions.some((user) => user.id === this.botUser.id);
+    this.gateway.dispatch(GatewayDispatchEvents.MessageCreate, channel.guild.id, (session) => {
+      if (!(session.intents & GatewayIntentBits.GuildMessages)) return null;
+      if (mentionsBot || session.intents & GatewayIntentBits.MessageContent) return structuredClone(message);
+      return { ...structuredClone(message), content: '', embeds: [], attachments: [], components: [] };
+    });
+    return structuredClone(message);
+  }
+
+  /**
+   * Messages the bot created or edited, in order, each in its latest state plus what the bot asked for but
+   * Discord does not echo: `allowed_mentions`, `interaction_token` (for interaction responses), `deleted`.
+   * `mentions` lists the users the message pings, i.e. the content's mentions filtered by `allowed_mentions`.
+   */
+  messages(): Json[] {
+    return this.botMessageIds.map((id) => {
+      const stored = this.store.get(id) as StoredMessage;
+      return structuredClone({
+        ...stored.message,
+        allowed_mentions: stored.allowedMentions,
+        interaction_token: stored.interactionToken,
+        deleted: stored.deleted,
+      });
+    });
+  }
+
+  /**
+   * Ends the gateway sockets: abruptly by default (the client sees 1006 and RESUMEs about 0.5 s later), or
+   * with `code` (4000 also resumes; 1000 makes the client identify afresh). Events dispatched meanwhile are
+   * replayed on RESUME, followed by RESUMED.
+   */
+  dropGateway(options: { code?: number } = {}): void {
+    this.gateway.drop(options.code);
+  }
+
+  /** Shapes the next `times` REST responses matching `rule` (they are still recorded, `faulted: true`). */
+  addFault(rule: FaultRule): void {
+    this.faults.push({ rule, remaining: rule.times ?? 1 });
+  }
+
+  async close(): Promise<void> {
+    for (const wait of this.waits) {
+      clearTimeout(wait.timer);
+      wait.reject(new Error('waitForRequest: the server was closed'));
+    }
+    this.waits.clear();
+    await this.gateway.close();
+    this.http.closeAllConnections();
+    await new Promise<void>((resolve) => this.http.close(() => resolve()));
+  }
+
+  // ----- gateway payloads ------------------------------------------------------------------------------
+
+  private initialDispatches(session: { intents: number; id: string; shard: [number, number] | null }) {
+    const guilds = this.guilds.filter((guild) => routesTo(session as GatewaySession, guild.id));
+    const ready: Json = {
+      v: 10,
+      user: { ...apiUser(this.botUser), verified: true, mfa_enabled: false, flags: 0 },
+      guilds: guilds.map((guild) => ({ id: guild.id, unavailable: true })),
+      session_id: session.id,
+      // Plain ws:// without a query: the client appends ?v=10&encoding=json itself.
+      resume_gateway_url: this.gatewayUrl,
+      ...(session.shard ? { shard: session.shard } : {}),
+      application: { id: this.applicationId, flags: 0 },
+    };
+    const dispatches: [string, Json][] = [[GatewayDispatchEvents.Ready, ready]];
+    // Without the Guilds intent Discord sends no GUILD_CREATE; discord.js then stops waiting for guilds at once.
+    if (session.intents & GatewayIntentBits.Guilds) {
+      for (const guild of guilds)
+        dispatches.push([GatewayDispatchEvents.GuildCreate, this.guildCreate(guild)]);
+    }
+    return dispatches;
+  }
+
+  private guildCreate(guild: LocalGuild): Json {
+    const everyone: Json = {
+      id: guild.id,
+      name: '@everyone',
+      color: 0,
+      colors: { primary_color: 0, secondary_color: null, tertiary_color: null },
+      hoist: false,
+      icon: null,
+      unicode_emoji: null,
+      position: 0,
+      permissions: MEMBER_PERMISSIONS,
+      managed: false,
+      mentionable: false,
+      flags: 0,
+    };
+    return {
+      id: guild.id,
+      name: guild.name,
+      icon: null,
+      splash: null,
+      discovery_splash: null,
+      banner: null,
+      description: null,
+      owner_id: guild.ownerId,
+      afk_channel_id: null,
+      afk_timeout: 300,
+      verification_level: 0,
+      default_message_notifications: 1,
+      explicit_content_filter: 0,
+      mfa_level: 0,
+      nsfw_level: 0,
+      premium_tier: 0,
+      premium_progress_bar_enabled: false,
+      application_id: null,
+      system_channel_id: null,
+      system_channel_flags: 0,
+      rules_channel_id: null,
+      public_updates_channel_id: null,
+      safety_alerts_channel_id: null,
+      vanity_url_code: null,
+      preferred_locale: 'en-US',
+      hub_type: null,
+      incidents_data: null,
+      features: [],
+      roles: [everyone],
+      emojis: [],
+      stickers: [],
+      joined_at: this.startedAt,
+      large: false,
+      unavailable: false,
+      member_count: 2,
+      members: [apiMember(this.botUser, this.startedAt)],
+      channels: this.channelsOf(guild).map((entry) => this.apiChannel(entry)),
+      threads: [],
+      presences: [],
+      voice_states: [],
+      stage_instances: [],
+      guild_scheduled_events: [],
+      soundboard_sounds: [],
+    };
+  }
+
+  private channelsOf(guild: LocalGuild): ChannelEntry[] {
+    return [...this.channels.values()].filter((entry) => entry.guild === guild);
+  }
+
+  private apiChannel({ guild, channel, position }: ChannelEntry): Json {
+    return {
+      id: channel.id,
+      type: channel.type,
+      guild_id: guild.id,
+      name: channel.name,
+      position,
+      permission_overwrites: [],
+      nsfw: false,
+      parent_id: null,
+      topic: null,
+      last_message_id: null,
+      rate_limit_per_user: 0,
+      flags: 0,
+    };
+  }
+
+  private interactionData(input: InteractionInput, guildId: string): Json {
+    if (input.type === InteractionType.MessageComponent) {
+      return { component_type: ComponentType.Button, ...input.data };
+    }
+    if (input.type === InteractionType.ModalSubmit) return { components: [], ...input.data };
+    const command = [
+      ...(this.commandScopes.get(guildId) ?? []),
+      ...(this.commandScopes.get('global') ?? []),
+    ].find((candidate) => candidate.name === input.data?.name);
+    return {
+      type: ApplicationCommandType.ChatInput,
+      id: command?.id ?? snowflake(),
+      ...(command?.guild_id ? { guild_id: command.guild_id } : {}),
+      ...input.data,
+    };
+  }
+
+  private requireSession(caller: string): void {
+    if (!this.gateway.hasSessions) {
+      throw new Error(`${caller}: no gateway session. Log the client in (and wait for clientReady) first.`);
+    }
+  }
+
+  private resolveChannel(guildId: string | undefined, channelId: string | undefined): ChannelEntry {
+    if (channelId) {
+      const entry = this.channels.get(channelId);
+      if (!entry || (guildId && entry.guild.id !== guildId)) throw new Error(`Unknown channel ${channelId}`);
+      return entry;
+    }
+    const guild = guildId ? this.guilds.find((candidate) => candidate.id === guildId) : this.guilds[0];
+    const entry =
+      guild && this.channelsOf(guild).find(({ channel }) => channel.type === ChannelType.GuildText);
+    if (!entry) throw new Error(`No text channel in guild ${guildId ?? '(default)'}`);
+    return entry;
+  }
+
+  private rememberUser(user: LocalUser): LocalUser {
+    this.users.set(user.id, user);
+    return user;
+  }
+
+  private userOrStub(id: string): LocalUser {
+    return this.users.get(id) ?? { id, username: `user-${id}` };
+  }
+
+  // ----- messages --------------------------------------------------------------------------------------
+
+  /** The fields every message carries, empty; callers fill in content and the rest. */
+  private newMessage(channel: ChannelEntry, author: Json, type: MessageType): Json {
+    return {
+      id: snowflake(),
+      type,
+      channel_id: channel.channel.id,
+      guild_id: channel.guild.id,
+      author,
+      content: '',
+      timestamp: new Date().toISOString(),
+      edited_timestamp: null,
+      tts: false,
+      mention_everyone: false,
+      mentions: [],
+      mention_roles: [],
+      attachments: [],
+      embeds: [],
+      components: [],
+      pinned: false,
+      flags: 0,
+    };
+  }
+
+  /** A message the bot sends through REST, from its JSON payload. */
+  private createBotMessage(
+    channel: ChannelEntry,
+    payload: Json,
+    options: { type: MessageType; flags: number; interaction?: InteractionState; reference?: Json },
+  ): Json {
+    const { interaction } = options;
+    const message: Json = {
+      ...this.newMessage(channel, apiUser(this.botUser), options.type),
+      flags: options.flags,
+      tts: payload?.tts ?? false,
+      ...(payload?.nonce !== undefined ? { nonce: payload.nonce } : {}),
+      ...(options.reference ?? {}),
+    };
+    if (interaction) {
+      message.webhook_id = this.applicationId;
+      message.application_id = this.applicationId;
+      message.interaction_metadata = {
+        id: interaction.id,
+        type: interaction.type,
+        user: apiUser(interaction.user),
+        authorizing_integration_owners: { '0': interaction.channel.guild.id },
+        ...(interaction.componentMessageId ? { interacted_message_id: interaction.componentMessageId } : {}),
+        ...(interaction.originalMessageId
+          ? { original_response_message_id: interaction.originalMessageId }
+          : {}),
+      };
+    }
+    this.applyPayload(message, payload);
+    this.store.set(message.id, {
+      message,
+      allowedMentions: payload?.allowed_mentions ?? null,
+      interactionToken: interaction?.token ?? null,
+      deleted: false,
+    });
+    this.botMessageIds.push(message.id);
+    this.announce(GatewayDispatchEvents.MessageCreate, message);
+    return message;
+  }
+
+  /** Copies the message fields present in a create or edit payload; `flags` may only toggle SuppressEmbeds. */
+  private applyPayload(message: Json, payload: Json): void {
+    if (!payload || typeof payload !== 'object') return;
+    if ('content' in payload) message.content = payload.content ?? '';
+    if ('embeds' in payload) {
+      message.embeds = (payload.embeds ?? []).map((embed: Json) => ({ type: 'rich', ...embed }));
+    }
+    if ('components' in payload) message.components = payload.components ?? [];
+    if ('flags' in payload) {
+      const toggled = MessageFlags.SuppressEmbeds | MessageFlags.IsComponentsV2;
+      message.flags = (message.flags & ~toggled) | (Number(payload.flags ?? 0) & toggled);
+    }
+    if ('content' in payload || 'allowed_mentions' in payload) {
+      const stored = this.store.get(message.id);
+      const allowed = 'allowed_mentions' in payload ? payload.allowed_mentions : stored?.allowedMentions;
+      message.mentions = pingedIds(message, allowed).map((id) => apiUser(this.userOrStub(id)));
+    }
+  }
+
+  /** Applies an edit by the bot: Discord clears the loading state of a deferred reply on its first edit. */
+  private editBotMessage(id: string, payload: Json): Json {
+    const stored = this.store.get(id) as StoredMessage;
+    const message: Json = stored.message;
+    const wasLoading = (message.flags & MessageFlags.Loading) !== 0;
+    this.applyPayload(message, payload);
+    if ('allowed_mentions' in (payload ?? {})) stored.allowedMentions = payload.allowed_mentions;
+    message.flags &= ~MessageFlags.Loading;
+    if (!wasLoading) message.edited_timestamp = new Date().toISOString();
+    if (!this.botMessageIds.includes(id)) this.botMessageIds.push(id);
+    this.announce(GatewayDispatchEvents.MessageUpdate, message);
+    return message;
+  }
+
+  /** MESSAGE_CREATE/UPDATE for the bot's own non-ephemeral messages, which Discord sends back to it too. */
+  private announce(event: GatewayDispatchEvents, message: Json): void {
+    if (message.flags & MessageFlags.Ephemeral) return;
+    this.gateway.dispatch(event, message.guild_id, (session) =>
+      session.intents & GatewayIntentBits.GuildMessages ? structuredClone(message) : null,
+    );
+  }
+
+  /** The message a component interaction refers to: the stored one when known, else the test's object. */
+  private adoptMessage(input: Json, channel: ChannelEntry): Json {
+    const known = typeof input?.id === 'string' ? this.store.get(input.id) : undefined;
+    if (known) return structuredClone(known.message);
+    const { allowed_mentions: _a, interaction_token: _t, deleted: _d, ...fields } = input ?? {};
+    const message = { ...this.newMessage(channel, apiUser(this.botUser), MessageType.Default), ...fields };
+    this.store.set(message.id, { message, allowedMentions: null, interactionToken: null, deleted: false });
+    return structuredClone(message);
+  }
+
+  private messageIn(channelId: string, messageId: string): StoredMessage | null {
+    const stored = this.store.get(messageId);
+    return stored && !stored.deleted && stored.message.channel_id === channelId ? stored : null;
+  }
+
+  // ----- HTTP ------------------------------------------------------------------------------------------
+
+  private async onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const at = Date.now();
+    const url = new URL(req.url ?? '/', this.apiBase);
+    const method = (req.method ?? 'GET').toUpperCase();
+    const underApi = url.pathname.startsWith(`${API_PREFIX}/`);
+    const segments = (underApi ? url.pathname.slice(API_PREFIX.length) : url.pathname)
+      .split('/')
+      .map(decodeSegment);
+    const path = segments.join('/');
+    const parsed = await parseBody(req.headers['content-type'], await readBody(req));
+    const record: RecordedRequest = {
+      method,
+      path,
+      query: Object.fromEntries(url.searchParams),
+      body: parsed?.body,
+      authorized: req.headers.authorization === `Bot ${this.token}`,
+      at,
+      status: 0,
+      faulted: false,
+    };
+    const fault = this.takeFault(method, path);
+    let response: ApiResponse;
+    try {
+      if (fault?.delayMs) await sleep(fault.delayMs);
+      record.faulted = fault !== null;
+      if (fault?.status !== undefined) response = faultResponse(fault);
+      else if (!parsed) response = apiError(400, 50109, 'The request body contains invalid JSON.');
+      else if (!underApi) response = httpError(404);
+      else
+        response = this.route(
+          segments.slice(1),
+          { method, query: record.query, ...parsed },
+          record.authorized,
+        );
+    } catch (error) {
+      record.error = error instanceof Error ? (error.stack ?? error.message) : String(error);
+      response = httpError(500);
+    }
+    record.status = response.status;
+    this.record(record);
+    if (res.destroyed) return;
+    const headers: Record<string, string> = { ...response.headers };
+    if (response.body !== undefined) headers['Content-Type'] = 'application/json';
+    res.writeHead(response.status, headers);
+    res.end(response.body === undefined ? undefined : JSON.stringify(response.body));
+  }
+
+  /** Finds the handler for `segments` (the path after /api/v10, split and decoded). */
+  private route(segments: string[], request: Omit<ApiRequest, 'params'>, authorized: boolean): ApiResponse {
+    let pathMatched = false;
+    for (const route of this.routes) {
+      const params = matchSegments(route.segments, segments);
+      if (!params) continue;
+      pathMatched = true;
+      if (route.method !== request.method) continue;
+      if (route.auth && !authorized) return httpError(401);
+      return route.handle({ ...request, params });
+    }
+    return httpError(pathMatched ? 405 : 404);
+  }
+
+  private takeFault(method: string, path: string): FaultRule | null {
+    const index = this.faults.findIndex(({ rule }) => {
+      rule.path.lastIndex = 0; // a /g or /y regexp would otherwise remember the last match
+      return (!rule.method || rule.method.toUpperCase() === method) && rule.path.test(path);
+    });
+    const active = this.faults[index];
+    if (!active) return null;
+    active.remaining--;
+    if (active.remaining <= 0) this.faults.splice(index, 1);
+    return active.rule;
+  }
+
+  private record(request: RecordedRequest): void {
+    this.requests.push(request);
+    for (const wait of this.waits) {
+      let matches: boolean;
+      try {
+        matches = wait.predicate(request);
+      } catch (error) {
+        this.waits.delete(wait);
+        clearTimeout(wait.timer);
+        wait.reject(error instanceof Error ? error : new Error(String(error)));
+        continue;
+      }
+      if (!matches) continue;
+      this.waits.delete(wait);
+      clearTimeout(wait.timer);
+      wait.resolve(request);
+    }
+  }
+
+  private buildRoutes(): Route[] {
+    const route = (method: string, template: string, handle: Route['handle'], auth = true): Route => ({
+      method,
+      segments: template.split('/').slice(1),
+      auth,
+      handle,
+    });
+    const commands = '/applications/:app/commands';
+    const guildCommands = '/applications/:app/guilds/:guild/commands';
+    const webhookMessage = '/webhooks/:app/:token/messages/:message';
+    return [
+      route('GET', '/gateway', () => json({ url: this.gatewayUrl }), false),
+      route('GET', '/gateway/bot', () =>
+        json({
+          url: this.gatewayUrl,
+          shards: 1,
+          session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 },
+        }),
+      ),
+      route('GET', '/users/@me', () => json(apiUser(this.botUser))),
+      route('GET', '/users/:user', ({ params }) => {
+        const user = this.users.get(params.user as string);
+        return user ? json(apiUser(user)) : apiError(404, 10013, 'Unknown User');
+      }),
+      route('GET', '/applications/@me', () => json(this.application())),
+      route('GET', commands, (req) => this.listCommands(req, 'global')),
+      route('PUT', commands, (req) => this.overwriteCommands(req, 'global')),
+      route('POST', commands, (req) => this.upsertCommand(req, 'global')),
+      route('GET', `${commands}/:command`, (req) => this.getCommand(req, 'global')),
+      route('DELETE', `${commands}/:command`, (req) => this.deleteCommand(req, 'global')),
+      route('GET', guildCommands, (req) => this.listCommands(req, req.params.guild as string)),
+      route('PUT', guildCommands, (req) => this.overwriteCommands(req, req.params.guild as string)),
+      route('POST', guildCommands, (req) => this.upsertCommand(req, req.params.guild as string)),
+      route('GET', `${guildCommands}/:command`, (req) => this.getCommand(req, req.params.guild as string)),
+      route('DELETE', `${guildCommands}/:command`, (req) =>
+        this.deleteCommand(req, req.params.guild as string),
+      ),
+      route(
+        'POST',
+        '/interactions/:interaction/:token/callback',
+        (req) => this.interactionCallback(req),
+        false,
+      ),
+      route('POST', '/webhooks/:app/:token', (req) => this.followUp(req), false),
+      route('GET', webhookMessage, (req) => this.webhookMessage(req), false),
+      route('PATCH', webhookMessage, (req) => this.webhookMessage(req), false),
+      route('DELETE', webhookMessage, (req) => this.webhookMessage(req), false),
+      route('GET', '/channels/:channel', ({ params }) => {
+        const entry = this.channels.get(params.channel as string);
+        return entry ? json(this.apiChannel(entry)) : unknownChannel();
+      }),
+      route('POST', '/channels/:channel/typing', ({ params }) =>
+        this.channels.has(params.channel as string) ? noContent : unknownChannel(),
+      ),
+      route('POST', '/channels/:channel/messages', (req) => this.createChannelMessage(req)),
+      route('GET', '/channels/:channel/messages/:message', (req) => this.channelMessage(req)),
+      route('PATCH', '/channels/:channel/messages/:message', (req) => this.channelMessage(req)),
+      route('DELETE', '/channels/:channel/messages/:message', (req) => this.channelMessage(req)),
+    ];
+  }
+
+  private application(): Json {
+    return {
+      id: this.applicationId,
+      name: this.botUser.username,
+      icon: null,
+      description: '',
+      summary: '',
+      type: null,
+      bot: apiUser(this.botUser),
+      bot_public: true,
+      bot_require_code_grant: false,
+      verify_key: '0'.repeat(64),
+      owner: apiUser(this.defaultUser),
+      team: null,
+      flags: 0,
+      tags: [],
+      install_params: null,
+      integration_types_config: { '0': {} },
+      approximate_guild_count: this.guilds.length,
+    };
+  }
+
+  // ----- application commands --------------------------------------------------------------------------
+
+  /** The command list of a scope, or the error Discord gives for a foreign application or unknown guild. */
+  private commandScope(req: ApiRequest, scope: string): Json[] | ApiResponse {
+    if (req.params.app !== this.applicationId) return apiError(404, 10002, 'Unknown Application');
+    if (scope !== 'global' && !this.guilds.some((guild) => guild.id === scope)) {
+      return apiError(404, 10004, 'Unknown Guild');
+    }
+    return this.commandScopes.get(scope) ?? [];
+  }
+
+  private toCommand(input: Json, scope: string, existing: Json | undefined): Json {
+    return {
+      ...input,
+      id: existing?.id ?? snowflake(),
+      application_id: this.applicationId,
+      version: snowflake(),
+      type: input.type ?? ApplicationCommandType.ChatInput,
+      description: input.description ?? '',
+      options: input.options ?? [],
+      default_member_permissions: input.default_member_permissions ?? null,
+      nsfw: input.nsfw ?? false,
+      ...(scope === 'global' ? {} : { guild_id: scope }),
+    };
+  }
+
+  private commandErrors(input: Json, path: (string | number)[]): FieldError[] {
+    const type = input?.type ?? ApplicationCommandType.ChatInput;
+    return validateCommand(input, path, type === ApplicationCommandType.ChatInput);
+  }
+
+  private listCommands(req: ApiRequest, scope: string): ApiResponse {
+    const list = this.commandScope(req, scope);
+    return Array.isArray(list) ? json(list) : list;
+  }
+
+  /** PUT: replaces the scope's commands; a command keeps its id when its name and type stay the same. */
+  private overwriteCommands(req: ApiRequest, scope: string): ApiResponse {
+    const list = this.commandScope(req, scope);
+    if (!Array.isArray(list)) return list;
+    if (!Array.isArray(req.body)) {
+      return invalidFormBody([{ path: [], code: 'BASE_TYPE_ARRAY', message: 'Must be an array.' }]);
+    }
+    const errors = req.body.flatMap((input: Json, i: number) => this.commandErrors(input, [i]));
+    const keys = req.body.map((input: Json) => `${input?.type ?? 1}:${input?.name}`);
+    keys.forEach((key: string, i: number) => {
+      if (keys.indexOf(key) !== i) {
+        errors.push({
+          path: [i, 'name'],
+          code: 'APPLICATION_COMMANDS_DUPLICATE_NAME',
+          message: 'Duplicate name',
+        });
+      }
+    });
+    if (errors.length) return invalidFormBody(errors);
+    const next = req.body.map((input: Json) =>
+      this.toCommand(
+        input,
+        scope,
+        list.find((old) => old.name === input.name && old.type === (input.type ?? 1)),
+      ),
+    );
+    this.commandScopes.set(scope, next);
+    return json(next);
+  }
+
+  /** POST: creates a command (201) or overwrites the one with the same name and type (200). */
+  private upsertCommand(req: ApiRequest, scope: string): ApiResponse {
+    const list = this.commandScope(req, scope);
+    if (!Array.isArray(list)) return list;
+    const errors = this.commandErrors(req.body, []);
+    if (errors.length) return invalidFormBody(errors);
+    const existing = list.find((old) => old.name === req.body.name && old.type === (req.body.type ?? 1));
+    const command = this.toCommand(req.body, scope, existing);
+    this.commandScopes.set(scope, [...list.filter((old) => old !== existing), command]);
+    return json(command, existing ? 200 : 201);
+  }
+
+  private getCommand(req: ApiRequest, scope: string): ApiResponse {
+    const list = this.commandScope(req, scope);
+    if (!Array.isArray(list)) return list;
+    const command = list.find((candidate) => candidate.id === req.params.command);
+    return command ? json(command) : apiError(404, 10063, 'Unknown application command');
+  }
+
+  private deleteCommand(req: ApiRequest, scope: string): ApiResponse {
+    const list = this.commandScope(req, scope);
+    if (!Array.isArray(list)) return list;
+    const rest = list.filter((candidate) => candidate.id !== req.params.command);
+    if (rest.length === list.length) return apiError(404, 10063, 'Unknown application command');
+    this.commandScopes.set(scope, rest);
+    return noContent;
+  }
+
+  // ----- interactions ----------------------------------------------------------------------------------
+
+  /**
+   * POST /interactions/:id/:token/callback. Each interaction accepts exactly one callback, of a type that
+   * fits it, within the acknowledgement deadline; a rejected callback leaves it unacknowledged.
+   */
+  private interactionCallback(req: ApiRequest): ApiResponse {
+    const state = this.interactions.get(req.params.interaction as string);
+    if (
+      !state ||
+      state.token !== req.params.token ||
+      Date.now() - state.createdAt > this.acknowledgeWithinMs
+    ) {
+      return apiError(404, 10062, 'Unknown interaction');
+    }
+    if (state.acknowledged) return apiError(400, 40060, 'Interaction has already been acknowledged.');
+    const body = req.body ?? {};
+    const type = body.type as InteractionResponseType;
+    if (!allowedCallbackTypes(state).includes(type)) {
+      return invalidFormBody([
+        {
+          path: ['type'],
+          code: 'INTERACTION_RESPONSE_TYPE_INVALID',
+          message: 'Invalid interaction response type',
+        },
+      ]);
+    }
+    const rejection = callbackRejection(type, body.data, req.hasFiles);
+    if (rejection) return rejection;
+    const message = this.performCallback(state, type, body.data ?? {});
+    state.acknowledged = true;
+    state.resolveCallback(body);
+    if (req.query.with_response !== 'true') return noContent;
+    const flags = message?.flags ?? 0;
+    return json({
+      interaction: {
+        id: state.id,
+        type: state.type,
+        ...(message
+          ? {
+              response_message_id: message.id,
+              response_message_loading: (flags & MessageFlags.Loading) !== 0,
+              response_message_ephemeral: (flags & MessageFlags.Ephemeral) !== 0,
+            }
+          : {}),
+      },
+      resource: { type, ...(message ? { message } : {}) },
+    });
+  }
+
+  /** The message a callback creates or updates, if any; also fixes what `@original` refers to. */
+  private performCallback(state: InteractionState, type: InteractionResponseType, data: Json): Json | null {
+    switch (type) {
+      case InteractionResponseType.ChannelMessageWithSource:
+      case InteractionResponseType.DeferredChannelMessageWithSource: {
+        const deferredReply = type === InteractionResponseType.DeferredChannelMessageWithSource;
+        const flags = deferredReply
+          ? MessageFlags.Loading | (Number(data.flags ?? 0) & MessageFlags.Ephemeral)
+          : Number(data.flags ?? 0) & CREATE_FLAGS;
+        const message = this.createBotMessage(state.channel, deferredReply ? {} : data, {
+          type: responseMessageType(state),
+          flags,
+          interaction: state,
+        });
+        state.originalMessageId = message.id;
+        return message;
+      }
+      case InteractionResponseType.DeferredMessageUpdate:
+        state.originalMessageId = state.componentMessageId;
+        return null;
+      case InteractionResponseType.UpdateMessage:
+        state.originalMessageId = state.componentMessageId;
+        return this.editBotMessage(state.componentMessageId as string, data);
+      default:
+        return null;
+    }
+  }
+
+  /** The interaction behind a webhook URL (for interactions, the webhook id is the application id). */
+  private webhookInteraction(req: ApiRequest): InteractionState | ApiResponse {
+    if (req.params.app !== this.applicationId) return apiError(404, 10015, 'Unknown Webhook');
+    const state = this.interactionsByToken.get(req.params.token as string);
+    if (!state || Date.now() - state.createdAt > INTERACTION_TOKEN_LIFETIME_MS) {
+      return apiError(401, 50027, 'Invalid Webhook Token');
+    }
+    return state;
+  }
+
+  /** POST /webhooks/:app/:token: a follow-up, possible only once the interaction was acknowledged. */
+  private followUp(req: ApiRequest): ApiResponse {
+    const state = this.webhookInteraction(req);
+    if (!isInteractionState(state)) return state;
+    if (!state.acknowledged) return apiError(404, 10015, 'Unknown Webhook');
+    const rejection = messageRejection(req.body, req.hasFiles);
+    if (rejection) return rejection;
+    const message = this.createBotMessage(state.channel, req.body, {
+      type: responseMessageType(state),
+      flags: Number(req.body.flags ?? 0) & CREATE_FLAGS,
+      interaction: state,
+    });
+    return req.query.wait === 'true' ? json(message) : noContent;
+  }
+
+  /** GET/PATCH/DELETE /webhooks/:app/:token/messages/:id, where `@original` is the interaction's response. */
+  private webhookMessage(req: ApiRequest): ApiResponse {
+    const state = this.webhookInteraction(req);
+    if (!isInteractionState(state)) return state;
+    const id = req.params.message === '@original' ? state.originalMessageId : (req.params.message as string);
+    const stored = id ? this.store.get(id) : undefined;
+    if (!id || !stored || stored.deleted) return unknownMessage();
+    if (id !== state.originalMessageId && stored.interactionToken !== state.token) return unknownMessage();
+    return this.readEditOrDelete(req, id, stored);
+  }
+
+  // ----- channel messages ------------------------------------------------------------------------------
+
+  /** POST /channels/:id/messages: a message, or a reply when `message_reference` names one. */
+  private createChannelMessage(req: ApiRequest): ApiResponse {
+    const channel = this.channels.get(req.params.channel as string);
+    if (!channel) return unknownChannel();
+    const rejection = messageRejection(req.body, req.hasFiles);
+    if (rejection) return rejection;
+    const body = req.body;
+    const ref = body.message_reference;
+    let reference: Json;
+    if (ref?.message_id) {
+      const target = this.messageIn(ref.channel_id ?? channel.channel.id, ref.message_id);
+      if (!target && ref.fail_if_not_exists !== false) {
+        return invalidFormBody([
+          {
+            path: ['message_reference'],
+            code: 'MESSAGE_REFERENCE_UNKNOWN_MESSAGE',
+            message: 'Unknown message',
+          },
+        ]);
+      }
+      reference = {
+        message_reference: {
+          type: 0,
+          message_id: ref.message_id,
+          channel_id: ref.channel_id ?? channel.channel.id,
+          guild_id: ref.guild_id ?? channel.guild.id,
+        },
+        referenced_message: target ? structuredClone(target.message) : null,
+      };
+    }
+    const message = this.createBotMessage(channel, body, {
+      type: reference ? MessageType.Reply : MessageType.Default,
+      flags: Number(body.flags ?? 0) & CREATE_FLAGS,
+      reference,
+    });
+    return json(message);
+  }
+
+  /** GET/PATCH/DELETE /channels/:id/messages/:id. The bot may change only its own messages. */
+  private channelMessage(req: ApiRequest): ApiResponse {
+    if (!this.channels.has(req.params.channel as string)) return unknownChannel();
+    const id = req.params.message as string;
+    const stored = this.messageIn(req.params.channel as string, id);
+    if (!stored) return unknownMessage();
+    if (req.method !== 'GET' && stored.message.author.id !== this.botUser.id) {
+      return req.method === 'PATCH'
+        ? apiError(403, 50005, 'Cannot edit a message authored by another user')
+        : apiError(403, 50013, 'Missing Permissions');
+    }
+    return this.readEditOrDelete(req, id, stored);
+  }
+
+  private readEditOrDelete(req: ApiRequest, id: string, stored: StoredMessage): ApiResponse {
+    if (req.method === 'GET') return json(stored.message);
+    if (req.method === 'PATCH') {
+      const errors = validateMessage(req.body);
+      return errors.length ? invalidFormBody(errors) : json(this.editBotMessage(id, req.body));
+    }
+    stored.deleted = true;
+    if (!this.botMessageIds.includes(id)) this.botMessageIds.push(id);
+    const { message } = stored;
+    if (!((message.flags ?? 0) & MessageFlags.Ephemeral)) {
+      this.gateway.dispatch(GatewayDispatchEvents.MessageDelete, message.guild_id ?? null, (session) =>
+        session.intents & GatewayIntentBits.GuildMessages
+          ? { id, channel_id: message.channel_id, guild_id: message.guild_id }
+          : null,
+      );
+    }
+    return noContent;
+  }
+}
+
+/** Message flags a bot may set when creating a message. */
+const CREATE_FLAGS =
+  MessageFlags.Ephemeral |
+  MessageFlags.SuppressEmbeds |
+  MessageFlags.SuppressNotifications |
+  MessageFlags.IsComponentsV2;
+
+function isInteractionState(value: InteractionState | ApiResponse): value is InteractionState {
+  return 'token' in value;
+}
+
+/** The callback types Discord accepts for an interaction, by its type (PING is never dispatched here). */
+function allowedCallbackTypes(state: InteractionState): InteractionResponseType[] {
+  const reply = [
+    InteractionResponseType.ChannelMessageWithSource,
+    InteractionResponseType.DeferredChannelMessageWithSource,
+  ];
+  const update = [InteractionResponseType.DeferredMessageUpdate, InteractionResponseType.UpdateMessage];
+  switch (state.type) {
+    case InteractionType.ApplicationCommand:
+      return [...reply, InteractionResponseType.Modal];
+    case InteractionType.MessageComponent:
+      return [...reply, ...update, InteractionResponseType.Modal];
+    case InteractionType.ApplicationCommandAutocomplete:
+      return [InteractionResponseType.ApplicationCommandAutocompleteResult];
+    case InteractionType.ModalSubmit:
+      // A modal opened from a component may update that component's message.
+      return state.componentMessageId ? [...reply, ...update] : reply;
+    default:
+      return [];
+  }
+}
+
+/** Responses to commands show as command messages; responses to components and modals as plain ones. */
+function responseMessageType(state: InteractionState): MessageType {
+  if (state.type !== InteractionType.ApplicationCommand) return MessageType.Default;
+  return state.commandType === ApplicationCommandType.ChatInput
+    ? MessageType.ChatInputCommand
+    : MessageType.ContextMenuCommand;
+}
+
+/** Why Discord would refuse to create this message, or null. */
+function messageRejection(payload: Json, hasFiles: boolean, prefix: string[] = []): ApiResponse | null {
+  if (isEmptyMessage(payload, hasFiles)) return apiError(400, 50006, 'Cannot send an empty message');
+  const errors = validateMessage(payload, prefix);
+  return errors.length ? invalidFormBody(errors) : null;
+}
+
+/** Why Discord would refuse this callback's `data`, or null. */
+function callbackRejection(type: InteractionResponseType, data: Json, hasFiles: boolean): ApiResponse | null {
+  switch (type) {
+    case InteractionResponseType.ChannelMessageWithSource:
+      return messageRejection(data, hasFiles, ['data']);
+    case InteractionResponseType.UpdateMessage: {
+      const errors = validateMessage(data, ['data']);
+      return errors.length ? invalidFormBody(errors) : null;
+    }
+    case InteractionResponseType.ApplicationCommandAutocompleteResult: {
+      const errors = validateChoices(data?.choices);
+      return errors.length ? invalidFormBody(errors) : null;
+    }
+    case InteractionResponseType.Modal: {
+      const missing = (['custom_id', 'title', 'components'] as const).filter((key) => !data?.[key]);
+      return missing.length
+        ? invalidFormBody(
+            missing.map((key) => ({
+              path: ['data', key],
+              code: 'BASE_TYPE_REQUIRED',
+              message: 'This field is required',
+            })),
+          )
+        : null;
+    }
+    default:
+      return null;
+  }
+}
+
+/** The response a {@link FaultRule} prescribes; for 429 what @discordjs/rest needs to wait and retry. */
+function faultResponse(rule: FaultRule): ApiResponse {
+  const status = rule.status as number;
+  if (status === 429) {
+    // @discordjs/rest waits Number(Retry-After) * 1000 ms. Discord sends whole seconds; fractions are passed
+    // through as given so tests can keep retries short.
+    const retryAfter = rule.retryAfterSeconds ?? 1;
+    return {
+      status,
+      body: rule.body ?? { message: 'You are being rate limited.', retry_after: retryAfter, global: false },
+      headers: { 'Retry-After': String(retryAfter), 'X-RateLimit-Scope': 'user' },
+    };
+  }
+  return rule.body === undefined ? httpError(status) : { status, body: rule.body };
+}
