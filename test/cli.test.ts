@@ -1,0 +1,134 @@
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { makeCorpus, markdownArticle, tempDir } from './support/corpus.ts';
+
+const ROOT = join(import.meta.dirname, '..');
+const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the search CLI the way `npm run --silent search -- …` does. */
+function search(args: string[], { input, env = {} }: { input?: string; env?: Record<string, string> } = {}) {
+  return new Promise<Run>((resolve) => {
+    const child = execFile(
+      TSX,
+      ['src/cli/search.ts', ...args],
+      { cwd: ROOT, env: { ...process.env, DATA_DIR: tempDir(), LOG_LEVEL: '', ...env } },
+      (error, stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
+    );
+    child.stdin?.end(input ?? '');
+  });
+}
+
+const RESULT_KEYS = [
+  'id',
+  'articleId',
+  'title',
+  'paragraph',
+  'section',
+  'score',
+  'text',
+  'excerpt',
+  'citation',
+];
+
+function expectAnswerShape(answer: Record<string, unknown>) {
+  expect(Object.keys(answer)).toEqual(['query', 'total', 'results', 'suggestions']);
+  expect(typeof answer.query).toBe('string');
+  expect(typeof answer.total).toBe('number');
+  expect(Array.isArray(answer.suggestions)).toBe(true);
+  for (const result of answer.results as Record<string, unknown>[]) {
+    expect(Object.keys(result)).toEqual(RESULT_KEYS);
+    expect(result.section === null || typeof result.section === 'string').toBe(true);
+    expect(typeof result.paragraph).toBe('number');
+  }
+}
+
+describe('the search CLI', () => {
+  it('when asked in JSON, prints exactly one answer object on stdout, best first, with full paragraphs', async () => {
+    const run = await search(['--json', '--limit', '2', 'armenia']);
+    expect(run.code).toBe(0);
+    const answer = JSON.parse(run.stdout);
+    expectAnswerShape(answer);
+    expect(answer.results).toHaveLength(2);
+    expect(answer.results[0].score).toBeGreaterThanOrEqual(answer.results[1].score);
+    expect(answer.results[0].excerpt).toContain('**Armenia');
+    expect(answer.results[0].text).not.toContain('**');
+  });
+
+  it('when run for a person, prints excerpts and citations as a reader sees them', async () => {
+    const run = await search(['why did Kyrgyzstan cancel the drills?']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('**Kyrgyzstan** abruptly **canceled**');
+    expect(run.stdout).toContain(
+      'Bishkek Balks At Tajikistan Award, ¶8 — RFE/RL (inferred), October 2022 (inferred)',
+    );
+  });
+
+  it('when reading queries from stdin, prints one JSON line per query, in order, blank lines included', async () => {
+    const run = await search(['--json', '--stdin', '--limit', '1'], {
+      input: 'armenia\n\nKazakstn drils\nzzzzqqq\n',
+    });
+    expect(run.code).toBe(0);
+    const lines = run.stdout
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(lines.map((answer) => answer.query)).toEqual(['armenia', '', 'Kazakstn drils', 'zzzzqqq']);
+    for (const answer of lines) expectAnswerShape(answer);
+    expect(lines[1].results).toEqual([]);
+    expect(lines[3]).toMatchObject({ total: 0, results: [] });
+  });
+
+  it('when nothing matches, exits 0 with empty results and suggestions', async () => {
+    const run = await search(['--json', 'Bshkekk']);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ total: 0, results: [], suggestions: ['Bishkek'] });
+  });
+
+  it.each([
+    [[]],
+    [['']],
+    [['   ']],
+    [['--limit', '0', 'armenia']],
+    [['--limit', 'many', 'armenia']],
+    [['--bogus', 'armenia']],
+    [['two', 'queries']],
+    [['--stdin', 'armenia']],
+  ])('when the arguments are %j, exits 2 with a usage message and prints nothing on stdout', async (args) => {
+    const run = await search(args);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain('Usage:');
+  });
+
+  it('when a corpus file is broken, it is reported on stderr and the rest answers', async () => {
+    const corpus = makeCorpus({
+      'good.md': markdownArticle('G', 'Drills were canceled.'),
+      'bad.md': 'no front matter',
+    });
+    const run = await search(['--json', 'drills'], { env: { CORPUS_DIR: corpus } });
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout).total).toBe(1);
+    expect(run.stderr).toContain('bad.md');
+  });
+
+  it('when the corpus directory is missing, exits 1 naming it', async () => {
+    const run = await search(['armenia'], { env: { CORPUS_DIR: '/nonexistent/corpus' } });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('/nonexistent/corpus');
+    expect(run.stdout).toBe('');
+  });
+
+  it('when LOG_LEVEL is invalid, exits 2 naming the variable and the allowed values', async () => {
+    const run = await search(['armenia'], { env: { LOG_LEVEL: 'loud' } });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('LOG_LEVEL');
+    expect(run.stderr).toContain('debug');
+  });
+});
