@@ -172,6 +172,13 @@ export const MEMBER_PERMISSIONS = (
   PermissionFlagsBits.Speak
 ).toString();
 
+/** Message flags a bot may set when creating a message. */
+const CREATE_FLAGS =
+  MessageFlags.Ephemeral |
+  MessageFlags.SuppressEmbeds |
+  MessageFlags.SuppressNotifications |
+  MessageFlags.IsComponentsV2;
+
 /** Discord's message limits, checked on every message the bot creates or edits. */
 const LIMITS = {
   content: 2000,
@@ -194,7 +201,7 @@ const LIMITS = {
 } as const;
 
 /** Letters, digits, `-` and `_`; Discord additionally requires lowercase for chat input commands. */
-const COMMAND_NAME = /^[-_\p{L}\p{N}]{1,32}$/u;
+const COMMAND_NAME = new RegExp(`^[-_\\p{L}\\p{N}]{1,${LIMITS.commandName}}$`, 'u');
 
 // ---------------------------------------------------------------------------------------------------------
 // Small helpers
@@ -297,8 +304,9 @@ function tooLong(path: (string | number)[], max: number): FieldError {
 }
 
 function checkLength(errors: FieldError[], path: (string | number)[], value: unknown, max: number): void {
-  if ((typeof value === 'string' || Array.isArray(value)) && value.length > max)
+  if ((typeof value === 'string' || Array.isArray(value)) && value.length > max) {
     errors.push(tooLong(path, max));
+  }
 }
 
 /** Discord's limits on content, embeds and components (`prefix` is `['data']` inside interaction callbacks). */
@@ -420,6 +428,12 @@ function validateCommand(command: Json, path: (string | number)[], chatInput: bo
   return errors;
 }
 
+/** Discord's naming rules for a command of any type (descriptions and options exist for chat input only). */
+function commandErrors(input: Json, path: (string | number)[]): FieldError[] {
+  const type = input?.type ?? ApplicationCommandType.ChatInput;
+  return validateCommand(input, path, type === ApplicationCommandType.ChatInput);
+}
+
 /** User ids written as `<@id>` or `<@!id>`, in order, without duplicates. */
 function mentionedIds(content: unknown): string[] {
   if (typeof content !== 'string') return [];
@@ -437,8 +451,9 @@ function pingedIds(message: Json, allowedMentions: Json): string[] {
   const parseUsers = Array.isArray(allowedMentions.parse) && allowedMentions.parse.includes('users');
   const listed: string[] = Array.isArray(allowedMentions.users) ? allowedMentions.users : [];
   const pinged = ids.filter((id) => parseUsers || listed.includes(id));
-  if (repliedTo && allowedMentions.replied_user === true && !pinged.includes(repliedTo))
+  if (repliedTo && allowedMentions.replied_user === true && !pinged.includes(repliedTo)) {
     pinged.push(repliedTo);
+  }
   return pinged;
 }
 
@@ -773,6 +788,15 @@ interface ActiveFault {
  * Discord on 127.0.0.1 for the real discord.js client. Point the client at {@link apiBase}, log in with
  * {@link token}, then drive it with {@link sendInteraction} / {@link sendMessage} and assert on
  * {@link requests}, {@link messages} and interaction callbacks.
+ *
+ * @example
+ * const server = await LocalDiscordServer.start();
+ * const client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: server.apiBase } });
+ * const ready = once(client, Events.ClientReady); // attach before login: login resolves earlier
+ * await client.login(server.token);
+ * await ready;
+ * const { callback } = server.sendInteraction({ type: 2, data: { name: 'ask' } });
+ * expect(await callback).toMatchObject({ type: 4 });
  */
 export class LocalDiscordServer {
   /** `http://127.0.0.1:PORT/api`: pass as `rest: { api }` to `Client` and to `REST`; they append `/v10`. */
@@ -1026,8 +1050,8 @@ export class LocalDiscordServer {
 
   // ----- gateway payloads ------------------------------------------------------------------------------
 
-  private initialDispatches(session: { intents: number; id: string; shard: [number, number] | null }) {
-    const guilds = this.guilds.filter((guild) => routesTo(session as GatewaySession, guild.id));
+  private initialDispatches(session: GatewaySession): [string, Json][] {
+    const guilds = this.guilds.filter((guild) => routesTo(session, guild.id));
     const ready: Json = {
       v: 10,
       user: { ...apiUser(this.botUser), verified: true, mfa_enabled: false, flags: 0 },
@@ -1041,8 +1065,9 @@ export class LocalDiscordServer {
     const dispatches: [string, Json][] = [[GatewayDispatchEvents.Ready, ready]];
     // Without the Guilds intent Discord sends no GUILD_CREATE; discord.js then stops waiting for guilds at once.
     if (session.intents & GatewayIntentBits.Guilds) {
-      for (const guild of guilds)
+      for (const guild of guilds) {
         dispatches.push([GatewayDispatchEvents.GuildCreate, this.guildCreate(guild)]);
+      }
     }
     return dispatches;
   }
@@ -1097,7 +1122,7 @@ export class LocalDiscordServer {
       joined_at: this.startedAt,
       large: false,
       unavailable: false,
-      member_count: 2,
+      member_count: 2, // the bot and the owner
       members: [apiMember(this.botUser, this.startedAt)],
       channels: this.channelsOf(guild).map((entry) => this.apiChannel(entry)),
       threads: [],
@@ -1228,10 +1253,11 @@ export class LocalDiscordServer {
           : {}),
       };
     }
-    this.applyPayload(message, payload);
+    const allowedMentions = payload?.allowed_mentions ?? null;
+    this.applyPayload(message, payload, allowedMentions);
     this.store.set(message.id, {
       message,
-      allowedMentions: payload?.allowed_mentions ?? null,
+      allowedMentions,
       interactionToken: interaction?.token ?? null,
       deleted: false,
     });
@@ -1240,23 +1266,25 @@ export class LocalDiscordServer {
     return message;
   }
 
-  /** Copies the message fields present in a create or edit payload; `flags` may only toggle SuppressEmbeds. */
-  private applyPayload(message: Json, payload: Json): void {
-    if (!payload || typeof payload !== 'object') return;
-    if ('content' in payload) message.content = payload.content ?? '';
-    if ('embeds' in payload) {
-      message.embeds = (payload.embeds ?? []).map((embed: Json) => ({ type: 'rich', ...embed }));
+  /**
+   * Copies the message fields present in a create or edit payload, then recomputes who the message pings.
+   * Flags set at creation stay: afterwards SuppressEmbeds can be switched either way, IsComponentsV2 only on.
+   */
+  private applyPayload(message: Json, payload: Json, allowedMentions: Json): void {
+    if (payload && typeof payload === 'object') {
+      if ('content' in payload) message.content = payload.content ?? '';
+      if ('embeds' in payload) {
+        message.embeds = (payload.embeds ?? []).map((embed: Json) => ({ type: 'rich', ...embed }));
+      }
+      if ('components' in payload) message.components = payload.components ?? [];
+      if ('flags' in payload) {
+        const requested = Number(payload.flags ?? 0);
+        message.flags =
+          (message.flags & ~MessageFlags.SuppressEmbeds) |
+          (requested & (MessageFlags.SuppressEmbeds | MessageFlags.IsComponentsV2));
+      }
     }
-    if ('components' in payload) message.components = payload.components ?? [];
-    if ('flags' in payload) {
-      const toggled = MessageFlags.SuppressEmbeds | MessageFlags.IsComponentsV2;
-      message.flags = (message.flags & ~toggled) | (Number(payload.flags ?? 0) & toggled);
-    }
-    if ('content' in payload || 'allowed_mentions' in payload) {
-      const stored = this.store.get(message.id);
-      const allowed = 'allowed_mentions' in payload ? payload.allowed_mentions : stored?.allowedMentions;
-      message.mentions = pingedIds(message, allowed).map((id) => apiUser(this.userOrStub(id)));
-    }
+    message.mentions = pingedIds(message, allowedMentions).map((id) => apiUser(this.userOrStub(id)));
   }
 
   /** Applies an edit by the bot: Discord clears the loading state of a deferred reply on its first edit. */
@@ -1264,8 +1292,8 @@ export class LocalDiscordServer {
     const stored = this.store.get(id) as StoredMessage;
     const message: Json = stored.message;
     const wasLoading = (message.flags & MessageFlags.Loading) !== 0;
-    this.applyPayload(message, payload);
-    if ('allowed_mentions' in (payload ?? {})) stored.allowedMentions = payload.allowed_mentions;
+    if (payload && 'allowed_mentions' in payload) stored.allowedMentions = payload.allowed_mentions;
+    this.applyPayload(message, payload, stored.allowedMentions);
     message.flags &= ~MessageFlags.Loading;
     if (!wasLoading) message.edited_timestamp = new Date().toISOString();
     if (!this.botMessageIds.includes(id)) this.botMessageIds.push(id);
@@ -1308,6 +1336,7 @@ export class LocalDiscordServer {
       .map(decodeSegment);
     const path = segments.join('/');
     const parsed = await parseBody(req.headers['content-type'], await readBody(req));
+    const fault = this.takeFault(method, path);
     const record: RecordedRequest = {
       method,
       path,
@@ -1316,22 +1345,15 @@ export class LocalDiscordServer {
       authorized: req.headers.authorization === `Bot ${this.token}`,
       at,
       status: 0,
-      faulted: false,
+      faulted: fault !== null,
     };
-    const fault = this.takeFault(method, path);
     let response: ApiResponse;
     try {
       if (fault?.delayMs) await sleep(fault.delayMs);
-      record.faulted = fault !== null;
       if (fault?.status !== undefined) response = faultResponse(fault);
       else if (!parsed) response = apiError(400, 50109, 'The request body contains invalid JSON.');
       else if (!underApi) response = httpError(404);
-      else
-        response = this.route(
-          segments.slice(1),
-          { method, query: record.query, ...parsed },
-          record.authorized,
-        );
+      else response = this.route(segments.slice(1), record, parsed);
     } catch (error) {
       record.error = error instanceof Error ? (error.stack ?? error.message) : String(error);
       response = httpError(500);
@@ -1345,16 +1367,20 @@ export class LocalDiscordServer {
     res.end(response.body === undefined ? undefined : JSON.stringify(response.body));
   }
 
-  /** Finds the handler for `segments` (the path after /api/v10, split and decoded). */
-  private route(segments: string[], request: Omit<ApiRequest, 'params'>, authorized: boolean): ApiResponse {
+  /** Finds the handler for `segments` (the path after /api/v10, split and decoded) and runs it. */
+  private route(
+    segments: string[],
+    { method, query, authorized }: RecordedRequest,
+    parsed: { body: Json; hasFiles: boolean },
+  ): ApiResponse {
     let pathMatched = false;
     for (const route of this.routes) {
       const params = matchSegments(route.segments, segments);
       if (!params) continue;
       pathMatched = true;
-      if (route.method !== request.method) continue;
+      if (route.method !== method) continue;
       if (route.auth && !authorized) return httpError(401);
-      return route.handle({ ...request, params });
+      return route.handle({ method, query, ...parsed, params });
     }
     return httpError(pathMatched ? 405 : 404);
   }
@@ -1415,18 +1441,13 @@ export class LocalDiscordServer {
         return user ? json(apiUser(user)) : apiError(404, 10013, 'Unknown User');
       }),
       route('GET', '/applications/@me', () => json(this.application())),
-      route('GET', commands, (req) => this.listCommands(req, 'global')),
-      route('PUT', commands, (req) => this.overwriteCommands(req, 'global')),
-      route('POST', commands, (req) => this.upsertCommand(req, 'global')),
-      route('GET', `${commands}/:command`, (req) => this.getCommand(req, 'global')),
-      route('DELETE', `${commands}/:command`, (req) => this.deleteCommand(req, 'global')),
-      route('GET', guildCommands, (req) => this.listCommands(req, req.params.guild as string)),
-      route('PUT', guildCommands, (req) => this.overwriteCommands(req, req.params.guild as string)),
-      route('POST', guildCommands, (req) => this.upsertCommand(req, req.params.guild as string)),
-      route('GET', `${guildCommands}/:command`, (req) => this.getCommand(req, req.params.guild as string)),
-      route('DELETE', `${guildCommands}/:command`, (req) =>
-        this.deleteCommand(req, req.params.guild as string),
-      ),
+      ...[commands, guildCommands].flatMap((base) => [
+        route('GET', base, (req) => this.listCommands(req)),
+        route('PUT', base, (req) => this.overwriteCommands(req)),
+        route('POST', base, (req) => this.upsertCommand(req)),
+        route('GET', `${base}/:command`, (req) => this.getCommand(req)),
+        route('DELETE', `${base}/:command`, (req) => this.deleteCommand(req)),
+      ]),
       route(
         'POST',
         '/interactions/:interaction/:token/callback',
@@ -1475,15 +1496,17 @@ export class LocalDiscordServer {
 
   // ----- application commands --------------------------------------------------------------------------
 
-  /** The command list of a scope, or the error Discord gives for a foreign application or unknown guild. */
-  private commandScope(req: ApiRequest, scope: string): Json[] | ApiResponse {
+  /** The scope a commands URL names (`'global'` or a guild id) and its commands, or Discord's error. */
+  private commandScope(req: ApiRequest): { scope: string; list: Json[] } | ApiResponse {
     if (req.params.app !== this.applicationId) return apiError(404, 10002, 'Unknown Application');
+    const scope = req.params.guild ?? 'global';
     if (scope !== 'global' && !this.guilds.some((guild) => guild.id === scope)) {
       return apiError(404, 10004, 'Unknown Guild');
     }
-    return this.commandScopes.get(scope) ?? [];
+    return { scope, list: this.commandScopes.get(scope) ?? [] };
   }
 
+  /** A stored command as Discord returns it: the bot's fields plus ids, version and defaults. */
   private toCommand(input: Json, scope: string, existing: Json | undefined): Json {
     return {
       ...input,
@@ -1499,27 +1522,22 @@ export class LocalDiscordServer {
     };
   }
 
-  private commandErrors(input: Json, path: (string | number)[]): FieldError[] {
-    const type = input?.type ?? ApplicationCommandType.ChatInput;
-    return validateCommand(input, path, type === ApplicationCommandType.ChatInput);
+  private listCommands(req: ApiRequest): ApiResponse {
+    const found = this.commandScope(req);
+    return isApiResponse(found) ? found : json(found.list);
   }
 
-  private listCommands(req: ApiRequest, scope: string): ApiResponse {
-    const list = this.commandScope(req, scope);
-    return Array.isArray(list) ? json(list) : list;
-  }
-
-  /** PUT: replaces the scope's commands; a command keeps its id when its name and type stay the same. */
-  private overwriteCommands(req: ApiRequest, scope: string): ApiResponse {
-    const list = this.commandScope(req, scope);
-    if (!Array.isArray(list)) return list;
+  /** PUT: replaces the scope's commands; a command keeps its id while its name and type stay the same. */
+  private overwriteCommands(req: ApiRequest): ApiResponse {
+    const found = this.commandScope(req);
+    if (isApiResponse(found)) return found;
     if (!Array.isArray(req.body)) {
       return invalidFormBody([{ path: [], code: 'BASE_TYPE_ARRAY', message: 'Must be an array.' }]);
     }
-    const errors = req.body.flatMap((input: Json, i: number) => this.commandErrors(input, [i]));
-    const keys = req.body.map((input: Json) => `${input?.type ?? 1}:${input?.name}`);
-    keys.forEach((key: string, i: number) => {
-      if (keys.indexOf(key) !== i) {
+    const inputs: Json[] = req.body;
+    const errors = inputs.flatMap((input, i) => commandErrors(input, [i]));
+    inputs.forEach((input, i) => {
+      if (inputs.findIndex((other) => sameCommand(other, input)) !== i) {
         errors.push({
           path: [i, 'name'],
           code: 'APPLICATION_COMMANDS_DUPLICATE_NAME',
@@ -1528,42 +1546,42 @@ export class LocalDiscordServer {
       }
     });
     if (errors.length) return invalidFormBody(errors);
-    const next = req.body.map((input: Json) =>
+    const next = inputs.map((input) =>
       this.toCommand(
         input,
-        scope,
-        list.find((old) => old.name === input.name && old.type === (input.type ?? 1)),
+        found.scope,
+        found.list.find((old) => sameCommand(old, input)),
       ),
     );
-    this.commandScopes.set(scope, next);
+    this.commandScopes.set(found.scope, next);
     return json(next);
   }
 
   /** POST: creates a command (201) or overwrites the one with the same name and type (200). */
-  private upsertCommand(req: ApiRequest, scope: string): ApiResponse {
-    const list = this.commandScope(req, scope);
-    if (!Array.isArray(list)) return list;
-    const errors = this.commandErrors(req.body, []);
+  private upsertCommand(req: ApiRequest): ApiResponse {
+    const found = this.commandScope(req);
+    if (isApiResponse(found)) return found;
+    const errors = commandErrors(req.body, []);
     if (errors.length) return invalidFormBody(errors);
-    const existing = list.find((old) => old.name === req.body.name && old.type === (req.body.type ?? 1));
-    const command = this.toCommand(req.body, scope, existing);
-    this.commandScopes.set(scope, [...list.filter((old) => old !== existing), command]);
+    const existing = found.list.find((old) => sameCommand(old, req.body));
+    const command = this.toCommand(req.body, found.scope, existing);
+    this.commandScopes.set(found.scope, [...found.list.filter((old) => old !== existing), command]);
     return json(command, existing ? 200 : 201);
   }
 
-  private getCommand(req: ApiRequest, scope: string): ApiResponse {
-    const list = this.commandScope(req, scope);
-    if (!Array.isArray(list)) return list;
-    const command = list.find((candidate) => candidate.id === req.params.command);
+  private getCommand(req: ApiRequest): ApiResponse {
+    const found = this.commandScope(req);
+    if (isApiResponse(found)) return found;
+    const command = found.list.find((candidate) => candidate.id === req.params.command);
     return command ? json(command) : apiError(404, 10063, 'Unknown application command');
   }
 
-  private deleteCommand(req: ApiRequest, scope: string): ApiResponse {
-    const list = this.commandScope(req, scope);
-    if (!Array.isArray(list)) return list;
-    const rest = list.filter((candidate) => candidate.id !== req.params.command);
-    if (rest.length === list.length) return apiError(404, 10063, 'Unknown application command');
-    this.commandScopes.set(scope, rest);
+  private deleteCommand(req: ApiRequest): ApiResponse {
+    const found = this.commandScope(req);
+    if (isApiResponse(found)) return found;
+    const rest = found.list.filter((candidate) => candidate.id !== req.params.command);
+    if (rest.length === found.list.length) return apiError(404, 10063, 'Unknown application command');
+    this.commandScopes.set(found.scope, rest);
     return noContent;
   }
 
@@ -1658,7 +1676,7 @@ export class LocalDiscordServer {
   /** POST /webhooks/:app/:token: a follow-up, possible only once the interaction was acknowledged. */
   private followUp(req: ApiRequest): ApiResponse {
     const state = this.webhookInteraction(req);
-    if (!isInteractionState(state)) return state;
+    if (isApiResponse(state)) return state;
     if (!state.acknowledged) return apiError(404, 10015, 'Unknown Webhook');
     const rejection = messageRejection(req.body, req.hasFiles);
     if (rejection) return rejection;
@@ -1673,7 +1691,7 @@ export class LocalDiscordServer {
   /** GET/PATCH/DELETE /webhooks/:app/:token/messages/:id, where `@original` is the interaction's response. */
   private webhookMessage(req: ApiRequest): ApiResponse {
     const state = this.webhookInteraction(req);
-    if (!isInteractionState(state)) return state;
+    if (isApiResponse(state)) return state;
     const id = req.params.message === '@original' ? state.originalMessageId : (req.params.message as string);
     const stored = id ? this.store.get(id) : undefined;
     if (!id || !stored || stored.deleted) return unknownMessage();
@@ -1755,15 +1773,14 @@ export class LocalDiscordServer {
   }
 }
 
-/** Message flags a bot may set when creating a message. */
-const CREATE_FLAGS =
-  MessageFlags.Ephemeral |
-  MessageFlags.SuppressEmbeds |
-  MessageFlags.SuppressNotifications |
-  MessageFlags.IsComponentsV2;
+function isApiResponse(value: object): value is ApiResponse {
+  return 'status' in value;
+}
 
-function isInteractionState(value: InteractionState | ApiResponse): value is InteractionState {
-  return 'token' in value;
+/** Commands are identified by name within their type. */
+function sameCommand(a: Json, b: Json): boolean {
+  const typeOf = (command: Json) => command?.type ?? ApplicationCommandType.ChatInput;
+  return a?.name === b?.name && typeOf(a) === typeOf(b);
 }
 
 /** The callback types Discord accepts for an interaction, by its type (PING is never dispatched here). */
