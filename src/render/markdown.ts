@@ -18,3 +18,25 @@ export function escapeMarkdown(text: string): string {
 export function bold(escaped: string): string {
   return `**${escaped}**`;
 }
+
+/**
+ * Text a user typed, made safe to show back: markdown escaped, and `@everyone`/`@here` broken with
+ * a zero-width space so they read the same but can never ping, whatever `allowed_mentions` says.
+ */
+export function quoteUserText(text: string): string {
+  return neutralizeMassMentions(escapeMarkdown(text));
+}
+
+export function neutralizeMassMentions(text: string): string {
+  return text.replace(/@(everyone|here)/gi, '@\u200b$1');
+}
+
+/** For plain-text places (footers, button labels) where mention syntax shows raw: `<@123>` → `@user`. */
+export function describeMentions(text: string): string {
+  return neutralizeMassMentions(
+    text
+      .replace(/<@&\d+>/g, '@role')
+      .replace(/<@!?\d+>/g, '@user')
+      .replace(/<#\d+>/g, '#channel'),
+  );
+}

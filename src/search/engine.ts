@@ -12,6 +12,7 @@ import type { Logger } from 'pino';
 import type { Glossary } from '../corpus/glossary.ts';
 import { type Corpus, type CorpusProblem, loadCorpus } from '../corpus/load.ts';
 import type { Article, Paragraph } from '../corpus/types.ts';
+import { sliceText } from '../text/slice.ts';
 import { foldWord, tokenize, wordTerms } from '../text/terms.ts';
 import { CACHE_FILE, indexFingerprint, loadIndexCache, saveIndexCache } from './cache.ts';
 import { citeParagraph } from './citation.ts';
@@ -200,7 +201,7 @@ export class AnswerEngine {
    * input gets the section headings and the most mentioned names, as a menu of topics.
    */
   complete(partial: string, limit = MAX_COMPLETIONS): string[] {
-    const typed = cleanQuery(partial).slice(0, MAX_COMPLETION_CHARS).trim();
+    const typed = sliceText(cleanQuery(partial), MAX_COMPLETION_CHARS).trim();
     const choices: string[] = typed ? [typed] : [];
     const terms = queryTerms(typed);
     for (const { heading, terms: headingTerms } of this.#headings) {

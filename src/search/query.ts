@@ -6,6 +6,7 @@
  * fuzzy, and only the last word — the one still being typed — is matched as a prefix.
  */
 import type { Query } from 'minisearch';
+import { sliceText } from '../text/slice.ts';
 import { analyzeWord, foldWord, isNumericTerm, tokenize } from '../text/terms.ts';
 
 /** Longer input is cut (at a word boundary): nobody asks a 5,000-character question. */
@@ -40,7 +41,7 @@ export function cleanQuery(raw: string): string {
     .replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\s]+/gu, ' ')
     .trim();
   if (text.length <= MAX_QUERY_CHARS) return text;
-  const cut = text.slice(0, MAX_QUERY_CHARS);
+  const cut = sliceText(text, MAX_QUERY_CHARS);
   const lastSpace = cut.lastIndexOf(' ');
   return (lastSpace > MAX_QUERY_CHARS / 2 ? cut.slice(0, lastSpace) : cut).trim();
 }

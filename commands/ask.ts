@@ -1,0 +1,137 @@
+/**
+ * `/<command> query:<text> [hide] [mention]`: the best cited excerpts for a question, with
+ * autocomplete from the index and buttons for the full paragraph, more results and sharing.
+ */
+import {
+  type AutocompleteInteraction,
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+  InteractionContextType,
+  SlashCommandBuilder,
+} from 'discord.js';
+import type { BotContext, Outcome } from '../src/bot/context.ts';
+import { gateQuestion } from '../src/bot/policy.ts';
+import { interactionReply, interactionUpdate } from '../src/bot/send.ts';
+import type { ButtonAction } from '../src/render/custom-id.ts';
+import { fitChoices } from '../src/render/limits.ts';
+import { answerMessage, nothingFoundMessage, notice, paragraphMessage } from '../src/render/messages.ts';
+import { MAX_QUERY_CHARS } from '../src/search/query.ts';
+import type { Command } from './types.ts';
+
+export const ask: Command = {
+  data: (command) =>
+    new SlashCommandBuilder()
+      .setName(command)
+      .setDescription('Answer a question from the news corpus, with cited excerpts')
+      .setContexts(InteractionContextType.Guild)
+      // First and required, so `/csto armenia` fills it the way Discord fills a first required option.
+      .addStringOption((option) =>
+        option
+          .setName('query')
+          .setDescription('Your question or keywords, e.g. "why did Kyrgyzstan cancel the drills?"')
+          .setRequired(true)
+          .setAutocomplete(true)
+          .setMaxLength(MAX_QUERY_CHARS),
+      )
+      .addBooleanOption((option) => option.setName('hide').setDescription('Show the answer to you only'))
+      .addUserOption((option) =>
+        option.setName('mention').setDescription('Suggest the answer to this member (only they are pinged)'),
+      )
+      .toJSON(),
+
+  async execute(interaction: ChatInputCommandInteraction, context: BotContext): Promise<Outcome> {
+    if (!interaction.inGuild()) {
+      await interaction.reply(interactionReply(notice('I answer in servers only.')));
+      return { outcome: 'refused' };
+    }
+    const gate = gateQuestion(context, {
+      guildId: interaction.guildId,
+      channelId: interaction.channelId,
+      userId: interaction.user.id,
+    });
+    if (!gate.open) {
+      await interaction.reply(interactionReply(gate.payload));
+      return { outcome: gate.reason };
+    }
+    const { settings } = gate;
+    const hidden = interaction.options.getBoolean('hide') ?? settings.visibility === 'ephemeral';
+    const target = interaction.options.getUser('mention');
+    const answer = context.engine.answer(interaction.options.getString('query', true), {
+      limit: settings.results,
+    });
+    if (answer.total === 0) {
+      await interaction.reply(interactionReply(nothingFoundMessage(answer)));
+      return { outcome: answer.suggestions.length > 0 ? 'suggested' : 'no-results', results: 0 };
+    }
+    await interaction.reply(
+      interactionReply(
+        answerMessage({
+          answer,
+          offset: 0,
+          limit: settings.results,
+          requesterId: interaction.user.id,
+          ephemeral: hidden,
+          // An ephemeral answer cannot be suggested to anyone else; bots are not suggested to.
+          mentionUserId: target && !target.bot && !hidden ? target.id : null,
+        }),
+      ),
+    );
+    context.cooldowns.start(interaction.guildId, interaction.user.id, settings.cooldown);
+    return { outcome: 'answered', results: answer.results.length };
+  },
+
+  async autocomplete(interaction: AutocompleteInteraction, context: BotContext): Promise<Outcome> {
+    const choices = fitChoices(context.engine.complete(interaction.options.getFocused()));
+    await interaction.respond(choices);
+    return { outcome: 'shown', results: choices.length };
+  },
+
+  buttons: {
+    kinds: ['more', 'para', 'share'],
+    async handle(
+      interaction: ButtonInteraction,
+      action: ButtonAction,
+      context: BotContext,
+    ): Promise<Outcome> {
+      if (interaction.user.id !== action.requesterId) {
+        await interaction.reply(
+          interactionReply(
+            notice(`These buttons belong to whoever asked. Ask your own with \`/${context.command}\`.`),
+          ),
+        );
+        return { outcome: 'refused' };
+      }
+      const limit = interaction.inGuild() ? context.settings.get(interaction.guildId).results : undefined;
+      switch (action.kind) {
+        case 'para': {
+          const view = context.engine.paragraph(action.paragraphId, action.query);
+          if (!view) {
+            await interaction.reply(interactionReply(notice('That paragraph is no longer in the corpus.')));
+            return { outcome: 'expired' };
+          }
+          await interaction.reply(interactionReply(paragraphMessage(view)));
+          return { outcome: 'shown', results: 1 };
+        }
+        case 'more':
+        case 'share': {
+          const answer = context.engine.answer(action.query, { limit, offset: action.offset });
+          if (answer.results.length === 0) {
+            await interaction.reply(interactionReply(notice('There are no more results for this question.')));
+            return { outcome: 'expired' };
+          }
+          const message = answerMessage({
+            answer,
+            offset: action.offset,
+            limit: limit ?? answer.results.length,
+            requesterId: action.requesterId,
+            ephemeral: action.kind === 'more' && action.hidden,
+            ...(action.kind === 'share' ? { sharedBy: interaction.user.displayName } : {}),
+          });
+          if (action.kind === 'more') await interaction.update(interactionUpdate(message));
+          else await interaction.reply(interactionReply(message));
+          return { outcome: action.kind === 'more' ? 'updated' : 'answered', results: answer.results.length };
+        }
+      }
+    },
+  },
+};

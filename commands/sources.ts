@@ -1,0 +1,20 @@
+/** `/<command>-sources`: the articles the answers come from, with citations and section sizes. */
+import { type ChatInputCommandInteraction, InteractionContextType, SlashCommandBuilder } from 'discord.js';
+import type { BotContext, Outcome } from '../src/bot/context.ts';
+import { interactionReply } from '../src/bot/send.ts';
+import { sourcesMessage } from '../src/render/messages.ts';
+import type { Command } from './types.ts';
+
+export const sources: Command = {
+  data: (command) =>
+    new SlashCommandBuilder()
+      .setName(`${command}-sources`)
+      .setDescription('List the articles the answers come from')
+      .setContexts(InteractionContextType.Guild)
+      .toJSON(),
+
+  async execute(interaction: ChatInputCommandInteraction, context: BotContext): Promise<Outcome> {
+    await interaction.reply(interactionReply(sourcesMessage(context.engine.articles)));
+    return { outcome: 'shown', results: context.engine.articles.length };
+  },
+};

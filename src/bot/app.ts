@@ -1,0 +1,107 @@
+/**
+ * The running bot: engine, settings, client and handlers wired together. `npm start` and the
+ * end-to-end tests both start the bot through `startBot`, so tests drive the production path.
+ */
+import { type Client, Events } from 'discord.js';
+import type { Logger } from 'pino';
+import { commands } from '../../commands/index.ts';
+import type { BotConfig } from '../config.ts';
+import { AnswerEngine } from '../search/engine.ts';
+import { SettingsStore } from '../settings/store.ts';
+import { createClient } from './client.ts';
+import type { BotContext } from './context.ts';
+import { Cooldowns } from './cooldowns.ts';
+import { handleMention } from './mentions.ts';
+import { InteractionRouter } from './router.ts';
+
+/** How long `stop` waits for in-flight replies before giving up on them. */
+const DRAIN_TIMEOUT_MS = 10_000;
+
+export interface Bot {
+  client: Client;
+  context: BotContext;
+  /** Stops taking work, waits for in-flight replies, disconnects and closes the settings store. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Opens the settings store (throws `SettingsStoreError` naming the file when it is unusable) and
+ * the corpus, then logs in (rejects when Discord refuses the token).
+ */
+export async function startBot(config: BotConfig, logger: Logger): Promise<Bot> {
+  const settings = SettingsStore.open(config.dataDir);
+  let client: Client | undefined;
+  try {
+    const engine = await AnswerEngine.open({ corpusDir: config.corpusDir, dataDir: config.dataDir, logger });
+    logger.info({ ...engine.stats }, 'corpus loaded');
+    client = createClient(config);
+    const context: BotContext = {
+      engine,
+      settings,
+      cooldowns: new Cooldowns(),
+      command: config.command,
+      logger,
+    };
+    const bot = wire(client, context);
+    await client.login(config.token);
+    return bot;
+  } catch (error) {
+    await client?.destroy();
+    settings.close();
+    throw error;
+  }
+}
+
+function wire(client: Client, context: BotContext): Bot {
+  const { logger, settings } = context;
+  const router = new InteractionRouter(commands, context);
+  const inFlight = new Set<Promise<unknown>>();
+  let accepting = true;
+  const track = (work: Promise<unknown>) => {
+    inFlight.add(work);
+    void work.finally(() => inFlight.delete(work));
+  };
+
+  client.on(Events.InteractionCreate, (interaction) => {
+    if (accepting) track(router.handle(interaction));
+  });
+  client.on(Events.MessageCreate, (message) => {
+    if (!accepting) return;
+    const started = performance.now();
+    track(
+      handleMention(message, context).then(
+        (result) => {
+          if (!result) return;
+          const latencyMs = Math.round(performance.now() - started);
+          logger.info(
+            { message: message.id, guild: message.guildId, command: 'mention', latencyMs, ...result },
+            'mention',
+          );
+        },
+        (error: unknown) =>
+          logger.error({ message: message.id, guild: message.guildId, err: error }, 'mention failed'),
+      ),
+    );
+  });
+  // Settings are kept when the bot leaves a server (docs/settings.md); only the removal is recorded.
+  client.on(Events.GuildDelete, (guild) => settings.markGuildRemoved(guild.id));
+  client.on(Events.GuildCreate, (guild) => settings.markGuildJoined(guild.id));
+  client.on(Events.Error, (error) => logger.error({ err: error }, 'client error'));
+  client.once(Events.ClientReady, (ready) =>
+    logger.info({ user: ready.user.tag, guilds: ready.guilds.cache.size }, 'connected to Discord'),
+  );
+
+  return {
+    client,
+    context,
+    async stop() {
+      if (!accepting) return;
+      accepting = false;
+      logger.info({ inFlight: inFlight.size }, 'shutting down');
+      const drained = Promise.allSettled([...inFlight]);
+      await Promise.race([drained, new Promise((resolve) => setTimeout(resolve, DRAIN_TIMEOUT_MS).unref())]);
+      await client.destroy();
+      settings.close();
+    },
+  };
+}

@@ -1,0 +1,51 @@
+/**
+ * `npm start`: reads the configuration, starts the bot, and shuts it down gracefully on
+ * SIGINT/SIGTERM (stop taking work, finish in-flight replies, destroy the client, exit 0).
+ * Every startup failure ends with one message that says what to fix — never a crash loop.
+ */
+import { ConfigError, loadBotConfig, readEnvFile } from '../config.ts';
+import { createLogger } from '../log.ts';
+import { SettingsStoreError } from '../settings/store.ts';
+import { startBot } from './app.ts';
+
+async function main(): Promise<void> {
+  readEnvFile();
+  let config: ReturnType<typeof loadBotConfig>;
+  try {
+    config = loadBotConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(2);
+  }
+  const logger = createLogger(config.logLevel);
+  process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
+
+  let bot: Awaited<ReturnType<typeof startBot>>;
+  try {
+    bot = await startBot(config, logger);
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    const message =
+      error instanceof SettingsStoreError
+        ? error.message
+        : code === 'TokenInvalid'
+          ? 'Discord rejected DISCORD_TOKEN: reset it in the Developer Portal (Bot → Reset Token) and update .env'
+          : `could not start: ${(error as Error).message}`;
+    logger.fatal({ code }, message);
+    logger.flush();
+    process.exit(1);
+  }
+
+  const shutdown = async (signal: string) => {
+    logger.info({ signal }, 'signal received');
+    await bot.stop();
+    logger.info('stopped');
+    logger.flush();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+void main();

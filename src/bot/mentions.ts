@@ -1,0 +1,63 @@
+/**
+ * Answers messages that mention the bot, as a reply to that message, rendered exactly like the
+ * slash command's answer. Discord delivers the content of such messages without the privileged
+ * Message Content intent.
+ */
+import type { Message } from 'discord.js';
+import { answerMessage, helpMessage, nothingFoundMessage } from '../render/messages.ts';
+import type { BotContext, Outcome } from './context.ts';
+import { gateQuestion } from './policy.ts';
+import { messageReply } from './send.ts';
+
+/** The question in a message, without the bot's own mention (`<@id>` or the legacy `<@!id>`). */
+export function questionOf(content: string, botId: string): string {
+  return content
+    .replace(new RegExp(`<@!?${botId}>`, 'g'), ' ')
+    .replace(/^[\s,.:;!-]+/, '')
+    .trim();
+}
+
+/**
+ * Returns null for messages that are not for the bot (no mention of it, from a bot or webhook,
+ * outside a server), so they leave no log line.
+ */
+export async function handleMention(message: Message, context: BotContext): Promise<Outcome | null> {
+  const botId = message.client.user.id;
+  if (message.author.bot || message.webhookId || !message.inGuild()) return null;
+  // `@everyone`/`@here` and role mentions do not put the bot in `mentions.users`.
+  if (!message.mentions.users.has(botId)) return null;
+
+  const settings = context.settings.get(message.guildId);
+  if (!settings.mentions) return { outcome: 'not-enabled' };
+  const gate = gateQuestion(context, {
+    guildId: message.guildId,
+    channelId: message.channelId,
+    userId: message.author.id,
+  });
+  // A mention cannot get an ephemeral answer: refusals and cooldowns stay silent rather than spam the channel.
+  if (!gate.open) return { outcome: gate.reason };
+
+  const question = questionOf(message.content, botId);
+  if (!question || /^help\W*$/i.test(question)) {
+    await message.reply(messageReply(helpMessage(context.command)));
+    return { outcome: 'shown' };
+  }
+  const answer = context.engine.answer(question, { limit: settings.results });
+  if (answer.total === 0) {
+    await message.reply(messageReply(nothingFoundMessage(answer)));
+    return { outcome: answer.suggestions.length > 0 ? 'suggested' : 'no-results', results: 0 };
+  }
+  await message.reply(
+    messageReply(
+      answerMessage({
+        answer,
+        offset: 0,
+        limit: settings.results,
+        requesterId: message.author.id,
+        ephemeral: false,
+      }),
+    ),
+  );
+  context.cooldowns.start(message.guildId, message.author.id, settings.cooldown);
+  return { outcome: 'answered', results: answer.results.length };
+}

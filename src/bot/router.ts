@@ -1,0 +1,92 @@
+/**
+ * Dispatches interactions to command modules by name (and buttons by their kind), and contains
+ * failures: one failing interaction is logged and, where possible, told so — it never takes the
+ * process down. Logs exactly one line per interaction.
+ */
+import type { ButtonInteraction, Interaction } from 'discord.js';
+import type { Command } from '../../commands/types.ts';
+import { decodeButton } from '../render/custom-id.ts';
+import { notice } from '../render/messages.ts';
+import type { BotContext, Outcome } from './context.ts';
+import { interactionReply } from './send.ts';
+
+export class InteractionRouter {
+  readonly #byName = new Map<string, Command>();
+  readonly #byButton = new Map<string, Command>();
+  readonly #context: BotContext;
+
+  constructor(commands: readonly Command[], context: BotContext) {
+    this.#context = context;
+    for (const command of commands) {
+      this.#byName.set(command.data(context.command).name, command);
+      for (const kind of command.buttons?.kinds ?? []) this.#byButton.set(kind, command);
+    }
+  }
+
+  async handle(interaction: Interaction): Promise<void> {
+    const started = performance.now();
+    const name =
+      interaction.isCommand() || interaction.isAutocomplete() ? interaction.commandName : undefined;
+    let result: Outcome = { outcome: 'ignored' };
+    let failure: unknown;
+    try {
+      result = await this.#dispatch(interaction);
+    } catch (error) {
+      failure = error;
+      await this.#apologise(interaction);
+    } finally {
+      const line = {
+        interaction: interaction.id,
+        guild: interaction.guildId,
+        command:
+          name ??
+          (interaction.isButton() ? `button:${interaction.customId.split(':')[0]}` : interaction.type),
+        latencyMs: Math.round(performance.now() - started),
+        results: result.results ?? 0,
+        outcome: failure ? 'error' : result.outcome,
+      };
+      if (failure) this.#context.logger.error({ ...line, err: failure }, 'interaction failed');
+      else this.#context.logger.info(line, 'interaction');
+    }
+  }
+
+  async #dispatch(interaction: Interaction): Promise<Outcome> {
+    const context = this.#context;
+    if (interaction.isChatInputCommand()) {
+      const command = this.#byName.get(interaction.commandName);
+      return command ? command.execute(interaction, context) : { outcome: 'ignored' };
+    }
+    if (interaction.isAutocomplete()) {
+      const command = this.#byName.get(interaction.commandName);
+      return command?.autocomplete ? command.autocomplete(interaction, context) : { outcome: 'ignored' };
+    }
+    if (interaction.isButton()) return this.#button(interaction);
+    return { outcome: 'ignored' };
+  }
+
+  async #button(interaction: ButtonInteraction): Promise<Outcome> {
+    const action = decodeButton(interaction.customId);
+    const command = action ? this.#byButton.get(action.kind) : undefined;
+    if (!action || !command?.buttons) {
+      await interaction.reply(
+        interactionReply(notice('This button no longer works. Ask again to get a fresh answer.')),
+      );
+      return { outcome: 'expired' };
+    }
+    return command.buttons.handle(interaction, action, this.#context);
+  }
+
+  /** Tells the user something went wrong, if the interaction can still be answered at all. */
+  async #apologise(interaction: Interaction): Promise<void> {
+    if (!interaction.isRepliable()) return;
+    const payload = interactionReply(
+      notice('Sorry, something went wrong while answering. Please try again.'),
+    );
+    try {
+      if (interaction.replied || interaction.deferred) await interaction.followUp(payload);
+      else await interaction.reply(payload);
+    } catch {
+      // The interaction expired or Discord is unreachable: the log line is all we can do.
+    }
+  }
+}

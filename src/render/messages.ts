@@ -1,0 +1,174 @@
+/**
+ * Every message the bot can send, built from the engine's answers as plain Discord JSON. The
+ * slash command, the buttons, mention replies and the playground all render through here, so an
+ * answer looks the same wherever it is asked.
+ */
+import { type APIButtonComponent, type APIEmbed, ButtonStyle, ComponentType } from 'discord-api-types/v10';
+import type { Article } from '../corpus/types.ts';
+import { citeArticle } from '../search/citation.ts';
+import type { Answer, ParagraphView } from '../search/engine.ts';
+import { type ButtonAction, encodeButton } from './custom-id.ts';
+import { escapeMarkdown, quoteUserText } from './markdown.ts';
+import { type ButtonRow, type ReplyPayload, safeReply } from './payload.ts';
+
+/** The embed accent: a muted blue, readable on dark and light themes. */
+export const ACCENT = 0x3b6ea5;
+
+export interface AnswerContext {
+  answer: Answer;
+  /** Position of the first result shown. */
+  offset: number;
+  /** Results per page. */
+  limit: number;
+  requesterId: string;
+  ephemeral: boolean;
+  /** The `mention` option: the one user this answer is suggested to, and may ping. */
+  mentionUserId?: string | null;
+  /** Display name of whoever re-posted an ephemeral answer publicly (shown, never pinged). */
+  sharedBy?: string;
+}
+
+type ActionStyle = ButtonStyle.Primary | ButtonStyle.Secondary | ButtonStyle.Success;
+
+function button(action: ButtonAction, label: string, style: ActionStyle): APIButtonComponent | null {
+  const customId = encodeButton(action);
+  return customId ? { type: ComponentType.Button, custom_id: customId, label, style } : null;
+}
+
+function row(buttons: (APIButtonComponent | null)[]): ButtonRow[] {
+  const present = buttons.filter((candidate) => candidate !== null);
+  return present.length > 0 ? [{ type: ComponentType.ActionRow, components: present }] : [];
+}
+
+/** One embed per cited excerpt, a footer with the count, and the buttons. */
+export function answerMessage(context: AnswerContext): ReplyPayload {
+  const { answer, offset, requesterId, ephemeral } = context;
+  const shown = answer.results.length;
+  const embeds: APIEmbed[] = answer.results.map((hit) => ({
+    color: ACCENT,
+    title: `¶${hit.paragraph} · ${hit.section ?? hit.title}`,
+    ...(hit.url ? { url: hit.url } : {}),
+    description: `${hit.excerpt}\n-# ${escapeMarkdown(hit.citation)}`,
+  }));
+  const last = embeds.at(-1);
+  if (last) {
+    const range = shown === 1 ? `${offset + 1}` : `${offset + 1}–${offset + shown}`;
+    last.footer = {
+      text: `${answer.total} paragraph${answer.total === 1 ? '' : 's'} matched “${answer.query}” · showing ${range}`,
+    };
+  }
+  const query = answer.query;
+  const next = offset + shown;
+  const components = [
+    ...row(
+      answer.results.map((hit) =>
+        button(
+          { kind: 'para', requesterId, paragraphId: hit.id, query },
+          `Full ¶${hit.paragraph}`,
+          ButtonStyle.Secondary,
+        ),
+      ),
+    ),
+    ...row([
+      next < answer.total
+        ? button(
+            { kind: 'more', requesterId, offset: next, hidden: ephemeral, query },
+            'More',
+            ButtonStyle.Primary,
+          )
+        : null,
+      ephemeral
+        ? button({ kind: 'share', requesterId, offset, query }, 'Post publicly', ButtonStyle.Success)
+        : null,
+    ]),
+  ];
+  const mention = context.mentionUserId;
+  const content = mention
+    ? `Suggested for <@${mention}>`
+    : context.sharedBy
+      ? `Shared by ${quoteUserText(context.sharedBy)}`
+      : undefined;
+  return safeReply({
+    ...(content ? { content } : {}),
+    embeds,
+    components,
+    ephemeral,
+    allowedUsers: mention ? [mention] : [],
+  });
+}
+
+/** Nothing matched: said only to the asker, with spellings that do occur in the corpus. */
+export function nothingFoundMessage(answer: Answer): ReplyPayload {
+  const asked = answer.query ? `“${quoteUserText(answer.query)}”` : 'that';
+  const hint =
+    answer.suggestions.length > 0
+      ? `Did you mean ${answer.suggestions.map((suggestion) => `**${escapeMarkdown(suggestion)}**`).join(', ')}?`
+      : 'Try a name, a place or a topic, such as **Armenia**, **drills** or **border clashes**.';
+  return notice(`Nothing in the corpus matches ${asked}. ${hint}`);
+}
+
+/** The whole cited paragraph, for the asker. */
+export function paragraphMessage(view: ParagraphView): ReplyPayload {
+  return safeReply({
+    embeds: [
+      {
+        color: ACCENT,
+        title: `¶${view.paragraph.number} · ${view.paragraph.section ?? view.article.title}`,
+        ...(view.article.url ? { url: view.article.url } : {}),
+        description: `${view.markdown}\n-# ${escapeMarkdown(view.citation)}`,
+      },
+    ],
+    components: [],
+    ephemeral: true,
+    allowedUsers: [],
+  });
+}
+
+/** The corpus at a glance: each article's citation, sections and paragraph counts. */
+export function sourcesMessage(articles: readonly Article[]): ReplyPayload {
+  const paragraphs = articles.reduce((sum, article) => sum + article.paragraphs.length, 0);
+  const embeds: APIEmbed[] = articles.map((article) => {
+    const counts = new Map<string | null, number>();
+    for (const paragraph of article.paragraphs)
+      counts.set(paragraph.section, (counts.get(paragraph.section) ?? 0) + 1);
+    const sections = [...counts].map(
+      ([section, count]) => `• ${section ? escapeMarkdown(section) : '*Opening*'} — ${count} ¶`,
+    );
+    return {
+      color: ACCENT,
+      title: article.title,
+      ...(article.url ? { url: article.url } : {}),
+      description: [escapeMarkdown(citeArticle(article)), '', ...sections].join('\n'),
+    };
+  });
+  const overflow = articles.length - 10;
+  if (overflow > 0) {
+    embeds.splice(9, embeds.length, { color: ACCENT, description: `…and ${overflow + 1} more articles.` });
+  }
+  const summary = `${articles.length} article${articles.length === 1 ? '' : 's'}, ${paragraphs} paragraphs.`;
+  return safeReply({ content: summary, embeds, components: [], ephemeral: true, allowedUsers: [] });
+}
+
+/** What the bot does and how to ask it. */
+export function helpMessage(command: string): ReplyPayload {
+  const lines = [
+    `**/${command} query:** your question or keywords — the best cited paragraphs, matched words in bold.`,
+    `  • \`hide:True\` shows the answer to you only, with a button to post it publicly.`,
+    `  • \`mention:@someone\` suggests the answer to them (only they are pinged).`,
+    `  • Buttons: **Full ¶** shows a whole paragraph, **More** the next results.`,
+    `**/${command}-sources** — the articles the answers come from.`,
+    '**Mention me** with a question, e.g. `@bot why did Kyrgyzstan cancel the drills?`',
+    `Moderators: **/${command}-config** chooses channels, visibility, results per answer and cooldowns.`,
+  ];
+  return safeReply({
+    embeds: [{ color: ACCENT, title: 'Cited answers from the news corpus', description: lines.join('\n') }],
+    components: [],
+    ephemeral: false,
+    allowedUsers: [],
+  });
+}
+
+/** A short message for the asker only: refusals, errors, confirmations. */
+export function notice(text: string): ReplyPayload {
+  return safeReply({ content: text, embeds: [], components: [], ephemeral: true, allowedUsers: [] });
+}
