@@ -49,7 +49,11 @@ const click = (message: Json, label: string, user = alice) => {
 describe('deploying commands', () => {
   it('when deploy-commands runs, the command set is registered in each server with the query option first', () => {
     const registered = server.commands(server.guilds[0]?.id as string);
-    expect(registered.map((command: Json) => command.name).sort()).toEqual(['csto', 'csto-sources']);
+    expect(registered.map((command: Json) => command.name).sort()).toEqual([
+      'csto',
+      'csto-config',
+      'csto-sources',
+    ]);
     const csto = registered.find((command: Json) => command.name === 'csto');
     expect(csto.options[0]).toMatchObject({ name: 'query', required: true, autocomplete: true, type: 3 });
     expect(csto.options.map((option: Json) => option.name)).toEqual(['query', 'hide', 'mention']);
@@ -59,7 +63,7 @@ describe('deploying commands', () => {
     const before = server.commands(server.guilds[0]?.id as string).map((command: Json) => command.name);
     const again = await runScript('src/bot/deploy.ts', serverEnv(server));
     expect(again.code).toBe(0);
-    expect(again.stdout).toContain(`in server ${server.guilds[0]?.id}: /csto, /csto-sources`);
+    expect(again.stdout).toContain(`in server ${server.guilds[0]?.id}: /csto, /csto-sources, /csto-config`);
     expect(server.commands(server.guilds[0]?.id as string).map((command: Json) => command.name)).toEqual(
       before,
     );

@@ -36,8 +36,9 @@ export function safeReply(draft: ReplyPayload): ReplyPayload {
   const embeds = fitEmbeds(
     draft.embeds.map((embed) => ({
       ...embed,
-      ...(embed.description ? { description: defuse(embed.description) } : {}),
-      ...(embed.title ? { title: defuse(embed.title) } : {}),
+      // Embeds never ping; mention pills there (a moderator in the settings history) are fine.
+      ...(embed.description ? { description: neutralizeMassMentions(embed.description) } : {}),
+      ...(embed.title ? { title: neutralizeMassMentions(embed.title) } : {}),
       // Footers show no markdown: mention syntax would show raw, so it is described instead.
       ...(embed.footer ? { footer: { ...embed.footer, text: describeMentions(embed.footer.text) } } : {}),
     })),
