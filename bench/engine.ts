@@ -13,6 +13,7 @@
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PerformanceObserver } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -283,6 +284,15 @@ interface Latency {
   p99Ms: number;
 }
 
+interface PathResult extends Latency {
+  zeroHit: number;
+  /** Garbage collection pauses inside the timed queries, per pass over the mix. */
+  gcMsPerPass: number;
+  /** The same samples minus the GC pauses that fell inside them. */
+  withoutGc: Latency;
+  byKind: Record<string, Latency>;
+}
+
 interface StageStats extends Latency {
   /** Queries that went through this stage. */
   queries: number;
@@ -298,8 +308,8 @@ interface SizeResult {
   cacheBytes: number;
   loadMs: number;
   heapBytes: number;
-  full: Latency & { zeroHit: number; byKind: Record<string, Latency> };
-  plain: Latency & { zeroHit: number; byKind: Record<string, Latency> };
+  full: PathResult;
+  plain: PathResult;
   plainBuildMs: number;
   plainHeapBytes: number;
   ratio: { p50: number; p99: number };
@@ -491,6 +501,70 @@ function breakdown(built: BuiltIndex, corpus: Corpus, rounds: number): Breakdown
   return { stages, slowest };
 }
 
+interface PathTiming {
+  samples: { kind: string; start: number; ms: number }[];
+  /** Queries that matched nothing. */
+  zero: Set<string>;
+}
+
+function timePass(run: (query: string) => number, into: PathTiming): void {
+  for (const { kind, query } of QUERIES) {
+    const start = performance.now();
+    const hits = run(query);
+    into.samples.push({ kind, start, ms: performance.now() - start });
+    if (hits === 0) into.zero.add(query);
+  }
+}
+
+interface Pause {
+  start: number;
+  end: number;
+}
+
+/** Runs `work` and returns the garbage collection pauses that happened meanwhile. */
+async function watchGc(work: () => Promise<void>): Promise<Pause[]> {
+  const pauses: Pause[] = [];
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      pauses.push({ start: entry.startTime, end: entry.startTime + entry.duration });
+    }
+  });
+  observer.observe({ entryTypes: ['gc'] });
+  await work();
+  // Entries are delivered asynchronously: let the observer catch up before disconnecting.
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  observer.disconnect();
+  return pauses;
+}
+
+function summarize(timing: PathTiming, pauses: readonly Pause[], rounds: number): PathResult {
+  const inGc = (sample: { start: number; ms: number }) =>
+    pauses.reduce(
+      (sum, pause) =>
+        sum +
+        Math.max(0, Math.min(pause.end, sample.start + sample.ms) - Math.max(pause.start, sample.start)),
+      0,
+    );
+  const byKind = new Map<string, number[]>();
+  const withoutGc: number[] = [];
+  let gcMs = 0;
+  for (const sample of timing.samples) {
+    const list = byKind.get(sample.kind) ?? [];
+    list.push(sample.ms);
+    byKind.set(sample.kind, list);
+    const gc = inGc(sample);
+    gcMs += gc;
+    withoutGc.push(sample.ms - gc);
+  }
+  return {
+    ...latency(timing.samples.map((sample) => sample.ms)),
+    zeroHit: timing.zero.size,
+    gcMsPerPass: round2(gcMs / rounds),
+    withoutGc: latency(withoutGc),
+    byKind: Object.fromEntries([...byKind].map(([kind, list]) => [kind, latency(list)])),
+  };
+}
+
 interface RunOptions {
   rounds: number;
   breakdown: boolean;
@@ -540,44 +614,33 @@ async function runSize(
   const plainHeapBytes = heapUsed() - plainBaseline;
   log(`[${size}] plain MiniSearch built in ${Math.round(plainBuildMs)} ms`);
 
-  // Warm up both paths, then time every query of both, interleaved so drift hits both alike.
+  // Warm up both paths. Then time each path in a block of its own, so each pays for the garbage it
+  // makes (interleaving would charge one path's GC to the other), alternating which goes first.
   for (const { query } of QUERIES) {
     engine.answer(query);
     plain.search(query);
   }
-  const fullSamples = new Map<string, number[]>();
-  const plainSamples = new Map<string, number[]>();
-  const zeroFull = new Set<string>();
-  const zeroPlain = new Set<string>();
-  const record = (map: Map<string, number[]>, kind: string, ms: number) => {
-    const list = map.get(kind) ?? [];
-    list.push(ms);
-    map.set(kind, list);
-  };
+  heapUsed();
+  const fullTiming: PathTiming = { samples: [], zero: new Set() };
+  const plainTiming: PathTiming = { samples: [], zero: new Set() };
+  const passes = [
+    () => timePass((query) => engine.answer(query).total, fullTiming),
+    () => timePass((query) => plain.search(query).length, plainTiming),
+  ];
   started = performance.now();
-  for (let round = 0; round < options.rounds; round++) {
-    for (const { kind, query } of QUERIES) {
-      let at = performance.now();
-      const answer = engine.answer(query);
-      record(fullSamples, kind, performance.now() - at);
-      at = performance.now();
-      const hits = plain.search(query);
-      record(plainSamples, kind, performance.now() - at);
-      if (answer.total === 0) zeroFull.add(query);
-      if (hits.length === 0) zeroPlain.add(query);
+  const pauses = await watchGc(async () => {
+    for (let round = 0; round < options.rounds; round++) {
+      for (const pass of round % 2 === 0 ? passes : [...passes].reverse()) {
+        pass();
+        heapUsed();
+      }
     }
-  }
-  log(
-    `[${size}] ${options.rounds} × ${QUERIES.length} queries timed in ${Math.round(performance.now() - started)} ms`,
-  );
-
-  const summarize = (map: Map<string, number[]>, zero: Set<string>) => ({
-    ...latency([...map.values()].flat()),
-    zeroHit: zero.size,
-    byKind: Object.fromEntries([...map].map(([kind, list]) => [kind, latency(list)])),
   });
-  const full = summarize(fullSamples, zeroFull);
-  const plainLatency = summarize(plainSamples, zeroPlain);
+  log(
+    `[${size}] ${options.rounds} × ${QUERIES.length} queries per path timed in ${Math.round(performance.now() - started)} ms`,
+  );
+  const full = summarize(fullTiming, pauses, options.rounds);
+  const plainLatency = summarize(plainTiming, pauses, options.rounds);
 
   const result: SizeResult = {
     paragraphs: size,
@@ -679,6 +742,18 @@ function report(result: SizeResult): string {
       ['query p50', ms(full.p50Ms), ms(plain.p50Ms), result.ratio.p50.toFixed(2)],
       ['query p99', ms(full.p99Ms), ms(plain.p99Ms), result.ratio.p99.toFixed(2)],
       ['zero-hit queries', `${full.zeroHit}/${QUERIES.length}`, `${plain.zeroHit}/${QUERIES.length}`, ''],
+      [
+        'GC inside queries, per pass',
+        `${int(full.gcMsPerPass)} ms`,
+        `${int(plain.gcMsPerPass)} ms`,
+        (full.gcMsPerPass / Math.max(plain.gcMsPerPass, 0.01)).toFixed(2),
+      ],
+      [
+        'p50 / p99 without GC pauses',
+        `${full.withoutGc.p50Ms.toFixed(2)} / ${full.withoutGc.p99Ms.toFixed(2)} ms`,
+        `${plain.withoutGc.p50Ms.toFixed(2)} / ${plain.withoutGc.p99Ms.toFixed(2)} ms`,
+        `${(full.withoutGc.p50Ms / Math.max(plain.withoutGc.p50Ms, 0.01)).toFixed(2)} / ${(full.withoutGc.p99Ms / Math.max(plain.withoutGc.p99Ms, 0.01)).toFixed(2)}`,
+      ],
       ...QUERY_MIX.flatMap(({ kind, queries }) => {
         const a = full.byKind[kind];
         const b = plain.byKind[kind];

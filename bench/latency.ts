@@ -1,0 +1,143 @@
+/**
+ * `npm run bench:bot`: dispatch-to-callback latency of the real bot (`src/bot/main.ts`, as
+ * `npm start` runs it) through the local Discord-protocol server, side by side with a bare
+ * discord.js bot that replies "pong" (`bench/bare-bot.ts`) through the same server in the same run.
+ * Each bot runs in its own process, as it would against Discord; the server and this driver share
+ * the other.
+ *
+ *   npm run bench:bot [-- --interactions 200 --concurrency 20 --json]
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { parseArgs } from 'node:util';
+import { REST, Routes } from 'discord.js';
+import { registrationPayload } from '../commands/index.ts';
+import { ROOT, serverEnv, TEST_TOKEN } from '../test/support/bot.ts';
+import { tempDir } from '../test/support/corpus.ts';
+import { LocalDiscordServer } from '../test/support/discord-server.ts';
+
+const QUERIES = [
+  'armenia',
+  'why did Kyrgyzstan cancel the drills?',
+  'Collective Security Treaty Organization',
+  'Pashinyan',
+  'border clashes Tajikistan',
+  'Tokayev coup attempt',
+  'what did Zatulin say about sanctions',
+  'Kazakhstan military exercises',
+  'Bshkekk',
+  'Nagorno-Karabakh war',
+];
+
+function percentile(sorted: number[], p: number): number {
+  const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
+  return Math.round((sorted[Math.max(0, index)] ?? 0) * 100) / 100;
+}
+
+/** Sends `count` interactions, `concurrency` at a time; returns each one's dispatch-to-callback time. */
+async function drive(
+  server: LocalDiscordServer,
+  count: number,
+  concurrency: number,
+  data: (i: number) => unknown,
+) {
+  const latencies: number[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < count) {
+      const started = performance.now();
+      await server.sendInteraction({ type: 2, data: data(next++) }).callback;
+      latencies.push(performance.now() - started);
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  const sorted = latencies.sort((a, b) => a - b);
+  return { p50Ms: percentile(sorted, 50), p99Ms: percentile(sorted, 99) };
+}
+
+/** Starts a bot script in its own Node process and resolves once it is connected. */
+async function startBotProcess(script: string, env: Record<string, string>): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  await new Promise<void>((resolve, reject) => {
+    let output = '';
+    child.stderr?.on('data', (chunk) => {
+      output += chunk;
+      if (output.includes('connected to Discord')) resolve();
+    });
+    child.once('exit', (code) => reject(new Error(`${script} exited with ${code}: ${output}`)));
+  });
+  return child;
+}
+
+async function stopProcess(child: ChildProcess): Promise<void> {
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      interactions: { type: 'string', default: '200' },
+      concurrency: { type: 'string', default: '20' },
+      json: { type: 'boolean', default: false },
+    },
+  });
+  const count = Number(values.interactions);
+  const concurrency = Number(values.concurrency);
+  if (!Number.isInteger(count) || count < 1 || !Number.isInteger(concurrency) || concurrency < 1) {
+    process.stderr.write('Usage: npm run bench:bot -- [--interactions N] [--concurrency N] [--json]\n');
+    process.exit(2);
+  }
+  const server = await LocalDiscordServer.start({
+    token: TEST_TOKEN,
+    acknowledgeWithinMs: Number.POSITIVE_INFINITY,
+  });
+  const guildId = server.guilds[0]?.id as string;
+  const rest = new REST({ api: server.apiBase }).setToken(server.token);
+  await rest.put(Routes.applicationGuildCommands(server.applicationId, guildId), {
+    body: [...registrationPayload('csto'), { name: 'ping', description: 'pong', type: 1 }],
+  });
+
+  const env = { ...serverEnv(server), DATA_DIR: tempDir(), LOG_LEVEL: 'info' };
+
+  const bare = await startBotProcess('bench/bare-bot.ts', env);
+  await drive(server, 20, concurrency, () => ({ name: 'ping' })); // warm-up
+  const baseline = await drive(server, count, concurrency, () => ({ name: 'ping' }));
+  await stopProcess(bare);
+
+  const bot = await startBotProcess('src/bot/main.ts', env);
+  const ask = (i: number) => ({
+    name: 'csto',
+    options: [{ name: 'query', type: 3, value: QUERIES[i % QUERIES.length] }],
+  });
+  await drive(server, 20, concurrency, ask);
+  const full = await drive(server, count, concurrency, ask);
+  await stopProcess(bot);
+  await server.close();
+
+  const ratio = {
+    p50: Math.round((full.p50Ms / baseline.p50Ms) * 100) / 100,
+    p99: Math.round((full.p99Ms / baseline.p99Ms) * 100) / 100,
+  };
+  const result = { interactions: count, concurrency, bot: full, bare: baseline, ratio };
+  if (values.json) {
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+    return;
+  }
+  process.stdout.write(
+    [
+      `${count} interactions, ${concurrency} in flight, dispatch → callback (ms)`,
+      `                 p50      p99`,
+      `/csto         ${full.p50Ms.toFixed(2).padStart(6)}   ${full.p99Ms.toFixed(2).padStart(6)}`,
+      `bare "pong"   ${baseline.p50Ms.toFixed(2).padStart(6)}   ${baseline.p99Ms.toFixed(2).padStart(6)}`,
+      `ratio         ${ratio.p50.toFixed(2).padStart(6)}   ${ratio.p99.toFixed(2).padStart(6)}   (target: p99 ≤ 1.5)`,
+      '',
+    ].join('\n'),
+  );
+}
+
+void main();
