@@ -4,7 +4,6 @@ import { describe, expect, it } from 'vitest';
 import { makeCorpus, markdownArticle, tempDir } from './support/corpus.ts';
 
 const ROOT = join(import.meta.dirname, '..');
-const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
 
 interface Run {
   code: number;
@@ -16,8 +15,8 @@ interface Run {
 function search(args: string[], { input, env = {} }: { input?: string; env?: Record<string, string> } = {}) {
   return new Promise<Run>((resolve) => {
     const child = execFile(
-      TSX,
-      ['src/cli/search.ts', ...args],
+      process.execPath,
+      ['--import', 'tsx', 'src/cli/search.ts', ...args],
       { cwd: ROOT, env: { ...process.env, DATA_DIR: tempDir(), LOG_LEVEL: '', ...env } },
       (error, stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
     );

@@ -242,7 +242,7 @@ describe('/csto-config', () => {
 
 /** `npm start` as a child process against the local server. */
 function startChild(dataDir: string) {
-  const child = spawn(join(ROOT, 'node_modules', '.bin', 'tsx'), ['src/bot/main.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/bot/main.ts'], {
     cwd: ROOT,
     env: { ...process.env, ...serverEnv(server), DATA_DIR: dataDir, LOG_LEVEL: 'info' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -265,7 +265,7 @@ describe('the bot as a process', () => {
     await expect.poll(() => bot.output().includes('connected to Discord'), { timeout: 20_000 }).toBe(true);
 
     const acknowledged: number[] = [];
-    const burst = Array.from({ length: 60 }, (_, i) => {
+    const burst = Array.from({ length: 200 }, (_, i) => {
       const seconds = i + 1;
       return configure(mod, MODERATOR, ['cooldown'], [{ name: 'seconds', type: 4, value: seconds }]).then(
         (response) => {
@@ -277,6 +277,9 @@ describe('the bot as a process', () => {
     await expect.poll(() => acknowledged.length, { timeout: 20_000 }).toBeGreaterThan(10);
     bot.child.kill('SIGKILL');
     await bot.exited;
+    expect(bot.child.signalCode).toBe('SIGKILL');
+    // The kill landed mid-burst: some changes were never acknowledged.
+    expect(acknowledged.length).toBeLessThan(200);
     await Promise.race([Promise.allSettled(burst), new Promise((resolve) => setTimeout(resolve, 3500))]);
 
     const file = join(dataDir, SETTINGS_FILE_NAME);
@@ -298,6 +301,24 @@ describe('the bot as a process', () => {
     bot.child.kill('SIGTERM');
     expect(await bot.exited).toBe(0);
     expect(bot.output()).toContain('stopped');
+  });
+
+  it('when Discord has gone away, SIGTERM still ends the process', async () => {
+    const other = await LocalDiscordServer.start({ token: TEST_TOKEN });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/bot/main.ts'], {
+      cwd: ROOT,
+      env: { ...process.env, ...serverEnv(other), DATA_DIR: tempDir(), LOG_LEVEL: 'info' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let output = '';
+    child.stderr.on('data', (chunk) => {
+      output += chunk;
+    });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    await expect.poll(() => output.includes('connected to Discord'), { timeout: 20_000 }).toBe(true);
+    await other.close();
+    child.kill('SIGTERM');
+    expect([0, 1]).toContain(await exited);
   });
 
   it.each([

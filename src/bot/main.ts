@@ -8,6 +8,9 @@ import { createLogger } from '../log.ts';
 import { SettingsStoreError } from '../settings/store.ts';
 import { startBot } from './app.ts';
 
+/** In-flight replies get 10 s (see `Bot.stop`); disconnecting gets the rest. */
+const SHUTDOWN_DEADLINE_MS = 15_000;
+
 async function main(): Promise<void> {
   readEnvFile();
   let config: ReturnType<typeof loadBotConfig>;
@@ -39,6 +42,15 @@ async function main(): Promise<void> {
 
   const shutdown = async (signal: string) => {
     logger.info({ signal }, 'signal received');
+    // A shutdown that cannot finish (Discord unreachable mid-reconnect) or a second signal still ends it.
+    const force = () => {
+      logger.warn('shutdown did not finish in time; exiting');
+      logger.flush();
+      process.exit(1);
+    };
+    setTimeout(force, SHUTDOWN_DEADLINE_MS).unref();
+    process.once('SIGINT', force);
+    process.once('SIGTERM', force);
     await bot.stop();
     logger.info('stopped');
     logger.flush();

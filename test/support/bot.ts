@@ -65,8 +65,8 @@ export interface ChildRun {
 export function runScript(script: string, env: Record<string, string>): Promise<ChildRun> {
   return new Promise((resolve) => {
     execFile(
-      join(ROOT, 'node_modules', '.bin', 'tsx'),
-      [script],
+      process.execPath,
+      ['--import', 'tsx', script],
       { cwd: ROOT, env: { ...process.env, ...env } },
       (error, stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
     );
