@@ -11,9 +11,9 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { REST, Routes } from 'discord.js';
 import { registrationPayload } from '../commands/index.ts';
+import { LocalDiscordServer } from '../src/local-discord/server.ts';
 import { ROOT, serverEnv, TEST_TOKEN } from '../test/support/bot.ts';
 import { tempDir } from '../test/support/corpus.ts';
-import { LocalDiscordServer } from '../test/support/discord-server.ts';
 
 const QUERIES = [
   'armenia',

@@ -3,9 +3,9 @@
  * Discord's REST API and Gateway. Assertions are on the payloads the bot sends.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Json, LocalDiscordServer, type LocalUser } from '../src/local-discord/server.ts';
 import { LIMITS } from '../src/render/limits.ts';
 import { askData, pinged, type RunningBot, runBot, runScript, serverEnv, TEST_TOKEN } from './support/bot.ts';
-import { type Json, LocalDiscordServer, type LocalUser } from './support/discord-server.ts';
 
 const EPHEMERAL = 64;
 let server: LocalDiscordServer;

@@ -8,15 +8,15 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { PermissionFlagsBits } from 'discord.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { SETTINGS_FILE_NAME, SettingsStore } from '../src/settings/store.ts';
-import { askData, ROOT, type RunningBot, runBot, runScript, serverEnv, TEST_TOKEN } from './support/bot.ts';
-import { tempDir } from './support/corpus.ts';
 import {
   type Json,
   LocalDiscordServer,
   type LocalUser,
   MEMBER_PERMISSIONS,
-} from './support/discord-server.ts';
+} from '../src/local-discord/server.ts';
+import { SETTINGS_FILE_NAME, SettingsStore } from '../src/settings/store.ts';
+import { askData, ROOT, type RunningBot, runBot, runScript, serverEnv, TEST_TOKEN } from './support/bot.ts';
+import { tempDir } from './support/corpus.ts';
 
 const EPHEMERAL = 64;
 const MODERATOR = (BigInt(MEMBER_PERMISSIONS) | PermissionFlagsBits.ManageGuild).toString();

@@ -10,7 +10,7 @@ import { type Bot, startBot } from '../../src/bot/app.ts';
 import type { BotConfig } from '../../src/config.ts';
 import { REDACTED_PATHS } from '../../src/log.ts';
 import { SHIPPED_CORPUS, tempDir } from './corpus.ts';
-import type { Json, LocalDiscordServer, LocalUser } from './discord-server.ts';
+import type { Json, LocalDiscordServer, LocalUser } from '../../src/local-discord/server.ts';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 /** Shaped like a real bot token, so configuration validation accepts it. */

@@ -21,7 +21,7 @@ import {
   type LocalDiscordServerOptions,
   type RecordedRequest,
   snowflake,
-} from './support/discord-server.ts';
+} from '../src/local-discord/server.ts';
 
 let server: LocalDiscordServer | undefined;
 let client: Client | undefined;
