@@ -97,7 +97,9 @@ describe('matching words the way readers type them', () => {
   });
 
   it('when the last word is still being typed, it matches as a prefix', () => {
-    expect(engine.answer('Kyrgy').total).toBe(engine.answer('Kyrgyzstan').total);
+    expect(engine.answer('Kyrgyzstan').total).toBeGreaterThan(0);
+    expect(engine.answer('Kyrgy').total).toBeGreaterThanOrEqual(engine.answer('Kyrgyzstan').total);
+    expect(top(engine.answer('canceled drills Kyrgy'))).toBe(8);
   });
 });
 

@@ -233,7 +233,11 @@ export class AnswerEngine {
 
   #search(terms: readonly QueryTerm[], onlyId?: string): SearchResult[] {
     if (terms.length === 0) return [];
-    const options = onlyId ? { filter: (result: SearchResult) => result.id === onlyId } : {};
+    // A title names the whole article: it may help a paragraph rank, but cannot make one a hit alone.
+    const filter = (result: SearchResult) =>
+      (onlyId === undefined || result.id === onlyId) &&
+      Object.values(result.match).some((fields) => fields.some((field) => field !== 'title'));
+    const options = { filter };
     const all = this.#index.search(buildQuery(terms, 'AND'), options);
     if (all.length > 0 || terms.length === 1) return all;
     return this.#index.search(buildQuery(terms, 'OR'), options);
