@@ -249,6 +249,7 @@ export function syntheticCorpus(base: Corpus, model: TextModel, options: Synthet
     articles: syntheticArticles(model, options),
     glossary: base.glossary,
     problems: [],
+    files: new Map(),
     fingerprint: `synthetic:${options.seed ?? 'default'}:${options.paragraphs}:${options.perArticle ?? 40}`,
   };
 }

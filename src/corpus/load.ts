@@ -14,11 +14,20 @@ export interface CorpusProblem {
   reason: string;
 }
 
+/** One file of the corpus directory, with the hash that says whether it changed. */
+export interface CorpusFile {
+  name: string;
+  hash: string;
+  bytes: Buffer;
+}
+
 export interface Corpus {
   articles: Article[];
   glossary: Glossary;
   problems: CorpusProblem[];
-  /** SHA-256 over every file's name and bytes: what an index built from this corpus depends on. */
+  /** Hash of every file, by name: what a live reload compares against. */
+  files: ReadonlyMap<string, string>;
+  /** One hash over all files' names and hashes: what an index built from this corpus depends on. */
   fingerprint: string;
 }
 
@@ -29,11 +38,24 @@ export class CorpusError extends Error {
   override name = 'CorpusError';
 }
 
-export async function loadCorpus(dir: string): Promise<Corpus> {
+export function isCorpusFile(name: string): boolean {
+  return !name.startsWith('.') && (name === GLOSSARY_FILE || ARTICLE_FILE.test(name));
+}
+
+export function corpusFingerprint(files: ReadonlyMap<string, string>): string {
+  const hash = createHash('sha256');
+  for (const name of [...files.keys()].sort()) hash.update(`${name}\0${files.get(name)}\0`);
+  return hash.digest('hex');
+}
+
+/** Reads every corpus file of `dir`; unreadable files become problems, an unreadable directory an error. */
+export async function readCorpusDir(
+  dir: string,
+): Promise<{ files: CorpusFile[]; problems: CorpusProblem[] }> {
   let names: string[];
   try {
     names = (await readdir(dir, { withFileTypes: true }))
-      .filter((entry) => entry.isFile() && !entry.name.startsWith('.'))
+      .filter((entry) => entry.isFile() && isCorpusFile(entry.name))
       .map((entry) => entry.name)
       .sort();
   } catch (error) {
@@ -41,40 +63,68 @@ export async function loadCorpus(dir: string): Promise<Corpus> {
       `cannot read the corpus directory ${dir}: ${(error as NodeJS.ErrnoException).code}`,
     );
   }
-
-  const hash = createHash('sha256');
-  const articles: Article[] = [];
+  const files: CorpusFile[] = [];
   const problems: CorpusProblem[] = [];
-  const seenIds = new Map<string, string>();
-  let glossary = Glossary.empty;
-
   for (const name of names) {
-    if (name !== GLOSSARY_FILE && !ARTICLE_FILE.test(name)) continue;
-    let bytes: Buffer;
     try {
-      bytes = await readFile(join(dir, name));
+      const bytes = await readFile(join(dir, name));
+      files.push({ name, hash: createHash('sha256').update(bytes).digest('hex'), bytes });
     } catch (error) {
       problems.push({ file: name, reason: `cannot read: ${(error as NodeJS.ErrnoException).code}` });
-      continue;
     }
-    hash.update(name).update('\0').update(bytes).update('\0');
-    if (name === GLOSSARY_FILE) {
-      glossary = Glossary.parse(bytes.toString('utf8'));
-      for (const problem of glossary.problems) {
-        problems.push({ file: `${name}:${problem.line}`, reason: problem.reason });
-      }
-      continue;
-    }
+  }
+  return { files, problems };
+}
+
+export function parseGlossaryFile(file: CorpusFile): { glossary: Glossary; problems: CorpusProblem[] } {
+  const glossary = Glossary.parse(file.bytes.toString('utf8'));
+  const problems = glossary.problems.map((problem) => ({
+    file: `${file.name}:${problem.line}`,
+    reason: problem.reason,
+  }));
+  return { glossary, problems };
+}
+
+/**
+ * Parses article files, skipping (and reporting) those that fail or whose article id another
+ * file already has; `taken` maps article ids already in use to their file.
+ */
+export function parseArticleFiles(
+  files: readonly CorpusFile[],
+  taken: ReadonlyMap<string, string> = new Map(),
+): { articles: Article[]; problems: CorpusProblem[] } {
+  const owners = new Map(taken);
+  const articles: Article[] = [];
+  const problems: CorpusProblem[] = [];
+  for (const file of files) {
     try {
-      const article = parseArticle(name, bytes);
-      const clash = seenIds.get(article.id);
-      if (clash) throw new CorpusFileError(`same article id "${article.id}" as ${clash}`);
-      seenIds.set(article.id, name);
+      const article = parseArticle(file.name, file.bytes);
+      const owner = owners.get(article.id);
+      if (owner && owner !== file.name)
+        throw new CorpusFileError(`same article id "${article.id}" as ${owner}`);
+      owners.set(article.id, file.name);
       articles.push(article);
     } catch (error) {
       if (!(error instanceof CorpusFileError)) throw error;
-      problems.push({ file: name, reason: error.message });
+      problems.push({ file: file.name, reason: error.message });
     }
   }
-  return { articles, glossary, problems, fingerprint: hash.digest('hex') };
+  return { articles, problems };
+}
+
+export async function loadCorpus(dir: string): Promise<Corpus> {
+  const read = await readCorpusDir(dir);
+  const glossaryFile = read.files.find((file) => file.name === GLOSSARY_FILE);
+  const glossary = glossaryFile
+    ? parseGlossaryFile(glossaryFile)
+    : { glossary: Glossary.empty, problems: [] };
+  const parsed = parseArticleFiles(read.files.filter((file) => file.name !== GLOSSARY_FILE));
+  const files = new Map(read.files.map((file) => [file.name, file.hash]));
+  return {
+    articles: parsed.articles,
+    glossary: glossary.glossary,
+    problems: [...read.problems, ...glossary.problems, ...parsed.problems],
+    files,
+    fingerprint: corpusFingerprint(files),
+  };
 }

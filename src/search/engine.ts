@@ -6,11 +6,10 @@
  * Pure of Discord: the CLI, the bot and the tests all call this class.
  */
 import { join } from 'node:path';
-import type MiniSearch from 'minisearch';
 import type { SearchResult } from 'minisearch';
 import type { Logger } from 'pino';
 import type { Glossary } from '../corpus/glossary.ts';
-import { type Corpus, type CorpusProblem, loadCorpus } from '../corpus/load.ts';
+import { type Corpus, type CorpusProblem, corpusFingerprint, loadCorpus } from '../corpus/load.ts';
 import type { Article, Paragraph } from '../corpus/types.ts';
 import { sliceText } from '../text/slice.ts';
 import { foldWord, tokenize, wordTerms } from '../text/terms.ts';
@@ -18,7 +17,7 @@ import { CACHE_FILE, indexFingerprint, loadIndexCache, saveIndexCache } from './
 import { citeParagraph } from './citation.ts';
 import { excerpt, highlightAll } from './excerpt.ts';
 import { findHighlights } from './highlight.ts';
-import { type BuiltIndex, buildIndex, type IndexedParagraph, type Vocabulary } from './index.ts';
+import { addArticle, type BuiltIndex, buildIndex, removeArticle } from './index.ts';
 import { buildQuery, cleanQuery, type QueryTerm, queryTerms } from './query.ts';
 
 /** One cited paragraph of an answer. */
@@ -94,16 +93,29 @@ interface VocabularyEntry {
   count: number;
 }
 
+/** A change to the corpus, already read and parsed: see `LiveCorpus`. */
+export interface CorpusChange {
+  /** Articles added or changed. */
+  upserts: readonly Article[];
+  /** Files whose articles are gone. */
+  removedFiles: readonly string[];
+  /** A changed glossary: every paragraph's aliases change, so the index is rebuilt. */
+  glossary?: Glossary;
+  /** Hash of every file now answering, by name. */
+  files: ReadonlyMap<string, string>;
+  /** Files that failed to parse; their previous version keeps answering. */
+  problems: readonly CorpusProblem[];
+}
+
 export class AnswerEngine {
-  readonly articles: readonly Article[];
-  /** Files (and glossary lines) that were skipped, with the reason. */
-  readonly problems: readonly CorpusProblem[];
-  readonly stats: EngineStats;
-  readonly #index: MiniSearch<IndexedParagraph>;
-  readonly #vocabulary: Vocabulary;
-  readonly #glossary: Glossary;
+  #articles: readonly Article[] = [];
+  #problems: readonly CorpusProblem[];
+  #glossary: Glossary;
+  #built: BuiltIndex;
+  #files: ReadonlyMap<string, string>;
+  #stats: EngineStats;
   readonly #paragraphs = new Map<string, { article: Article; paragraph: Paragraph }>();
-  readonly #headings: { heading: string; terms: string[] }[] = [];
+  #headings: { heading: string; terms: string[] }[] = [];
   #sortedVocabulary: VocabularyEntry[] | undefined;
 
   private constructor(
@@ -111,26 +123,30 @@ export class AnswerEngine {
     built: BuiltIndex,
     timing: Pick<EngineStats, 'indexMs' | 'indexSource'>,
   ) {
-    this.articles = corpus.articles;
-    this.problems = corpus.problems;
+    this.#problems = corpus.problems;
     this.#glossary = corpus.glossary;
-    this.#index = built.index;
-    this.#vocabulary = built.vocabulary;
-    for (const article of corpus.articles) {
-      for (const paragraph of article.paragraphs) this.#paragraphs.set(paragraph.id, { article, paragraph });
-      for (const heading of article.sections) {
-        this.#headings.push({
-          heading,
-          terms: tokenize(heading).flatMap((token) => wordTerms(token.surface)),
-        });
-      }
-    }
-    this.stats = {
-      articles: corpus.articles.length,
-      paragraphs: this.#paragraphs.size,
-      terms: this.#index.termCount,
-      ...timing,
-    };
+    this.#built = built;
+    this.#files = corpus.files;
+    this.#stats = { articles: 0, paragraphs: 0, terms: 0, ...timing };
+    this.#setArticles(corpus.articles);
+  }
+
+  get articles(): readonly Article[] {
+    return this.#articles;
+  }
+
+  /** Files (and glossary lines) that were skipped, with the reason. */
+  get problems(): readonly CorpusProblem[] {
+    return this.#problems;
+  }
+
+  get stats(): EngineStats {
+    return this.#stats;
+  }
+
+  /** Hash of every corpus file the answers come from, by name. */
+  get files(): ReadonlyMap<string, string> {
+    return this.#files;
   }
 
   /** Builds the engine for an already loaded corpus, without touching the disk. */
@@ -150,21 +166,75 @@ export class AnswerEngine {
     if (!dataDir) return AnswerEngine.fromCorpus(corpus);
 
     const cachePath = join(dataDir, CACHE_FILE);
-    const fingerprint = indexFingerprint(corpus.fingerprint);
     const paragraphCount = corpus.articles.reduce((sum, article) => sum + article.paragraphs.length, 0);
     const started = performance.now();
-    const cached = await loadIndexCache(cachePath, fingerprint, paragraphCount);
+    const cached = await loadIndexCache(cachePath, indexFingerprint(corpus.fingerprint), paragraphCount);
     if (typeof cached !== 'string') {
       return new AnswerEngine(corpus, cached, { indexMs: performance.now() - started, indexSource: 'cache' });
     }
     logger?.info({ cache: cachePath, reason: cached }, 'building the index');
     const engine = AnswerEngine.fromCorpus(corpus);
+    await engine.saveCache(dataDir, logger);
+    return engine;
+  }
+
+  /** Saves the index for the next start (or the next shard); a failure only costs that start time. */
+  async saveCache(dataDir: string, logger?: Logger): Promise<void> {
+    const cachePath = join(dataDir, CACHE_FILE);
     try {
-      await saveIndexCache(cachePath, fingerprint, { index: engine.#index, vocabulary: engine.#vocabulary });
+      await saveIndexCache(cachePath, indexFingerprint(corpusFingerprint(this.#files)), this.#built);
     } catch (error) {
       logger?.warn({ cache: cachePath, err: error }, 'could not save the index cache; answering without it');
     }
-    return engine;
+  }
+
+  /**
+   * Applies a corpus change. Synchronous on purpose: queries run on the same event loop, so none
+   * can see the index half updated. Changed articles are swapped paragraph by paragraph
+   * (`discard` + `add`); a changed glossary rebuilds the index, then swaps it in.
+   */
+  update(change: CorpusChange): void {
+    const started = performance.now();
+    const byFile = new Map(this.#articles.map((article) => [article.file, article]));
+    const replaced = [...change.removedFiles, ...change.upserts.map((article) => article.file)];
+    const outgoing = replaced.map((file) => byFile.get(file)).filter((article) => article !== undefined);
+    for (const file of change.removedFiles) byFile.delete(file);
+    for (const article of change.upserts) byFile.set(article.file, article);
+    const next = [...byFile.values()].sort((a, b) => a.file.localeCompare(b.file));
+
+    if (change.glossary) {
+      this.#glossary = change.glossary;
+      this.#built = buildIndex(next, change.glossary);
+    } else {
+      for (const article of outgoing) removeArticle(this.#built, article, this.#glossary);
+      for (const article of change.upserts) addArticle(this.#built, article, this.#glossary);
+    }
+    this.#files = change.files;
+    this.#problems = change.problems;
+    this.#stats = { ...this.#stats, indexMs: performance.now() - started, indexSource: 'built' };
+    this.#setArticles(next);
+  }
+
+  #setArticles(articles: readonly Article[]): void {
+    this.#articles = articles;
+    this.#paragraphs.clear();
+    this.#headings = [];
+    this.#sortedVocabulary = undefined;
+    for (const article of articles) {
+      for (const paragraph of article.paragraphs) this.#paragraphs.set(paragraph.id, { article, paragraph });
+      for (const heading of article.sections) {
+        this.#headings.push({
+          heading,
+          terms: tokenize(heading).flatMap((token) => wordTerms(token.surface)),
+        });
+      }
+    }
+    this.#stats = {
+      ...this.#stats,
+      articles: articles.length,
+      paragraphs: this.#paragraphs.size,
+      terms: this.#built.index.termCount,
+    };
   }
 
   /** The best paragraphs for a query: all terms first, any term when all of them find nothing. */
@@ -238,9 +308,9 @@ export class AnswerEngine {
       (onlyId === undefined || result.id === onlyId) &&
       Object.values(result.match).some((fields) => fields.some((field) => field !== 'title'));
     const options = { filter };
-    const all = this.#index.search(buildQuery(terms, 'AND'), options);
+    const all = this.#built.index.search(buildQuery(terms, 'AND'), options);
     if (all.length > 0 || terms.length === 1) return all;
-    return this.#index.search(buildQuery(terms, 'OR'), options);
+    return this.#built.index.search(buildQuery(terms, 'OR'), options);
   }
 
   #hit(result: SearchResult): Hit {
@@ -267,7 +337,7 @@ export class AnswerEngine {
   #suggest(terms: readonly QueryTerm[]): string[] {
     if (terms.length === 0) return [];
     const query = terms.map((term) => term.term).join(' ');
-    const suggestions = this.#index.autoSuggest(query, {
+    const suggestions = this.#built.index.autoSuggest(query, {
       fuzzy: 0.4,
       maxFuzzy: 2,
       prefix: true,
@@ -276,7 +346,9 @@ export class AnswerEngine {
     const seen = new Set<string>();
     const written: string[] = [];
     for (const suggestion of suggestions) {
-      const text = suggestion.terms.map((term) => this.#vocabulary.get(term)?.surface ?? term).join(' ');
+      const text = suggestion.terms
+        .map((term) => this.#built.vocabulary.get(term)?.surface ?? term)
+        .join(' ');
       const key = text.toLowerCase();
       if (seen.has(key)) continue;
       seen.add(key);
@@ -288,7 +360,7 @@ export class AnswerEngine {
 
   /** Vocabulary sorted by folded written form, for prefix lookups; built on first use. */
   #wordList(): VocabularyEntry[] {
-    this.#sortedVocabulary ??= [...this.#vocabulary.values()]
+    this.#sortedVocabulary ??= [...this.#built.vocabulary.values()]
       .map(({ surface, count }) => ({ folded: foldWord(surface), surface, count }))
       .sort((a, b) => (a.folded < b.folded ? -1 : a.folded > b.folded ? 1 : b.count - a.count));
     return this.#sortedVocabulary;
@@ -312,9 +384,13 @@ export class AnswerEngine {
     if (completions.length < MAX_COMPLETIONS / 2) {
       const [term] = wordTerms(word);
       if (term) {
-        for (const suggestion of this.#index.autoSuggest(term, { fuzzy: 0.3, maxFuzzy: 2, prefix: true })) {
+        for (const suggestion of this.#built.index.autoSuggest(term, {
+          fuzzy: 0.3,
+          maxFuzzy: 2,
+          prefix: true,
+        })) {
           for (const match of suggestion.terms) {
-            const surface = this.#vocabulary.get(match)?.surface;
+            const surface = this.#built.vocabulary.get(match)?.surface;
             if (surface) completions.push(surface);
           }
         }
@@ -325,7 +401,7 @@ export class AnswerEngine {
 
   /** The most frequent capitalised words: names of people, places and organisations. */
   #topNames(): string[] {
-    return [...this.#vocabulary.values()]
+    return [...this.#built.vocabulary.values()]
       .filter(({ surface }) => /^\p{Lu}/u.test(surface) && surface.length > 2)
       .sort((a, b) => b.count - a.count)
       .map(({ surface }) => surface);

@@ -50,48 +50,76 @@ export const INDEX_OPTIONS: Options<IndexedParagraph> = {
 /** Surface form and frequency of each indexed term, for "did you mean" and autocomplete. */
 export type Vocabulary = Map<string, { surface: string; count: number }>;
 
-function addToVocabulary(vocabulary: Vocabulary, words: readonly WordTerm[]): void {
+function countWords(vocabulary: Vocabulary, words: readonly WordTerm[], delta: 1 | -1): void {
   for (const { term, surface } of words) {
     const entry = vocabulary.get(term);
-    if (entry) entry.count += 1;
-    else vocabulary.set(term, { surface, count: 1 });
+    if (!entry) {
+      if (delta > 0) vocabulary.set(term, { surface, count: 1 });
+    } else {
+      entry.count += delta;
+      if (entry.count <= 0) vocabulary.delete(term);
+    }
   }
 }
 
-/** Analyzes a text into its terms, recording each term's written form. */
-function analyze(text: string, vocabulary: Vocabulary): string {
-  const words = tokenize(text).flatMap((token) => analyzeWord(token.surface, true));
-  addToVocabulary(vocabulary, words);
-  return words.map((word) => word.term).join(' ');
-}
+const analyze = (text: string): WordTerm[] =>
+  tokenize(text).flatMap((token) => analyzeWord(token.surface, true));
+const termsOf = (words: readonly WordTerm[]) => words.map((word) => word.term).join(' ');
 
 export interface BuiltIndex {
   index: MiniSearch<IndexedParagraph>;
   vocabulary: Vocabulary;
 }
 
-export function buildIndex(articles: readonly Article[], glossary: Glossary): BuiltIndex {
-  const index = new MiniSearch<IndexedParagraph>(INDEX_OPTIONS);
-  const vocabulary: Vocabulary = new Map();
-  for (const article of articles) {
-    const title = analyze(article.title, vocabulary);
-    const sections = new Map<string | null, string>([[null, '']]);
-    for (const paragraph of article.paragraphs) {
-      let section = sections.get(paragraph.section);
-      if (section === undefined) {
-        section = analyze(paragraph.section ?? '', vocabulary);
-        sections.set(paragraph.section, section);
-      }
-      const aliasWords = glossary.findAliases(tokenize(paragraph.text)).flatMap((span) => span.words);
-      addToVocabulary(vocabulary, aliasWords);
-      index.add({
-        id: paragraph.id,
-        text: analyze(paragraph.text, vocabulary),
-        section,
-        title,
-        aliases: aliasWords.map((word) => word.term).join(' '),
-      });
-    }
+/** An article's analyzed fields: the title and each section once, every paragraph's text and aliases. */
+function analyzeArticle(article: Article, glossary: Glossary) {
+  const sections = new Map<string | null, WordTerm[]>([[null, []]]);
+  for (const section of article.sections) sections.set(section, analyze(section));
+  return {
+    title: analyze(article.title),
+    sections,
+    paragraphs: article.paragraphs.map((paragraph) => ({
+      paragraph,
+      text: analyze(paragraph.text),
+      aliases: glossary.findAliases(tokenize(paragraph.text)).flatMap((span) => span.words),
+    })),
+  };
+}
+
+function vocabularyOf(analyzed: ReturnType<typeof analyzeArticle>): WordTerm[][] {
+  return [
+    analyzed.title,
+    ...analyzed.sections.values(),
+    ...analyzed.paragraphs.flatMap(({ text, aliases }) => [text, aliases]),
+  ];
+}
+
+export function addArticle(built: BuiltIndex, article: Article, glossary: Glossary): void {
+  const analyzed = analyzeArticle(article, glossary);
+  for (const words of vocabularyOf(analyzed)) countWords(built.vocabulary, words, 1);
+  const title = termsOf(analyzed.title);
+  for (const { paragraph, text, aliases } of analyzed.paragraphs) {
+    built.index.add({
+      id: paragraph.id,
+      text: termsOf(text),
+      section: termsOf(analyzed.sections.get(paragraph.section) ?? []),
+      title,
+      aliases: termsOf(aliases),
+    });
   }
-  return { index, vocabulary };
+}
+
+/** Takes an article out of the index (MiniSearch `discard`: no need for the original document). */
+export function removeArticle(built: BuiltIndex, article: Article, glossary: Glossary): void {
+  const analyzed = analyzeArticle(article, glossary);
+  for (const words of vocabularyOf(analyzed)) countWords(built.vocabulary, words, -1);
+  for (const paragraph of article.paragraphs) {
+    if (built.index.has(paragraph.id)) built.index.discard(paragraph.id);
+  }
+}
+
+export function buildIndex(articles: readonly Article[], glossary: Glossary): BuiltIndex {
+  const built: BuiltIndex = { index: new MiniSearch<IndexedParagraph>(INDEX_OPTIONS), vocabulary: new Map() };
+  for (const article of articles) addArticle(built, article, glossary);
+  return built;
 }
