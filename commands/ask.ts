@@ -61,7 +61,11 @@ export const ask: Command = {
     });
     if (answer.total === 0) {
       await interaction.reply(interactionReply(nothingFoundMessage(answer)));
-      return { outcome: answer.suggestions.length > 0 ? 'suggested' : 'no-results', results: 0 };
+      return {
+        outcome: answer.suggestions.length > 0 ? 'suggested' : 'no-results',
+        results: 0,
+        unanswered: answer.query,
+      };
     }
     await interaction.reply(
       interactionReply(

@@ -9,6 +9,8 @@ import type { BotContext, Outcome } from '../src/bot/context.ts';
 import type { ButtonAction } from '../src/render/custom-id.ts';
 
 export interface Command {
+  /** Where deploy-commands registers it: everywhere (default), or only in `DISCORD_GUILD_IDS`. */
+  scope?: 'everywhere' | 'guild';
   /** The registration payload, named after `BOT_COMMAND` (`command`). */
   data(command: string): RESTPostAPIChatInputApplicationCommandsJSONBody;
   execute(interaction: ChatInputCommandInteraction, context: BotContext): Promise<Outcome>;

@@ -28,10 +28,24 @@ const HINTS: Record<string, string> = {
   CORPUS_DIR: 'give the directory that holds the article files (default: corpus)',
   DATA_DIR: 'give a writable directory for the index cache and settings (default: data)',
   LOG_LEVEL: `use one of ${LOG_LEVELS.join(', ')}`,
+  OWNER_IDS: 'give the Discord user ids (17–20 digits) of the operators, separated by commas',
+  HTTP_PORT: 'give a port number (1–65535) for /healthz and /metrics, or leave it unset for no HTTP server',
+  SHARD_COUNT:
+    'give a whole number of shards, or "auto" to ask Discord (auto cannot be used with DISCORD_API_BASE)',
 };
 
 const optional = (value: string | undefined) =>
   value === undefined || value.trim() === '' ? undefined : value.trim();
+
+const snowflakeList = (message: string) =>
+  z.preprocess(
+    optional,
+    z
+      .string()
+      .transform((value) => value.split(',').map((id) => id.trim()))
+      .pipe(z.array(z.string().regex(SNOWFLAKE, message)))
+      .default([]),
+  );
 
 const SearchEnv = z.object({
   CORPUS_DIR: z.preprocess(optional, z.string().default('corpus')),
@@ -50,13 +64,12 @@ const BotEnv = SearchEnv.extend({
     optional,
     z.url({ protocol: /^https?$/, error: 'is not an http(s) URL' }).optional(),
   ),
-  DISCORD_GUILD_IDS: z.preprocess(
+  DISCORD_GUILD_IDS: snowflakeList('must be server ids separated by commas'),
+  OWNER_IDS: snowflakeList('must be user ids separated by commas'),
+  HTTP_PORT: z.preprocess(optional, z.coerce.number().int().min(1).max(65535).optional()),
+  SHARD_COUNT: z.preprocess(
     optional,
-    z
-      .string()
-      .transform((value) => value.split(',').map((id) => id.trim()))
-      .pipe(z.array(z.string().regex(SNOWFLAKE, 'must be server ids separated by commas')))
-      .default([]),
+    z.union([z.literal('auto'), z.coerce.number().int().min(1).max(1000)]).default('auto'),
   ),
   BOT_COMMAND: z.preprocess(
     optional,
@@ -80,6 +93,12 @@ export interface BotConfig extends SearchConfig {
   guildIds: string[];
   /** The slash command's name; the corpus decides what the bot is about. */
   command: string;
+  /** Operators: the only users `/<command>-admin` obeys. */
+  ownerIds: string[];
+  /** Port for `/healthz` and `/metrics`; undefined means no HTTP server. */
+  httpPort: number | undefined;
+  /** For `npm run start:sharded`. */
+  shardCount: number | 'auto';
 }
 
 /** Reads `.env` from the working directory, if there is one; real environment variables win. */
@@ -112,5 +131,8 @@ export function loadBotConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
     apiBase: parsed.DISCORD_API_BASE,
     guildIds: parsed.DISCORD_GUILD_IDS,
     command: parsed.BOT_COMMAND,
+    ownerIds: parsed.OWNER_IDS,
+    httpPort: parsed.HTTP_PORT,
+    shardCount: parsed.SHARD_COUNT,
   };
 }

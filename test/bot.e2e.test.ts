@@ -51,6 +51,7 @@ describe('deploying commands', () => {
     const registered = server.commands(server.guilds[0]?.id as string);
     expect(registered.map((command: Json) => command.name).sort()).toEqual([
       'csto',
+      'csto-admin',
       'csto-config',
       'csto-sources',
     ]);
@@ -63,7 +64,7 @@ describe('deploying commands', () => {
     const before = server.commands(server.guilds[0]?.id as string).map((command: Json) => command.name);
     const again = await runScript('src/bot/deploy.ts', serverEnv(server));
     expect(again.code).toBe(0);
-    expect(again.stdout).toContain(`in server ${server.guilds[0]?.id}: /csto, /csto-sources, /csto-config`);
+    expect(again.stdout).toContain(`in server ${server.guilds[0]?.id}: /csto, /csto-sources, /csto-config, /csto-admin`);
     expect(server.commands(server.guilds[0]?.id as string).map((command: Json) => command.name)).toEqual(
       before,
     );
@@ -276,7 +277,7 @@ describe('failures', () => {
   });
 
   it('writes one log line per interaction with its outcome and latency, and never the token', () => {
-    const lines = running.logs.filter((line) => line.msg === 'interaction');
+    const lines = running.logs.filter((line) => line.interaction !== undefined);
     expect(lines.length).toBeGreaterThan(10);
     for (const line of lines) {
       expect(line).toEqual(
@@ -291,5 +292,7 @@ describe('failures', () => {
       expect.arrayContaining(['answered', 'suggested', 'shown', 'updated', 'refused']),
     );
     expect(JSON.stringify(running.logs)).not.toContain(TEST_TOKEN);
+    // Questions that found nothing are logged with their text, for whoever maintains the glossary.
+    expect(running.logs).toContainEqual(expect.objectContaining({ msg: 'zero-result query', query: 'Bshkekk' }));
   });
 });

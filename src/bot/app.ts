@@ -2,17 +2,21 @@
  * The running bot: engine, settings, client and handlers wired together. `npm start` and the
  * end-to-end tests both start the bot through `startBot`, so tests drive the production path.
  */
+import type { Server } from 'node:http';
 import { type Client, Events } from 'discord.js';
 import type { Logger } from 'pino';
 import { commands } from '../../commands/index.ts';
 import type { BotConfig } from '../config.ts';
 import { AnswerEngine } from '../search/engine.ts';
+import { LiveCorpus } from '../search/live.ts';
 import { SettingsStore } from '../settings/store.ts';
 import { createClient } from './client.ts';
 import type { BotContext } from './context.ts';
 import { Cooldowns } from './cooldowns.ts';
+import { startHealthServer } from './health.ts';
 import { handleMention } from './mentions.ts';
-import { InteractionRouter } from './router.ts';
+import { BotMetrics } from './metrics.ts';
+import { InteractionRouter, logOutcome } from './router.ts';
 
 /** How long `stop` waits for in-flight replies before giving up on them. */
 const DRAIN_TIMEOUT_MS = 10_000;
@@ -31,9 +35,19 @@ export interface Bot {
 export async function startBot(config: BotConfig, logger: Logger): Promise<Bot> {
   const settings = SettingsStore.open(config.dataDir);
   let client: Client | undefined;
+  let live: LiveCorpus | undefined;
+  let http: Server | undefined;
   try {
     const engine = await AnswerEngine.open({ corpusDir: config.corpusDir, dataDir: config.dataDir, logger });
     logger.info({ ...engine.stats }, 'corpus loaded');
+    const metrics = new BotMetrics(() => engine.stats.paragraphs);
+    live = new LiveCorpus({
+      engine,
+      corpusDir: config.corpusDir,
+      dataDir: config.dataDir,
+      logger,
+      onReload: (summary) => metrics.reload(summary),
+    });
     client = createClient(config);
     const context: BotContext = {
       engine,
@@ -41,19 +55,30 @@ export async function startBot(config: BotConfig, logger: Logger): Promise<Bot> 
       cooldowns: new Cooldowns(),
       command: config.command,
       logger,
+      metrics,
+      live,
+      ownerIds: config.ownerIds,
+      startedAt: new Date(),
     };
-    const bot = wire(client, context);
+    if (config.httpPort !== undefined) {
+      http = await startHealthServer(config.httpPort, { client, engine, settings, metrics });
+      logger.info({ port: config.httpPort }, 'serving /healthz and /metrics');
+    }
+    const bot = wire(client, context, http);
     await client.login(config.token);
+    live.start();
     return bot;
   } catch (error) {
+    live?.stop();
+    http?.close();
     await client?.destroy();
     settings.close();
     throw error;
   }
 }
 
-function wire(client: Client, context: BotContext): Bot {
-  const { logger, settings } = context;
+function wire(client: Client, context: BotContext, http: Server | undefined): Bot {
+  const { logger, settings, live, metrics } = context;
   const router = new InteractionRouter(commands, context);
   const inFlight = new Set<Promise<unknown>>();
   let accepting = true;
@@ -68,21 +93,15 @@ function wire(client: Client, context: BotContext): Bot {
   client.on(Events.MessageCreate, (message) => {
     if (!accepting) return;
     const started = performance.now();
+    const fields = { message: message.id, guild: message.guildId, command: 'mention' };
     track(
       handleMention(message, context).then(
-        (result) => {
-          if (!result) return;
-          const latencyMs = Math.round(performance.now() - started);
-          logger.info(
-            { message: message.id, guild: message.guildId, command: 'mention', latencyMs, ...result },
-            'mention',
-          );
-        },
-        (error: unknown) =>
-          logger.error({ message: message.id, guild: message.guildId, err: error }, 'mention failed'),
+        (result) => result && logOutcome(context, fields, started, result),
+        (error: unknown) => logOutcome(context, fields, started, 'error', error),
       ),
     );
   });
+  client.on(Events.ShardResume, () => metrics.reconnect());
   // Settings are kept when the bot leaves a server (docs/settings.md); only the removal is recorded.
   client.on(Events.GuildDelete, (guild) => settings.markGuildRemoved(guild.id));
   client.on(Events.GuildCreate, (guild) => settings.markGuildJoined(guild.id));
@@ -100,6 +119,8 @@ function wire(client: Client, context: BotContext): Bot {
       logger.info({ inFlight: inFlight.size }, 'shutting down');
       const drained = Promise.allSettled([...inFlight]);
       await Promise.race([drained, new Promise((resolve) => setTimeout(resolve, DRAIN_TIMEOUT_MS).unref())]);
+      live.stop();
+      http?.close();
       await client.destroy();
       settings.close();
     },

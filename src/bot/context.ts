@@ -1,8 +1,10 @@
 /** What every command handler gets: the engine, the guild settings, and the bot's configuration. */
 import type { Logger } from 'pino';
 import type { AnswerEngine } from '../search/engine.ts';
+import type { LiveCorpus } from '../search/live.ts';
 import type { SettingsStore } from '../settings/store.ts';
 import type { Cooldowns } from './cooldowns.ts';
+import type { BotMetrics } from './metrics.ts';
 
 export interface BotContext {
   engine: AnswerEngine;
@@ -11,6 +13,12 @@ export interface BotContext {
   /** The base command name (`BOT_COMMAND`); companions are `<command>-sources` and `<command>-config`. */
   command: string;
   logger: Logger;
+  metrics: BotMetrics;
+  /** Watches the corpus directory; `/<command>-admin reload` asks it directly. */
+  live: LiveCorpus;
+  /** The only users `/<command>-admin` obeys (`OWNER_IDS`). */
+  ownerIds: readonly string[];
+  startedAt: Date;
 }
 
 /** What a handler did, for the one log line per interaction. */
@@ -27,4 +35,6 @@ export interface Outcome {
     | 'expired'
     | 'ignored';
   results?: number;
+  /** The question, when it matched nothing: logged so corpus editors can add synonyms. */
+  unanswered?: string;
 }

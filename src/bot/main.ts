@@ -24,9 +24,30 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
 
-  let bot: Awaited<ReturnType<typeof startBot>>;
+  // Signals are handled from the first moment: one arriving during startup waits for it, then stops.
+  const starting = startBot(config, logger);
+  const shutdown = async (signal: string) => {
+    logger.info({ signal }, 'signal received');
+    // A shutdown that cannot finish (Discord unreachable mid-reconnect) or a second signal still ends it.
+    const force = () => {
+      logger.warn('shutdown did not finish in time; exiting');
+      logger.flush();
+      process.exit(1);
+    };
+    setTimeout(force, SHUTDOWN_DEADLINE_MS).unref();
+    process.once('SIGINT', force);
+    process.once('SIGTERM', force);
+    const bot = await starting.catch(() => null);
+    await bot?.stop();
+    logger.info('stopped');
+    logger.flush();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+
   try {
-    bot = await startBot(config, logger);
+    await starting;
   } catch (error) {
     const code = (error as { code?: string }).code;
     const message =
@@ -39,25 +60,6 @@ async function main(): Promise<void> {
     logger.flush();
     process.exit(1);
   }
-
-  const shutdown = async (signal: string) => {
-    logger.info({ signal }, 'signal received');
-    // A shutdown that cannot finish (Discord unreachable mid-reconnect) or a second signal still ends it.
-    const force = () => {
-      logger.warn('shutdown did not finish in time; exiting');
-      logger.flush();
-      process.exit(1);
-    };
-    setTimeout(force, SHUTDOWN_DEADLINE_MS).unref();
-    process.once('SIGINT', force);
-    process.once('SIGTERM', force);
-    await bot.stop();
-    logger.info('stopped');
-    logger.flush();
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
 }
 
 void main();

@@ -45,7 +45,11 @@ export async function handleMention(message: Message, context: BotContext): Prom
   const answer = context.engine.answer(question, { limit: settings.results });
   if (answer.total === 0) {
     await message.reply(messageReply(nothingFoundMessage(answer)));
-    return { outcome: answer.suggestions.length > 0 ? 'suggested' : 'no-results', results: 0 };
+    return {
+      outcome: answer.suggestions.length > 0 ? 'suggested' : 'no-results',
+      results: 0,
+      unanswered: answer.query,
+    };
   }
   await message.reply(
     messageReply(

@@ -10,6 +10,32 @@ import { notice } from '../render/messages.ts';
 import type { BotContext, Outcome } from './context.ts';
 import { interactionReply } from './send.ts';
 
+/**
+ * The one log line (and metrics) per interaction or mention: id, guild, command, latency, result
+ * count, outcome. A question that matched nothing is logged with its text for corpus editors.
+ */
+export function logOutcome(
+  context: BotContext,
+  fields: { interaction?: string; message?: string; guild: string | null; command: string },
+  started: number,
+  result: Outcome | 'error',
+  failure?: unknown,
+): void {
+  const latencyMs = Math.round(performance.now() - started);
+  context.metrics.interaction(fields.command, result, latencyMs);
+  if (result === 'error') {
+    context.logger.error(
+      { ...fields, latencyMs, results: 0, outcome: 'error', err: failure },
+      'interaction failed',
+    );
+    return;
+  }
+  const line = { ...fields, latencyMs, results: result.results ?? 0, outcome: result.outcome };
+  if (result.unanswered !== undefined)
+    context.logger.info({ ...line, query: result.unanswered }, 'zero-result query');
+  else context.logger.info(line, 'interaction');
+}
+
 export class InteractionRouter {
   readonly #byName = new Map<string, Command>();
   readonly #byButton = new Map<string, Command>();
@@ -35,18 +61,16 @@ export class InteractionRouter {
       failure = error;
       await this.#apologise(interaction);
     } finally {
-      const line = {
-        interaction: interaction.id,
-        guild: interaction.guildId,
-        command:
-          name ??
-          (interaction.isButton() ? `button:${interaction.customId.split(':')[0]}` : interaction.type),
-        latencyMs: Math.round(performance.now() - started),
-        results: result.results ?? 0,
-        outcome: failure ? 'error' : result.outcome,
-      };
-      if (failure) this.#context.logger.error({ ...line, err: failure }, 'interaction failed');
-      else this.#context.logger.info(line, 'interaction');
+      const command =
+        name ??
+        (interaction.isButton() ? `button:${interaction.customId.split(':')[0]}` : String(interaction.type));
+      logOutcome(
+        this.#context,
+        { interaction: interaction.id, guild: interaction.guildId, command },
+        started,
+        failure ? 'error' : result,
+        failure,
+      );
     }
   }
 

@@ -509,6 +509,16 @@ export class SettingsStore {
     }
   }
 
+  /** Whether the database answers a read right now: for `/healthz`. */
+  isHealthy(): boolean {
+    try {
+      this.statements.dataVersion.get();
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
   /** Closes the database. Idempotent; other methods throw afterwards. */
   close(): void {
     this.cache.clear();

@@ -8,9 +8,9 @@ import { Writable } from 'node:stream';
 import pino from 'pino';
 import { type Bot, startBot } from '../../src/bot/app.ts';
 import type { BotConfig } from '../../src/config.ts';
+import type { Json, LocalDiscordServer, LocalUser } from '../../src/local-discord/server.ts';
 import { REDACTED_PATHS } from '../../src/log.ts';
 import { SHIPPED_CORPUS, tempDir } from './corpus.ts';
-import type { Json, LocalDiscordServer, LocalUser } from '../../src/local-discord/server.ts';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 /** Shaped like a real bot token, so configuration validation accepts it. */
@@ -33,6 +33,9 @@ export function botConfig(server: LocalDiscordServer, overrides: Partial<BotConf
     apiBase: server.apiBase,
     guildIds: server.guilds.map((guild) => guild.id),
     command: 'csto',
+    ownerIds: [],
+    httpPort: undefined,
+    shardCount: 1,
     ...overrides,
   };
 }

@@ -1,0 +1,74 @@
+/**
+ * Prometheus metrics (`/metrics`): what an operator watches — interactions by command and outcome,
+ * reply latency, zero-result queries, cooldown hits, index size, corpus reloads, gateway reconnects.
+ */
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import type { ReloadSummary } from '../search/live.ts';
+import type { Outcome } from './context.ts';
+
+export class BotMetrics {
+  readonly registry = new Registry();
+  readonly #interactions = new Counter({
+    name: 'bot_interactions_total',
+    help: 'Interactions and mention replies handled, by command and outcome',
+    labelNames: ['command', 'outcome'] as const,
+    registers: [this.registry],
+  });
+  readonly #latency = new Histogram({
+    name: 'bot_reply_latency_seconds',
+    help: 'Time from receiving an interaction or mention to having answered it',
+    labelNames: ['command'] as const,
+    // Discord's deadline is 3 s: the buckets resolve the range that matters.
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2, 3, 5],
+    registers: [this.registry],
+  });
+  readonly #zeroResults = new Counter({
+    name: 'bot_zero_result_queries_total',
+    help: 'Questions that matched nothing (candidates for the glossary)',
+    registers: [this.registry],
+  });
+  readonly #cooldownHits = new Counter({
+    name: 'bot_cooldown_hits_total',
+    help: 'Questions refused because the member was on cooldown',
+    registers: [this.registry],
+  });
+  readonly #reloads = new Counter({
+    name: 'bot_corpus_reloads_total',
+    help: 'Corpus reloads, by result (ok, partial: some files failed to parse, failed: directory unreadable)',
+    labelNames: ['result'] as const,
+    registers: [this.registry],
+  });
+  readonly #reconnects = new Counter({
+    name: 'bot_gateway_reconnects_total',
+    help: 'Gateway connections resumed or re-established after a drop',
+    registers: [this.registry],
+  });
+
+  constructor(indexDocuments: () => number) {
+    new Gauge({
+      name: 'bot_index_documents',
+      help: 'Paragraphs in the search index',
+      registers: [this.registry],
+      collect() {
+        this.set(indexDocuments());
+      },
+    });
+    collectDefaultMetrics({ register: this.registry });
+  }
+
+  interaction(command: string, result: Outcome | 'error', latencyMs: number): void {
+    const outcome = result === 'error' ? 'error' : result.outcome;
+    this.#interactions.inc({ command, outcome });
+    this.#latency.observe({ command }, latencyMs / 1000);
+    if (outcome === 'no-results' || outcome === 'suggested') this.#zeroResults.inc();
+    if (outcome === 'cooldown') this.#cooldownHits.inc();
+  }
+
+  reload(summary: ReloadSummary): void {
+    this.#reloads.inc({ result: summary.error ? 'failed' : summary.failed.length > 0 ? 'partial' : 'ok' });
+  }
+
+  reconnect(): void {
+    this.#reconnects.inc();
+  }
+}

@@ -1,0 +1,138 @@
+/**
+ * Running it for real: operator command, health and metrics endpoints, live corpus updates in the
+ * running bot — through the local Discord-protocol server.
+ */
+import { cpSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registrationPayload } from '../commands/index.ts';
+import { type Json, LocalDiscordServer, type LocalUser } from '../src/local-discord/server.ts';
+import { askData, type RunningBot, runBot, runScript, serverEnv, TEST_TOKEN } from './support/bot.ts';
+import { markdownArticle, SHIPPED_CORPUS, tempDir } from './support/corpus.ts';
+
+const owner: LocalUser = { id: '200000000000000021', username: 'operator' };
+const stranger: LocalUser = { id: '200000000000000022', username: 'stranger' };
+
+let server: LocalDiscordServer;
+let running: RunningBot;
+let corpusDir: string;
+let port: number;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+beforeAll(async () => {
+  server = await LocalDiscordServer.start({ token: TEST_TOKEN });
+  const deploy = await runScript('src/bot/deploy.ts', serverEnv(server));
+  expect(deploy.code, deploy.stderr).toBe(0);
+  corpusDir = tempDir('corpus-');
+  cpSync(SHIPPED_CORPUS, corpusDir, { recursive: true });
+  port = await freePort();
+  running = await runBot(server, { corpusDir, ownerIds: [owner.id], httpPort: port });
+});
+
+afterAll(async () => {
+  await running?.stop();
+  await server?.close();
+});
+
+const admin = (sub: string, user: LocalUser) =>
+  server.sendInteraction({ type: 2, data: { name: 'csto-admin', options: [{ name: sub, type: 1 }] }, user });
+const get = async (path: string) => {
+  const response = await fetch(`http://127.0.0.1:${port}${path}`);
+  return { status: response.status, text: await response.text() };
+};
+
+describe('/csto-admin', () => {
+  it('is registered only in the configured servers, never globally', () => {
+    expect(registrationPayload('csto', 'global').map((command) => command.name)).not.toContain('csto-admin');
+    expect(server.commands(server.guilds[0]?.id as string).map((command: Json) => command.name)).toContain(
+      'csto-admin',
+    );
+  });
+
+  it('when someone not in OWNER_IDS uses it, they are refused', async () => {
+    const response = await admin('status', stranger).callback;
+    expect(response.data.flags & 64).toBe(64);
+    expect(response.data.content).toContain('OWNER_IDS');
+  });
+
+  it('when an operator asks for the status, it shows corpus size, index, reload, version, uptime and ping', async () => {
+    const description: string = (await admin('status', owner).callback).data.embeds[0].description;
+    expect(description).toContain('**Corpus:** 1 articles, 39 paragraphs');
+    expect(description).toMatch(/\*\*Index:\*\* (built|loaded from cache) in \d+ ms/);
+    expect(description).toContain('**Version:** 0.1.0');
+    expect(description).toContain('**Gateway ping:**');
+    expect(description).toContain('**Uptime:**');
+  });
+
+  it('when an operator reloads after adding an article, the reply defers, then reports it, and it answers', async () => {
+    writeFileSync(
+      join(corpusDir, 'uzbek.md'),
+      markdownArticle('Uzbek exit', 'Tashkent said Uzbekistan would not rejoin.'),
+    );
+    const { token, callback } = admin('reload', owner);
+    expect((await callback).type).toBe(5);
+    const edit = await server.waitForRequest(
+      (request) =>
+        request.method === 'PATCH' && request.path.includes(token) && request.path.endsWith('@original'),
+    );
+    expect(edit.body.content).toMatch(/^Corpus reload: (1 added|no change) in \d+ ms\.$/);
+    const answer = (await server.sendInteraction({ type: 2, data: askData('rejoin Uzbekistan') }).callback)
+      .data;
+    expect(answer.embeds[0].description).toContain('**rejoin**');
+  });
+});
+
+describe('live corpus updates in the running bot', () => {
+  it('when a file is edited, the bot answers from the new text within seconds, without a restart', async () => {
+    writeFileSync(
+      join(corpusDir, 'batken.md'),
+      markdownArticle('Batken', 'Shelling reached Batken overnight.'),
+    );
+    await expect
+      .poll(
+        async () =>
+          (await server.sendInteraction({ type: 2, data: askData('Batken shelling') }).callback).data.embeds
+            ?.length ?? 0,
+        {
+          timeout: 8000,
+          interval: 300,
+        },
+      )
+      .toBeGreaterThan(0);
+  });
+});
+
+describe('health and metrics', () => {
+  it('when the bot is connected with an index and a database, /healthz is 200', async () => {
+    expect(await get('/healthz')).toEqual({ status: 200, text: '{"status":"ok"}' });
+  });
+
+  it('/metrics reports interactions by command and outcome, latency, zero results and index size', async () => {
+    await server.sendInteraction({ type: 2, data: askData('armenia') }).callback;
+    await server.sendInteraction({ type: 2, data: askData('Bshkekk') }).callback;
+    const { status, text } = await get('/metrics');
+    expect(status).toBe(200);
+    expect(text).toMatch(/bot_interactions_total\{command="csto",outcome="answered"\} \d+/);
+    expect(text).toMatch(/bot_reply_latency_seconds_bucket\{le="3",command="csto"\} \d+/);
+    expect(text).toMatch(/bot_zero_result_queries_total [1-9]/);
+    expect(text).toMatch(/bot_index_documents (4[0-9])/);
+    expect(text).toContain('bot_corpus_reloads_total');
+    expect(text).toContain('process_resident_memory_bytes');
+  });
+
+  it('when the settings database stops answering, /healthz is 503 and says why', async () => {
+    running.bot.context.settings.close();
+    const { status, text } = await get('/healthz');
+    expect(status).toBe(503);
+    expect(JSON.parse(text)).toEqual({ status: 'unavailable', reasons: ['settings database not answering'] });
+  });
+});
