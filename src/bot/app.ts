@@ -61,8 +61,10 @@ export async function startBot(config: BotConfig, logger: Logger): Promise<Bot> 
       startedAt: new Date(),
     };
     if (config.httpPort !== undefined) {
-      http = await startHealthServer(config.httpPort, { client, engine, settings, metrics });
-      logger.info({ port: config.httpPort }, 'serving /healthz and /metrics');
+      // Under the ShardingManager, shard N listens on HTTP_PORT + N.
+      const port = config.httpPort + (client.shard?.ids[0] ?? 0);
+      http = await startHealthServer(port, { client, engine, settings, metrics });
+      logger.info({ port }, 'serving /healthz and /metrics');
     }
     const bot = wire(client, context, http);
     await client.login(config.token);

@@ -1,0 +1,78 @@
+/**
+ * `npm run start:sharded`: the bot under discord.js's ShardingManager, one process per shard.
+ * The manager builds (or checks) the index cache once, so every shard loads it instead of
+ * rebuilding; all shards share the SQLite settings file (WAL, busy timeout). With `HTTP_PORT`,
+ * shard N serves /healthz and /metrics on HTTP_PORT + N.
+ */
+import { fileURLToPath } from 'node:url';
+import { ShardingManager } from 'discord.js';
+import { ConfigError, loadBotConfig, readEnvFile } from '../config.ts';
+import { createLogger } from '../log.ts';
+import { AnswerEngine } from '../search/engine.ts';
+
+const SHARD_SCRIPT = fileURLToPath(new URL('./main.ts', import.meta.url));
+const SPAWN_TIMEOUT_MS = 60_000;
+
+async function main(): Promise<void> {
+  readEnvFile();
+  let config: ReturnType<typeof loadBotConfig>;
+  try {
+    config = loadBotConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(2);
+  }
+  const logger = createLogger(config.logLevel);
+  if (config.shardCount === 'auto' && config.apiBase) {
+    // discord.js asks discord.com itself for the recommended count, whatever rest.api says.
+    logger.fatal(
+      'SHARD_COUNT=auto asks Discord itself and cannot be used with DISCORD_API_BASE: give a number',
+    );
+    process.exit(2);
+  }
+
+  const engine = await AnswerEngine.open({ corpusDir: config.corpusDir, dataDir: config.dataDir, logger });
+  logger.info({ ...engine.stats }, 'index cache ready for the shards');
+
+  const manager = new ShardingManager(SHARD_SCRIPT, {
+    token: config.token,
+    totalShards: config.shardCount,
+    mode: 'process',
+    execArgv: ['--import', 'tsx'],
+    respawn: true,
+  });
+  manager.on('shardCreate', (shard) => {
+    logger.info({ shard: shard.id, of: manager.totalShards }, 'shard started');
+    shard.on('death', () => logger.warn({ shard: shard.id }, 'shard exited; respawning'));
+  });
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'stopping every shard');
+    manager.respawn = false;
+    await Promise.all(
+      [...manager.shards.values()].map(
+        (shard) =>
+          new Promise<void>((resolve) => {
+            const child = shard.process;
+            if (!child || child.exitCode !== null) return resolve();
+            child.once('exit', () => resolve());
+            child.kill('SIGTERM');
+          }),
+      ),
+    );
+    logger.info('stopped');
+    logger.flush();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+
+  await manager.spawn({ timeout: SPAWN_TIMEOUT_MS });
+  logger.info({ shards: manager.totalShards }, 'all shards started');
+}
+
+void main();

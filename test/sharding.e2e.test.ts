@@ -1,0 +1,90 @@
+/**
+ * `npm run start:sharded` against the local server: two shards, each answering its own servers,
+ * sharing the index cache and the settings database.
+ */
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LocalDiscordServer } from '../src/local-discord/server.ts';
+import { askData, ROOT, runScript, serverEnv, TEST_TOKEN } from './support/bot.ts';
+import { tempDir } from './support/corpus.ts';
+
+// Discord routes guild g to shard (g >> 22) % count: these two land on shards 0 and 1.
+const GUILD_ON_SHARD_0 = '200000000000000000';
+const GUILD_ON_SHARD_1 = '200000000004194304';
+
+let server: LocalDiscordServer;
+
+beforeAll(async () => {
+  server = await LocalDiscordServer.start({
+    token: TEST_TOKEN,
+    guilds: [
+      {
+        id: GUILD_ON_SHARD_0,
+        name: 'Zero',
+        ownerId: '200000000000000099',
+        channels: [{ id: '210000000000000000', name: 'a' }],
+      },
+      {
+        id: GUILD_ON_SHARD_1,
+        name: 'One',
+        ownerId: '200000000000000099',
+        channels: [{ id: '210000000000000001', name: 'b' }],
+      },
+    ],
+  });
+  const deploy = await runScript('src/bot/deploy.ts', serverEnv(server));
+  expect(deploy.code, deploy.stderr).toBe(0);
+});
+
+afterAll(async () => {
+  await server?.close();
+});
+
+function startSharded(env: Record<string, string>) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/bot/shards.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, ...serverEnv(server), LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let output = '';
+  child.stderr.on('data', (chunk) => {
+    output += chunk;
+  });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, exited, output: () => output };
+}
+
+describe('sharding', () => {
+  it('when started with SHARD_COUNT=2, each shard answers its own servers and shards load the shared index cache', async () => {
+    const dataDir = tempDir();
+    const sharded = startSharded({ SHARD_COUNT: '2', DATA_DIR: dataDir });
+    await expect
+      .poll(() => sharded.output().includes('all shards started'), { timeout: 60_000, interval: 250 })
+      .toBe(true);
+    expect(server.gatewayStats.identifies).toBeGreaterThanOrEqual(2);
+
+    for (const guildId of [GUILD_ON_SHARD_0, GUILD_ON_SHARD_1]) {
+      const response = await server.sendInteraction({ type: 2, data: askData('armenia'), guildId }).callback;
+      expect(response.data.embeds.length).toBeGreaterThan(0);
+    }
+    const lines = sharded
+      .output()
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line));
+    const loads = lines.filter((line) => line.msg === 'corpus loaded');
+    expect(loads).toHaveLength(2);
+    for (const load of loads) expect(load.indexSource).toBe('cache');
+    expect(readFileSync(`${dataDir}/index-cache.json`).length).toBeGreaterThan(0);
+
+    sharded.child.kill('SIGTERM');
+    expect(await sharded.exited).toBe(0);
+  }, 90_000);
+
+  it('when SHARD_COUNT=auto is combined with DISCORD_API_BASE, it refuses to start and says why', async () => {
+    const sharded = startSharded({ SHARD_COUNT: 'auto', DATA_DIR: tempDir() });
+    expect(await sharded.exited).toBe(2);
+    expect(sharded.output()).toContain('SHARD_COUNT=auto');
+  });
+});
