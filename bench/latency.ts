@@ -7,12 +7,12 @@
  *
  *   npm run bench:bot [-- --interactions 200 --concurrency 20 --json]
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { REST, Routes } from 'discord.js';
 import { registrationPayload } from '../commands/index.ts';
 import { LocalDiscordServer } from '../src/local-discord/server.ts';
-import { ROOT, serverEnv, TEST_TOKEN } from '../test/support/bot.ts';
+import { serverEnv, spawnScript, TEST_TOKEN } from '../test/support/bot.ts';
 import { tempDir } from '../test/support/corpus.ts';
 
 const QUERIES = [
@@ -56,20 +56,19 @@ async function drive(
 
 /** Starts a bot script in its own Node process and resolves once it is connected. */
 async function startBotProcess(script: string, env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', script], {
-    cwd: ROOT,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  const bot = spawnScript(script, env);
   await new Promise<void>((resolve, reject) => {
-    let output = '';
-    child.stderr?.on('data', (chunk) => {
-      output += chunk;
-      if (output.includes('connected to Discord')) resolve();
+    const ready = setInterval(() => {
+      if (!bot.output().includes('connected to Discord')) return;
+      clearInterval(ready);
+      resolve();
+    }, 20);
+    void bot.exited.then((code) => {
+      clearInterval(ready);
+      reject(new Error(`${script} exited with ${code}: ${bot.output()}`));
     });
-    child.once('exit', (code) => reject(new Error(`${script} exited with ${code}: ${output}`)));
   });
-  return child;
+  return bot.child;
 }
 
 async function stopProcess(child: ChildProcess): Promise<void> {

@@ -11,10 +11,11 @@ import {
 } from 'discord.js';
 import type { BotContext, Outcome } from '../src/bot/context.ts';
 import { gateQuestion } from '../src/bot/policy.ts';
+import { answered, answerQuestion } from '../src/bot/question.ts';
 import { interactionReply, interactionUpdate } from '../src/bot/send.ts';
 import type { ButtonAction } from '../src/render/custom-id.ts';
 import { fitChoices } from '../src/render/limits.ts';
-import { answerMessage, nothingFoundMessage, notice, paragraphMessage } from '../src/render/messages.ts';
+import { answerMessage, notice, paragraphMessage } from '../src/render/messages.ts';
 import { MAX_QUERY_CHARS } from '../src/search/query.ts';
 import type { Command } from './types.ts';
 
@@ -53,35 +54,21 @@ export const ask: Command = {
       await interaction.reply(interactionReply(gate.payload));
       return { outcome: gate.reason };
     }
-    const { settings } = gate;
-    const hidden = interaction.options.getBoolean('hide') ?? settings.visibility === 'ephemeral';
     const target = interaction.options.getUser('mention');
-    const answer = context.engine.answer(interaction.options.getString('query', true), {
-      limit: settings.results,
-    });
-    if (answer.total === 0) {
-      await interaction.reply(interactionReply(nothingFoundMessage(answer)));
-      return {
-        outcome: answer.suggestions.length > 0 ? 'suggested' : 'no-results',
-        results: 0,
-        unanswered: answer.query,
-      };
-    }
-    await interaction.reply(
-      interactionReply(
-        answerMessage({
-          answer,
-          offset: 0,
-          limit: settings.results,
-          requesterId: interaction.user.id,
-          ephemeral: hidden,
-          // An ephemeral answer cannot be suggested to anyone else; bots are not suggested to.
-          mentionUserId: target && !target.bot && !hidden ? target.id : null,
-        }),
-      ),
-    );
-    context.cooldowns.start(interaction.guildId, interaction.user.id, settings.cooldown);
-    return { outcome: 'answered', results: answer.results.length };
+    const hidden = interaction.options.getBoolean('hide') ?? gate.settings.visibility === 'ephemeral';
+    const question = {
+      text: interaction.options.getString('query', true),
+      guildId: interaction.guildId,
+      requesterId: interaction.user.id,
+      settings: gate.settings,
+      ephemeral: hidden,
+      // An ephemeral answer cannot be suggested to anyone else; bots are not suggested to.
+      mentionUserId: target && !target.bot && !hidden ? target.id : null,
+    };
+    const { payload, outcome } = answerQuestion(context, question);
+    await interaction.reply(interactionReply(payload));
+    answered(context, question, outcome);
+    return outcome;
   },
 
   async autocomplete(interaction: AutocompleteInteraction, context: BotContext): Promise<Outcome> {

@@ -9,6 +9,8 @@ import {
   InteractionContextType,
   PermissionFlagsBits,
   SlashCommandBuilder,
+  type SlashCommandChannelOption,
+  type SlashCommandIntegerOption,
 } from 'discord.js';
 import type { BotContext, Outcome } from '../src/bot/context.ts';
 import { interactionReply } from '../src/bot/send.ts';
@@ -18,6 +20,7 @@ import { changedMessage, historyMessage, settingsMessage } from '../src/render/s
 import {
   COOLDOWN_MAX,
   COOLDOWN_MIN,
+  DEFAULT_SETTINGS,
   type GuildSettings,
   RESULTS_MAX,
   RESULTS_MIN,
@@ -29,6 +32,23 @@ import type { Command } from './types.ts';
 
 const HISTORY_SHOWN = 15;
 const ANSWERABLE_CHANNELS = [ChannelType.GuildText, ChannelType.GuildAnnouncement] as const;
+
+/** A required whole-number option with its range and default in the description. */
+const range =
+  (name: string, min: number, max: number, fallback: number) => (option: SlashCommandIntegerOption) =>
+    option
+      .setName(name)
+      .setDescription(`${min}–${max} (default ${fallback})`)
+      .setRequired(true)
+      .setMinValue(min)
+      .setMaxValue(max);
+
+const channel = (option: SlashCommandChannelOption) =>
+  option
+    .setName('channel')
+    .setDescription('The channel')
+    .setRequired(true)
+    .addChannelTypes(...ANSWERABLE_CHANNELS);
 
 export const config: Command = {
   data: (command) =>
@@ -62,27 +82,13 @@ export const config: Command = {
         sub
           .setName('results')
           .setDescription('Results per answer')
-          .addIntegerOption((option) =>
-            option
-              .setName('count')
-              .setDescription(`${RESULTS_MIN}–${RESULTS_MAX} (default 3)`)
-              .setRequired(true)
-              .setMinValue(RESULTS_MIN)
-              .setMaxValue(RESULTS_MAX),
-          ),
+          .addIntegerOption(range('count', RESULTS_MIN, RESULTS_MAX, DEFAULT_SETTINGS.results)),
       )
       .addSubcommand((sub) =>
         sub
           .setName('cooldown')
           .setDescription('Seconds a member waits between questions (0 = off)')
-          .addIntegerOption((option) =>
-            option
-              .setName('seconds')
-              .setDescription(`${COOLDOWN_MIN}–${COOLDOWN_MAX} (default 0)`)
-              .setRequired(true)
-              .setMinValue(COOLDOWN_MIN)
-              .setMaxValue(COOLDOWN_MAX),
-          ),
+          .addIntegerOption(range('seconds', COOLDOWN_MIN, COOLDOWN_MAX, DEFAULT_SETTINGS.cooldown)),
       )
       .addSubcommandGroup((group) =>
         group
@@ -92,25 +98,10 @@ export const config: Command = {
             sub
               .setName('add')
               .setDescription('Answer in this channel (and only the listed ones)')
-              .addChannelOption((option) =>
-                option
-                  .setName('channel')
-                  .setDescription('The channel')
-                  .setRequired(true)
-                  .addChannelTypes(...ANSWERABLE_CHANNELS),
-              ),
+              .addChannelOption(channel),
           )
           .addSubcommand((sub) =>
-            sub
-              .setName('remove')
-              .setDescription('Stop answering in this channel')
-              .addChannelOption((option) =>
-                option
-                  .setName('channel')
-                  .setDescription('The channel')
-                  .setRequired(true)
-                  .addChannelTypes(...ANSWERABLE_CHANNELS),
-              ),
+            sub.setName('remove').setDescription('Stop answering in this channel').addChannelOption(channel),
           )
           .addSubcommand((sub) => sub.setName('clear').setDescription('Answer in every channel again')),
       )

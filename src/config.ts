@@ -136,3 +136,15 @@ export function loadBotConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
     shardCount: parsed.SHARD_COUNT,
   };
 }
+
+/** For the bot's entry points: the configuration, or the problem printed on stderr and exit code 2. */
+export function loadBotConfigOrExit(): BotConfig {
+  readEnvFile();
+  try {
+    return loadBotConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(2);
+  }
+}

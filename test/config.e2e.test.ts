@@ -2,7 +2,6 @@
  * Moderator settings, end to end: `/csto-config` through the local Discord-protocol server, and
  * the bot obeying each setting on the very next interaction.
  */
-import { spawn } from 'node:child_process';
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -15,7 +14,15 @@ import {
   MEMBER_PERMISSIONS,
 } from '../src/local-discord/server.ts';
 import { SETTINGS_FILE_NAME, SettingsStore } from '../src/settings/store.ts';
-import { askData, ROOT, type RunningBot, runBot, runScript, serverEnv, TEST_TOKEN } from './support/bot.ts';
+import {
+  askData,
+  type RunningBot,
+  runBot,
+  runScript,
+  serverEnv,
+  spawnScript,
+  TEST_TOKEN,
+} from './support/bot.ts';
 import { tempDir } from './support/corpus.ts';
 
 const EPHEMERAL = 64;
@@ -241,22 +248,8 @@ describe('/csto-config', () => {
 });
 
 /** `npm start` as a child process against the local server. */
-function startChild(dataDir: string) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/bot/main.ts'], {
-    cwd: ROOT,
-    env: { ...process.env, ...serverEnv(server), DATA_DIR: dataDir, LOG_LEVEL: 'info' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (chunk) => {
-    output += chunk;
-  });
-  child.stderr.on('data', (chunk) => {
-    output += chunk;
-  });
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, exited, output: () => output };
-}
+const startChild = (dataDir: string) =>
+  spawnScript('src/bot/main.ts', { ...serverEnv(server), DATA_DIR: dataDir, LOG_LEVEL: 'info' });
 
 describe('the bot as a process', () => {
   it('when killed with SIGKILL in the middle of a burst of changes, the database opens cleanly with every acknowledged change', async () => {
@@ -305,20 +298,15 @@ describe('the bot as a process', () => {
 
   it('when Discord has gone away, SIGTERM still ends the process', async () => {
     const other = await LocalDiscordServer.start({ token: TEST_TOKEN });
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/bot/main.ts'], {
-      cwd: ROOT,
-      env: { ...process.env, ...serverEnv(other), DATA_DIR: tempDir(), LOG_LEVEL: 'info' },
-      stdio: ['ignore', 'ignore', 'pipe'],
+    const bot = spawnScript('src/bot/main.ts', {
+      ...serverEnv(other),
+      DATA_DIR: tempDir(),
+      LOG_LEVEL: 'info',
     });
-    let output = '';
-    child.stderr.on('data', (chunk) => {
-      output += chunk;
-    });
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    await expect.poll(() => output.includes('connected to Discord'), { timeout: 20_000 }).toBe(true);
+    await expect.poll(() => bot.output().includes('connected to Discord'), { timeout: 20_000 }).toBe(true);
     await other.close();
-    child.kill('SIGTERM');
-    expect([0, 1]).toContain(await exited);
+    bot.child.kill('SIGTERM');
+    expect([0, 1]).toContain(await bot.exited);
   });
 
   it.each([

@@ -2,11 +2,10 @@
  * `npm run start:sharded` against the local server: two shards, each answering its own servers,
  * sharing the index cache and the settings database.
  */
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LocalDiscordServer } from '../src/local-discord/server.ts';
-import { askData, ROOT, runScript, serverEnv, TEST_TOKEN } from './support/bot.ts';
+import { askData, runScript, serverEnv, spawnScript, TEST_TOKEN } from './support/bot.ts';
 import { tempDir } from './support/corpus.ts';
 
 // Discord routes guild g to shard (g >> 22) % count: these two land on shards 0 and 1.
@@ -41,19 +40,8 @@ afterAll(async () => {
   await server?.close();
 });
 
-function startSharded(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/bot/shards.ts'], {
-    cwd: ROOT,
-    env: { ...process.env, ...serverEnv(server), LOG_LEVEL: 'info', ...env },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let output = '';
-  child.stderr.on('data', (chunk) => {
-    output += chunk;
-  });
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, exited, output: () => output };
-}
+const startSharded = (env: Record<string, string>) =>
+  spawnScript('src/bot/shards.ts', { ...serverEnv(server), LOG_LEVEL: 'info', ...env });
 
 describe('sharding', () => {
   it('when started with SHARD_COUNT=2, each shard answers its own servers and shards load the shared index cache', async () => {

@@ -3,7 +3,7 @@
  * SIGINT/SIGTERM (stop taking work, finish in-flight replies, destroy the client, exit 0).
  * Every startup failure ends with one message that says what to fix — never a crash loop.
  */
-import { ConfigError, loadBotConfig, readEnvFile } from '../config.ts';
+import { loadBotConfigOrExit } from '../config.ts';
 import { createLogger } from '../log.ts';
 import { SettingsStoreError } from '../settings/store.ts';
 import { startBot } from './app.ts';
@@ -12,15 +12,7 @@ import { startBot } from './app.ts';
 const SHUTDOWN_DEADLINE_MS = 15_000;
 
 async function main(): Promise<void> {
-  readEnvFile();
-  let config: ReturnType<typeof loadBotConfig>;
-  try {
-    config = loadBotConfig();
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    process.stderr.write(`${error.message}\n`);
-    process.exit(2);
-  }
+  const config = loadBotConfigOrExit();
   const logger = createLogger(config.logLevel);
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
 

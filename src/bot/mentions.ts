@@ -4,9 +4,10 @@
  * Message Content intent.
  */
 import type { Message } from 'discord.js';
-import { answerMessage, helpMessage, nothingFoundMessage } from '../render/messages.ts';
+import { helpMessage } from '../render/messages.ts';
 import type { BotContext, Outcome } from './context.ts';
 import { gateQuestion } from './policy.ts';
+import { answered, answerQuestion } from './question.ts';
 import { messageReply } from './send.ts';
 
 /** The question in a message, without the bot's own mention (`<@id>` or the legacy `<@!id>`). */
@@ -42,26 +43,15 @@ export async function handleMention(message: Message, context: BotContext): Prom
     await message.reply(messageReply(helpMessage(context.command)));
     return { outcome: 'shown' };
   }
-  const answer = context.engine.answer(question, { limit: settings.results });
-  if (answer.total === 0) {
-    await message.reply(messageReply(nothingFoundMessage(answer)));
-    return {
-      outcome: answer.suggestions.length > 0 ? 'suggested' : 'no-results',
-      results: 0,
-      unanswered: answer.query,
-    };
-  }
-  await message.reply(
-    messageReply(
-      answerMessage({
-        answer,
-        offset: 0,
-        limit: settings.results,
-        requesterId: message.author.id,
-        ephemeral: false,
-      }),
-    ),
-  );
-  context.cooldowns.start(message.guildId, message.author.id, settings.cooldown);
-  return { outcome: 'answered', results: answer.results.length };
+  const asked = {
+    text: question,
+    guildId: message.guildId,
+    requesterId: message.author.id,
+    settings: gate.settings,
+    ephemeral: false,
+  };
+  const { payload, outcome } = answerQuestion(context, asked);
+  await message.reply(messageReply(payload));
+  answered(context, asked, outcome);
+  return outcome;
 }

@@ -6,7 +6,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { ShardingManager } from 'discord.js';
-import { ConfigError, loadBotConfig, readEnvFile } from '../config.ts';
+import { loadBotConfigOrExit } from '../config.ts';
 import { createLogger } from '../log.ts';
 import { AnswerEngine } from '../search/engine.ts';
 
@@ -14,15 +14,7 @@ const SHARD_SCRIPT = fileURLToPath(new URL('./main.ts', import.meta.url));
 const SPAWN_TIMEOUT_MS = 60_000;
 
 async function main(): Promise<void> {
-  readEnvFile();
-  let config: ReturnType<typeof loadBotConfig>;
-  try {
-    config = loadBotConfig();
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    process.stderr.write(`${error.message}\n`);
-    process.exit(2);
-  }
+  const config = loadBotConfigOrExit();
   const logger = createLogger(config.logLevel);
   if (config.shardCount === 'auto' && config.apiBase) {
     // discord.js asks discord.com itself for the recommended count, whatever rest.api says.

@@ -2,7 +2,7 @@
  * Starts the real bot (`startBot`, as `npm start` does) against a `LocalDiscordServer`, and gives
  * tests a compact way to act as Discord users.
  */
-import { execFile } from 'node:child_process';
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import pino from 'pino';
@@ -74,6 +74,31 @@ export function runScript(script: string, env: Record<string, string>): Promise<
       (error, stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
     );
   });
+}
+
+export interface ScriptProcess {
+  child: ChildProcess;
+  /** Resolves with the exit code (null when a signal ended it). */
+  exited: Promise<number | null>;
+  /** Everything it wrote to stdout and stderr so far. */
+  output(): string;
+}
+
+/** Starts one of the package's scripts as its own Node process (one process: signals reach it). */
+export function spawnScript(script: string, env: Record<string, string>): ScriptProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const collect = (chunk: Buffer) => {
+    output += chunk;
+  };
+  child.stdout?.on('data', collect);
+  child.stderr?.on('data', collect);
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, exited, output: () => output };
 }
 
 /** Environment that points the scripts at the local server. */
