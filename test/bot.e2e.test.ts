@@ -64,7 +64,9 @@ describe('deploying commands', () => {
     const before = server.commands(server.guilds[0]?.id as string).map((command: Json) => command.name);
     const again = await runScript('src/bot/deploy.ts', serverEnv(server));
     expect(again.code).toBe(0);
-    expect(again.stdout).toContain(`in server ${server.guilds[0]?.id}: /csto, /csto-sources, /csto-config, /csto-admin`);
+    expect(again.stdout).toContain(
+      `in server ${server.guilds[0]?.id}: /csto, /csto-sources, /csto-config, /csto-admin`,
+    );
     expect(server.commands(server.guilds[0]?.id as string).map((command: Json) => command.name)).toEqual(
       before,
     );
@@ -293,6 +295,8 @@ describe('failures', () => {
     );
     expect(JSON.stringify(running.logs)).not.toContain(TEST_TOKEN);
     // Questions that found nothing are logged with their text, for whoever maintains the glossary.
-    expect(running.logs).toContainEqual(expect.objectContaining({ msg: 'zero-result query', query: 'Bshkekk' }));
+    expect(running.logs).toContainEqual(
+      expect.objectContaining({ msg: 'zero-result query', query: 'Bshkekk' }),
+    );
   });
 });
