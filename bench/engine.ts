@@ -7,7 +7,9 @@
  * and (b) MiniSearch with default options on the same paragraphs as raw text, side by side.
  *
  * The engine that answers is the one loaded from the cache, as `AnswerEngine.open` does on a cache
- * hit, so the index is built once per size. Results go to stdout (a table, or one JSON object
+ * hit, so the index is built once per size. Each path is timed in blocks of its own (alternating
+ * which goes first), so each pays for its own garbage; GC pauses that fall inside timed queries are
+ * reported, with the percentiles they leave out. Results go to stdout (a table, or one JSON object
  * with `--json`); progress goes to stderr. Targets are reported, never enforced: exit 0.
  */
 import { mkdtemp, rm, stat } from 'node:fs/promises';

@@ -7,13 +7,14 @@ import {
   ChannelType,
   type ChatInputCommandInteraction,
   InteractionContextType,
+  MessageFlags,
   PermissionFlagsBits,
   SlashCommandBuilder,
   type SlashCommandChannelOption,
   type SlashCommandIntegerOption,
 } from 'discord.js';
 import type { BotContext, Outcome } from '../src/bot/context.ts';
-import { interactionReply } from '../src/bot/send.ts';
+import { interactionReply, messageOptions } from '../src/bot/send.ts';
 import { notice } from '../src/render/messages.ts';
 import type { ReplyPayload } from '../src/render/payload.ts';
 import { changedMessage, historyMessage, settingsMessage } from '../src/render/settings.ts';
@@ -27,7 +28,7 @@ import {
   SettingsValidationError,
   type Visibility,
 } from '../src/settings/schema.ts';
-import { SettingsStoreError } from '../src/settings/store.ts';
+import { retryWhileBusy, SettingsStoreError } from '../src/settings/store.ts';
 import type { Command } from './types.ts';
 
 const HISTORY_SHOWN = 15;
@@ -122,22 +123,37 @@ export const config: Command = {
       );
       return { outcome: 'refused' };
     }
-    let payload: ReplyPayload;
+    const run = () => apply(interaction, context, interaction.guildId, interaction.user.id);
     try {
-      payload = apply(interaction, context, interaction.guildId, interaction.user.id);
+      await interaction.reply(interactionReply(run()));
+      return { outcome: 'updated' };
     } catch (error) {
-      if (error instanceof SettingsValidationError) payload = notice(`${error.message} Nothing was changed.`);
-      else if (error instanceof SettingsStoreError) {
-        context.logger.error({ err: error }, 'settings store failed');
-        payload = notice('The settings could not be saved just now. Nothing was changed; please try again.');
-      } else throw error;
-      await interaction.reply(interactionReply(payload));
+      if (!(error instanceof SettingsStoreError && error.busy)) {
+        await interaction.reply(interactionReply(failureNotice(error, context)));
+        return { outcome: 'refused' };
+      }
+    }
+    // Another process (a shard) holds the database: acknowledge now, keep trying without blocking.
+    await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+    try {
+      await interaction.editReply(messageOptions(await retryWhileBusy(run)));
+      return { outcome: 'updated' };
+    } catch (error) {
+      await interaction.editReply(messageOptions(failureNotice(error, context)));
       return { outcome: 'refused' };
     }
-    await interaction.reply(interactionReply(payload));
-    return { outcome: 'updated' };
   },
 };
+
+/** What the moderator is told when a change could not be made; anything unexpected is rethrown. */
+function failureNotice(error: unknown, context: BotContext): ReplyPayload {
+  if (error instanceof SettingsValidationError) return notice(`${error.message} Nothing was changed.`);
+  if (error instanceof SettingsStoreError) {
+    context.logger.error({ err: error }, 'settings store failed');
+    return notice('The settings could not be saved just now. Nothing was changed; please try again.');
+  }
+  throw error;
+}
 
 /** Carries out one subcommand and describes the result. */
 function apply(

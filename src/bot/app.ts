@@ -105,8 +105,15 @@ function wire(client: Client, context: BotContext, http: Server | undefined): Bo
   });
   client.on(Events.ShardResume, () => metrics.reconnect());
   // Settings are kept when the bot leaves a server (docs/settings.md); only the removal is recorded.
-  client.on(Events.GuildDelete, (guild) => settings.markGuildRemoved(guild.id));
-  client.on(Events.GuildCreate, (guild) => settings.markGuildJoined(guild.id));
+  const recordMembership = (guildId: string, record: (id: string) => void) => {
+    try {
+      record(guildId);
+    } catch (error) {
+      logger.warn({ guild: guildId, err: error }, 'could not record joining or leaving a server');
+    }
+  };
+  client.on(Events.GuildDelete, (guild) => recordMembership(guild.id, (id) => settings.markGuildRemoved(id)));
+  client.on(Events.GuildCreate, (guild) => recordMembership(guild.id, (id) => settings.markGuildJoined(id)));
   client.on(Events.Error, (error) => logger.error({ err: error }, 'client error'));
   client.once(Events.ClientReady, (ready) =>
     logger.info({ user: ready.user.tag, guilds: ready.guilds.cache.size }, 'connected to Discord'),

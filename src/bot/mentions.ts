@@ -8,7 +8,7 @@ import { helpMessage } from '../render/messages.ts';
 import type { BotContext, Outcome } from './context.ts';
 import { gateQuestion } from './policy.ts';
 import { answered, answerQuestion } from './question.ts';
-import { messageReply } from './send.ts';
+import { messageOptions } from './send.ts';
 
 /** The question in a message, without the bot's own mention (`<@id>` or the legacy `<@!id>`). */
 export function questionOf(content: string, botId: string): string {
@@ -40,7 +40,7 @@ export async function handleMention(message: Message, context: BotContext): Prom
 
   const question = questionOf(message.content, botId);
   if (!question || /^help\W*$/i.test(question)) {
-    await message.reply(messageReply(helpMessage(context.command)));
+    await message.reply(messageOptions(helpMessage(context.command)));
     return { outcome: 'shown' };
   }
   const asked = {
@@ -51,7 +51,7 @@ export async function handleMention(message: Message, context: BotContext): Prom
     ephemeral: false,
   };
   const { payload, outcome } = answerQuestion(context, asked);
-  await message.reply(messageReply(payload));
+  await message.reply(messageOptions(payload));
   answered(context, asked, outcome);
   return outcome;
 }

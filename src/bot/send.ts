@@ -1,19 +1,34 @@
 /** The only place a `ReplyPayload` becomes discord.js options. */
-import { type InteractionReplyOptions, MessageFlags, type MessageReplyOptions } from 'discord.js';
+import { type InteractionReplyOptions, MessageFlags } from 'discord.js';
 import type { ReplyPayload } from '../render/payload.ts';
 
-function mentions(payload: ReplyPayload) {
-  return { parse: [], users: payload.allowedUsers, roles: [], repliedUser: false };
+/**
+ * Content, embeds, components and who may be pinged: for a reply to a mention (never pinging its
+ * author) or the edit that completes a deferred reply.
+ */
+export function messageOptions(payload: ReplyPayload) {
+  return {
+    content: payload.content ?? '',
+    embeds: payload.embeds,
+    components: payload.components,
+    allowedMentions: {
+      parse: [] as [],
+      users: payload.allowedUsers,
+      roles: [] as string[],
+      repliedUser: false,
+    },
+  };
 }
 
 export function interactionReply(
   payload: ReplyPayload,
 ): InteractionReplyOptions & { flags?: MessageFlags.Ephemeral } {
+  const { content, embeds, components, allowedMentions } = messageOptions(payload);
   return {
-    content: payload.content ?? '',
-    embeds: payload.embeds,
-    components: payload.components,
-    allowedMentions: mentions(payload),
+    content,
+    embeds,
+    components,
+    allowedMentions,
     ...(payload.ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
   };
 }
@@ -23,20 +38,6 @@ export function interactionReply(
  * that the payload does not set (a "Suggested for" line) is kept as it was.
  */
 export function interactionUpdate(payload: ReplyPayload) {
-  return {
-    ...(payload.content === undefined ? {} : { content: payload.content }),
-    embeds: payload.embeds,
-    components: payload.components,
-    allowedMentions: mentions(payload),
-  };
-}
-
-/** A reply to a message that mentioned the bot; never pings its author. */
-export function messageReply(payload: ReplyPayload): MessageReplyOptions {
-  return {
-    content: payload.content ?? '',
-    embeds: payload.embeds,
-    components: payload.components,
-    allowedMentions: mentions(payload),
-  };
+  const { content, ...rest } = messageOptions(payload);
+  return payload.content === undefined ? rest : { content, ...rest };
 }

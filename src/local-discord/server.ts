@@ -133,6 +133,16 @@ export interface InteractionInput {
   message?: Json;
 }
 
+/**
+ * A message appearing, changing or going away in a channel: a user's message (from {@link LocalDiscordServer.sendMessage})
+ * or the bot's, ephemeral ones included. `message` is the message in its new state, as Discord would show it to
+ * the people who can see it; ephemeral messages carry flag 64 and are meant for `interaction_metadata.user`.
+ */
+export interface ChannelMessageEvent {
+  type: 'create' | 'update' | 'delete';
+  message: Json;
+}
+
 export interface MessageInput {
   content: string;
   guildId?: string;
@@ -229,7 +239,8 @@ function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms).unref());
 }
 
-function apiUser(user: LocalUser): Json {
+/** A user object as Discord's API shows it (for `resolved.users` in interactions, say). */
+export function apiUser(user: LocalUser): Json {
   return {
     id: user.id,
     username: user.username,
@@ -710,6 +721,8 @@ class Gateway {
 
 interface ApiRequest {
   method: string;
+  /** When the request arrived: Discord judges deadlines by arrival, however slowly it then answers. */
+  receivedAt: number;
   query: Record<string, string>;
   body: Json;
   hasFiles: boolean;
@@ -825,6 +838,7 @@ export class LocalDiscordServer {
   private readonly commandScopes = new Map<string, Json[]>();
   private readonly faults: ActiveFault[] = [];
   private readonly waits = new Set<PendingWait>();
+  private readonly messageListeners = new Set<(event: ChannelMessageEvent) => void>();
 
   private constructor(
     private readonly http: Server,
@@ -997,6 +1011,7 @@ export class LocalDiscordServer {
       ...(input.webhookId ? { webhook_id: input.webhookId } : { member: apiMember(null, this.startedAt) }),
     };
     this.store.set(message.id, { message, allowedMentions: null, interactionToken: null, deleted: false });
+    this.emitMessage('create', message);
     const mentionsBot = mentions.some((user) => user.id === this.botUser.id);
     this.gateway.dispatch(GatewayDispatchEvents.MessageCreate, channel.guild.id, (session) => {
       if (!(session.intents & GatewayIntentBits.GuildMessages)) return null;
@@ -1024,6 +1039,17 @@ export class LocalDiscordServer {
   }
 
   /**
+   * Calls `listener` for every message created, edited or deleted from now on, the users' and the bot's, as
+   * they happen; returns the function that stops it. This is how a viewer (the playground page) follows a
+   * channel without polling {@link messages}. Listeners run synchronously and get their own copy; one that
+   * throws fails the request that caused the event, like any other error in this server.
+   */
+  onMessage(listener: (event: ChannelMessageEvent) => void): () => void {
+    this.messageListeners.add(listener);
+    return () => this.messageListeners.delete(listener);
+  }
+
+  /**
    * Ends the gateway sockets: abruptly by default (the client sees 1006 and RESUMEs about 0.5 s later), or
    * with `code` (4000 also resumes; 1000 makes the client identify afresh). Events dispatched meanwhile are
    * replayed on RESUME, followed by RESUMED.
@@ -1043,6 +1069,7 @@ export class LocalDiscordServer {
       wait.reject(new Error('waitForRequest: the server was closed'));
     }
     this.waits.clear();
+    this.messageListeners.clear();
     await this.gateway.close();
     this.http.closeAllConnections();
     await new Promise<void>((resolve) => this.http.close(() => resolve()));
@@ -1263,6 +1290,7 @@ export class LocalDiscordServer {
     });
     this.botMessageIds.push(message.id);
     this.announce(GatewayDispatchEvents.MessageCreate, message);
+    this.emitMessage('create', message);
     return message;
   }
 
@@ -1298,6 +1326,7 @@ export class LocalDiscordServer {
     if (!wasLoading) message.edited_timestamp = new Date().toISOString();
     if (!this.botMessageIds.includes(id)) this.botMessageIds.push(id);
     this.announce(GatewayDispatchEvents.MessageUpdate, message);
+    this.emitMessage('update', message);
     return message;
   }
 
@@ -1307,6 +1336,10 @@ export class LocalDiscordServer {
     this.gateway.dispatch(event, message.guild_id, (session) =>
       session.intents & GatewayIntentBits.GuildMessages ? structuredClone(message) : null,
     );
+  }
+
+  private emitMessage(type: ChannelMessageEvent['type'], message: Json): void {
+    for (const listener of this.messageListeners) listener({ type, message: structuredClone(message) });
   }
 
   /** The message a component interaction refers to: the stored one when known, else the test's object. */
@@ -1370,7 +1403,7 @@ export class LocalDiscordServer {
   /** Finds the handler for `segments` (the path after /api/v10, split and decoded) and runs it. */
   private route(
     segments: string[],
-    { method, query, authorized }: RecordedRequest,
+    { method, query, authorized, at }: RecordedRequest,
     parsed: { body: Json; hasFiles: boolean },
   ): ApiResponse {
     let pathMatched = false;
@@ -1380,7 +1413,7 @@ export class LocalDiscordServer {
       pathMatched = true;
       if (route.method !== method) continue;
       if (route.auth && !authorized) return httpError(401);
-      return route.handle({ method, query, ...parsed, params });
+      return route.handle({ method, receivedAt: at, query, ...parsed, params });
     }
     return httpError(pathMatched ? 405 : 404);
   }
@@ -1596,7 +1629,7 @@ export class LocalDiscordServer {
     if (
       !state ||
       state.token !== req.params.token ||
-      Date.now() - state.createdAt > this.acknowledgeWithinMs
+      req.receivedAt - state.createdAt > this.acknowledgeWithinMs
     ) {
       return apiError(404, 10062, 'Unknown interaction');
     }
@@ -1762,6 +1795,7 @@ export class LocalDiscordServer {
     stored.deleted = true;
     if (!this.botMessageIds.includes(id)) this.botMessageIds.push(id);
     const { message } = stored;
+    this.emitMessage('delete', message);
     if (!((message.flags ?? 0) & MessageFlags.Ephemeral)) {
       this.gateway.dispatch(GatewayDispatchEvents.MessageDelete, message.guild_id ?? null, (session) =>
         session.intents & GatewayIntentBits.GuildMessages

@@ -19,8 +19,14 @@ import {
 } from './schema.ts';
 
 export const SETTINGS_FILE_NAME = 'settings.sqlite3';
-/** How long a connection waits for another process's write lock before giving up. */
+/** How long opening (and migrating) waits for another process's lock before giving up. */
 export const BUSY_TIMEOUT_MS = 5000;
+/**
+ * How long one write waits for another process's lock. better-sqlite3 waits synchronously, on the
+ * event loop every interaction shares, so a write waits briefly and `retryWhileBusy` keeps trying
+ * asynchronously.
+ */
+export const WRITE_WAIT_MS = 50;
 /** Default interval of the check for changes committed by other processes (see `get`). */
 export const EXTERNAL_CHECK_INTERVAL_MS = 1000;
 const HISTORY_DEFAULT_LIMIT = 20;
@@ -111,6 +117,27 @@ export class SettingsStoreError extends Error {
   ) {
     super(message, options);
   }
+
+  /** Another process holds the database locked: trying again later can succeed. */
+  get busy(): boolean {
+    return /^SQLITE_(BUSY|LOCKED)/.test(errorCode(this.cause));
+  }
+}
+
+/**
+ * Runs a store operation, retrying while another process holds the database locked, with
+ * asynchronous pauses so the bot keeps answering meanwhile; gives up after `budgetMs`.
+ */
+export async function retryWhileBusy<T>(operation: () => T, budgetMs = BUSY_TIMEOUT_MS): Promise<T> {
+  const deadline = Date.now() + budgetMs;
+  for (let pause = 25; ; pause = Math.min(pause * 2, 250)) {
+    try {
+      return operation();
+    } catch (error) {
+      if (!(error instanceof SettingsStoreError && error.busy) || Date.now() + pause > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, pause));
+    }
+  }
 }
 
 function errorCode(error: unknown): string {
@@ -161,7 +188,7 @@ function operationFailure(file: string, what: string, error: unknown): unknown {
   const detail = `${errorDetail(error)}${code ? ` [${code}]` : ''}`;
   let advice = '';
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
-    advice = ` Another process held the database locked for more than ${BUSY_TIMEOUT_MS} ms; try again.`;
+    advice = ' Another process holds the database locked; try again.';
   } else if (code.startsWith('SQLITE_FULL')) {
     advice = ' The disk is full.';
   } else if (code.startsWith('SQLITE_READONLY')) {
@@ -305,6 +332,7 @@ export class SettingsStore {
         });
       }
       migrate(db, file);
+      db.pragma(`busy_timeout = ${WRITE_WAIT_MS}`);
       return new SettingsStore(db, file, options);
     } catch (error) {
       try {
