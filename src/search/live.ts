@@ -9,7 +9,6 @@ import type { Logger } from 'pino';
 import { GLOSSARY_FILE, Glossary } from '../corpus/glossary.ts';
 import {
   type CorpusProblem,
-  isCorpusFile,
   parseArticleFiles,
   parseGlossaryFile,
   readCorpusDir,
@@ -81,10 +80,11 @@ export class LiveCorpus {
 
   #watch(): void {
     if (this.#stopped) return;
+    this.#watcher?.close();
     try {
-      this.#watcher = watch(this.#options.corpusDir, (_event, name) => {
-        if (name === null || isCorpusFile(name)) this.#schedule(DEBOUNCE_MS);
-      });
+      // Any event, even for a file that is not an article: the directory itself may have gone, and a
+      // reload that finds nothing changed costs one directory read.
+      this.#watcher = watch(this.#options.corpusDir, () => this.#schedule(DEBOUNCE_MS));
       this.#watcher.on('error', () => this.#lost());
     } catch {
       this.#lost();
