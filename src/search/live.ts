@@ -7,12 +7,7 @@
 import { type FSWatcher, watch } from 'node:fs';
 import type { Logger } from 'pino';
 import { GLOSSARY_FILE, Glossary } from '../corpus/glossary.ts';
-import {
-  type CorpusProblem,
-  parseArticleFiles,
-  parseGlossaryFile,
-  readCorpusDir,
-} from '../corpus/load.ts';
+import { type CorpusProblem, parseArticleFiles, parseGlossaryFile, readCorpusDir } from '../corpus/load.ts';
 import type { AnswerEngine } from './engine.ts';
 
 /** Editors save in bursts (write, rename, chmod): one reload per burst. */
