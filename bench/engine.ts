@@ -13,7 +13,7 @@
  * with `--json`); progress goes to stderr. Targets are reported, never enforced: exit 0.
  */
 import { mkdtemp, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PerformanceObserver } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
@@ -317,6 +317,8 @@ interface SizeResult {
   ratio: { p50: number; p99: number };
   /** Answers of the cache-loaded engine equal `AnswerEngine.fromCorpus`'s (checked up to 10k). */
   cacheRoundTrip?: { identical: number; of: number; fromCorpusMs: number };
+  /** 1-minute load average when the queries had been timed: above the core count, other processes competed. */
+  loadAverage: number;
   breakdown?: Breakdown;
   targets: Targets;
 }
@@ -646,6 +648,7 @@ async function runSize(
 
   const result: SizeResult = {
     paragraphs: size,
+    loadAverage: round2(loadavg()[0] ?? 0),
     articles: corpus.articles.length,
     terms: engine.stats.terms,
     buildMs: round2(buildMs),
@@ -771,6 +774,9 @@ function report(result: SizeResult): string {
       }),
     ]),
   ];
+  lines.push(
+    `load average after timing: ${result.loadAverage} on ${cpus().length} cores${result.loadAverage > cpus().length ? ' (other processes competed for the CPU: timings inflated)' : ''}`,
+  );
   if (result.cacheRoundTrip) {
     const { identical, of, fromCorpusMs } = result.cacheRoundTrip;
     lines.push(
@@ -862,7 +868,9 @@ async function main(): Promise<void> {
   const header = [
     `node ${process.version}, ${QUERIES.length} queries (${QUERY_MIX.map(({ kind, queries }) => `${queries.length} ${kind}`).join(', ')}), ${options.rounds} timed rounds per path after one warm-up round`,
     `synthetic text: Markov chain over ${base.articles.length} shipped article(s), ${model.vocabulary} distinct words, ${model.names.length} swappable names; seed ${SEED}; glossary ${base.glossary.ruleCount} rules`,
-    `heap: ${GC.how}`,
+    `heap: ${GC.how}; load average at start ${loadavg()
+      .map((value) => value.toFixed(2))
+      .join(' / ')} on ${cpus().length} cores`,
   ];
   for (const line of header) log(line);
   if (!options.json) process.stdout.write(`${header.join('\n')}\n\n`);
