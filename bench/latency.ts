@@ -14,19 +14,7 @@ import { registrationPayload } from '../commands/index.ts';
 import { LocalDiscordServer } from '../src/local-discord/server.ts';
 import { serverEnv, spawnScript, TEST_TOKEN } from '../test/support/bot.ts';
 import { tempDir } from '../test/support/corpus.ts';
-
-const QUERIES = [
-  'armenia',
-  'why did Kyrgyzstan cancel the drills?',
-  'Collective Security Treaty Organization',
-  'Pashinyan',
-  'border clashes Tajikistan',
-  'Tokayev coup attempt',
-  'what did Zatulin say about sanctions',
-  'Kazakhstan military exercises',
-  'Bshkekk',
-  'Nagorno-Karabakh war',
-];
+import { BOT_QUERIES } from './queries.ts';
 
 function percentile(sorted: number[], p: number): number {
   const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
@@ -111,7 +99,7 @@ async function main() {
   const bot = await startBotProcess('src/bot/main.ts', env);
   const ask = (i: number) => ({
     name: 'csto',
-    options: [{ name: 'query', type: 3, value: QUERIES[i % QUERIES.length] }],
+    options: [{ name: 'query', type: 3, value: BOT_QUERIES[i % BOT_QUERIES.length] }],
   });
   await drive(server, 20, concurrency, ask);
   const full = await drive(server, count, concurrency, ask);

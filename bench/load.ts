@@ -20,19 +20,8 @@ import { registrationPayload } from '../commands/index.ts';
 import { type Json, LocalDiscordServer } from '../src/local-discord/server.ts';
 import { ROOT, serverEnv, TEST_TOKEN } from '../test/support/bot.ts';
 import { tempDir } from '../test/support/corpus.ts';
+import { BOT_QUERIES } from './queries.ts';
 
-const QUERIES = [
-  'armenia',
-  'why did Kyrgyzstan cancel the drills?',
-  'Collective Security Treaty Organization',
-  'Pashinian',
-  'border clashes Tajikistan',
-  'Tokayev coup attempt',
-  'what did Zatulin say about sanctions',
-  'Kazakhstan military exercises',
-  'Bshkekk',
-  'Nagorno-Karabakh war',
-];
 const PREFIXES = ['kyrg', 'arm', 'pash', 'dri', 'tok', 'csto', 'bor', ''];
 /** An interaction not answered within this is counted as unanswered (Discord's deadline is 3 s). */
 const ANSWER_TIMEOUT_MS = 10_000;
@@ -78,7 +67,7 @@ function interaction(i: number): Json {
       data: { name: 'csto', options: [{ name: 'query', type: 3, value: prefix, focused: true }] },
     };
   }
-  const options: Json[] = [{ name: 'query', type: 3, value: QUERIES[i % QUERIES.length] }];
+  const options: Json[] = [{ name: 'query', type: 3, value: BOT_QUERIES[i % BOT_QUERIES.length] }];
   if (i % 5 === 3) options.push({ name: 'hide', type: 5, value: true });
   return { type: 2, data: { name: 'csto', options } };
 }

@@ -121,6 +121,20 @@ function configure(sub: string, options: Json[]) {
   });
 }
 
+/** Every mention got exactly one reply that Discord accepted, and was logged as answered. */
+async function expectEachRepliedOnce(sent: Json[]): Promise<void> {
+  expect(
+    await settle(
+      sent.map((message) => message.id),
+      10_000,
+    ),
+  ).toEqual([]);
+  for (const message of sent) {
+    expect(repliesTo(message.id).filter((request) => request.status < 300)).toHaveLength(1);
+    expect(logOf(message.id)?.outcome).toBe('answered');
+  }
+}
+
 describe('the gateway dropped in the middle of a burst', () => {
   for (const [name, code] of [
     ['abruptly (1006: the client resumes, missed events are replayed)', undefined],
@@ -195,16 +209,7 @@ describe('REST rate limits and server errors on replies', () => {
     const sent = Array.from({ length: 4 }, (_, i) =>
       server.sendMessage({ content: `<@${BOT.id}> ${QUERIES[i]}`, author: alice, channelId: CHANNEL }),
     );
-    expect(
-      await settle(
-        sent.map((message) => message.id),
-        10_000,
-      ),
-    ).toEqual([]);
-    for (const message of sent) {
-      expect(repliesTo(message.id).filter((request) => request.status < 300)).toHaveLength(1);
-      expect(logOf(message.id)?.outcome).toBe('answered');
-    }
+    await expectEachRepliedOnce(sent);
   });
 
   it('500/502 bursts shorter than the retries: the replies are retried and every interaction is answered once', async () => {
@@ -250,16 +255,7 @@ describe('REST rate limits and server errors on replies', () => {
     const sent = Array.from({ length: 3 }, (_, i) =>
       server.sendMessage({ content: `<@${BOT.id}> ${QUERIES[i]}`, author: alice, channelId: CHANNEL }),
     );
-    expect(
-      await settle(
-        sent.map((message) => message.id),
-        10_000,
-      ),
-    ).toEqual([]);
-    for (const message of sent) {
-      expect(repliesTo(message.id).filter((request) => request.status < 300)).toHaveLength(1);
-      expect(logOf(message.id)?.outcome).toBe('answered');
-    }
+    await expectEachRepliedOnce(sent);
   });
 
   it('a mention reply that fails 4 times (1 + 3 retries) is logged as failed, not sent twice; the next is answered', async () => {

@@ -189,7 +189,11 @@ const CREATE_FLAGS =
   MessageFlags.SuppressNotifications |
   MessageFlags.IsComponentsV2;
 
-/** Discord's message limits, checked on every message the bot creates or edits. */
+/**
+ * Discord's message limits, checked on every message the bot creates or edits. Written out here on
+ * purpose rather than imported from `src/render/limits.ts`: this server plays Discord, the
+ * independent judge of the bot's own constants.
+ */
 const LIMITS = {
   content: 2000,
   embeds: 10,
@@ -647,16 +651,18 @@ class Gateway {
     }
   }
 
+  /** Closes a socket that may not (re)authenticate: it already has a session, or the token is wrong. */
+  private refuse(ws: WebSocket, current: GatewaySession | null, token: unknown): boolean {
+    if (current) ws.close(GatewayCloseCodes.AlreadyAuthenticated, 'Already authenticated.');
+    else if (!this.tokenMatches(token))
+      ws.close(GatewayCloseCodes.AuthenticationFailed, 'Authentication failed.');
+    else return false;
+    return true;
+  }
+
   private identify(ws: WebSocket, current: GatewaySession | null, d: Json): GatewaySession | null {
     this.stats.identifies++;
-    if (current) {
-      ws.close(GatewayCloseCodes.AlreadyAuthenticated, 'Already authenticated.');
-      return current;
-    }
-    if (!this.tokenMatches(d?.token)) {
-      ws.close(GatewayCloseCodes.AuthenticationFailed, 'Authentication failed.');
-      return null;
-    }
+    if (this.refuse(ws, current, d?.token)) return current;
     const shard = Array.isArray(d.shard) ? (d.shard as [number, number]) : null;
     if (shard && !(shard[0] >= 0 && shard[0] < shard[1])) {
       ws.close(GatewayCloseCodes.InvalidShard, 'Invalid shard.');
@@ -681,14 +687,7 @@ class Gateway {
 
   private resume(ws: WebSocket, current: GatewaySession | null, d: Json): GatewaySession | null {
     this.stats.resumes++;
-    if (current) {
-      ws.close(GatewayCloseCodes.AlreadyAuthenticated, 'Already authenticated.');
-      return current;
-    }
-    if (!this.tokenMatches(d?.token)) {
-      ws.close(GatewayCloseCodes.AuthenticationFailed, 'Authentication failed.');
-      return null;
-    }
+    if (this.refuse(ws, current, d?.token)) return current;
     const session = this.sessions.get(d.session_id);
     if (!session) {
       // d: false = not resumable; the client reconnects and identifies afresh.
