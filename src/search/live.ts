@@ -39,7 +39,10 @@ export interface LiveCorpusOptions {
 export class LiveCorpus {
   readonly #options: LiveCorpusOptions;
   #watcher: FSWatcher | undefined;
-  #timer: NodeJS.Timeout | undefined;
+  /** Collects a burst of file events into one reload. */
+  #debounce: NodeJS.Timeout | undefined;
+  /** Looks for a vanished directory again. */
+  #retry: NodeJS.Timeout | undefined;
   /** Reloads run one after another; a request during a reload queues one more. */
   #queue: Promise<unknown> = Promise.resolve();
   #last: (ReloadSummary & { at: Date }) | undefined;
@@ -63,7 +66,8 @@ export class LiveCorpus {
     this.#stopped = true;
     this.#watcher?.close();
     this.#watcher = undefined;
-    clearTimeout(this.#timer);
+    clearTimeout(this.#debounce);
+    clearTimeout(this.#retry);
   }
 
   /** Compares the directory with what the engine answers from and applies the difference. */
@@ -79,8 +83,12 @@ export class LiveCorpus {
     try {
       // Any event, even for a file that is not an article: the directory itself may have gone, and a
       // reload that finds nothing changed costs one directory read.
-      this.#watcher = watch(this.#options.corpusDir, () => this.#schedule(DEBOUNCE_MS));
-      this.#watcher.on('error', () => this.#lost());
+      const watcher = watch(this.#options.corpusDir, () => this.#schedule());
+      // A watcher replaced since may still report its directory's end: only the current one counts.
+      watcher.on('error', () => {
+        if (watcher === this.#watcher) this.#lost();
+      });
+      this.#watcher = watcher;
     } catch {
       this.#lost();
     }
@@ -91,24 +99,26 @@ export class LiveCorpus {
     this.#watcher?.close();
     this.#watcher = undefined;
     if (this.#stopped) return;
-    clearTimeout(this.#timer);
-    this.#timer = setTimeout(() => {
+    clearTimeout(this.#retry);
+    this.#retry = setTimeout(() => {
+      // Watch first, then read: a change made in between is seen by the watcher, not lost.
+      this.#watch();
+      if (!this.#watcher) return;
       void this.reload().then((summary) => {
         if (summary.error) this.#lost();
-        else this.#watch();
       });
     }, RETRY_MS);
-    this.#timer.unref();
+    this.#retry.unref();
   }
 
-  #schedule(delay: number): void {
-    clearTimeout(this.#timer);
-    this.#timer = setTimeout(() => {
+  #schedule(): void {
+    clearTimeout(this.#debounce);
+    this.#debounce = setTimeout(() => {
       void this.reload().then((summary) => {
         if (summary.error) this.#lost();
       });
-    }, delay);
-    this.#timer.unref();
+    }, DEBOUNCE_MS);
+    this.#debounce.unref();
   }
 
   async #reloadNow(): Promise<ReloadSummary> {
