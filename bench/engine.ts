@@ -26,7 +26,7 @@ import { CACHE_FILE, indexFingerprint, loadIndexCache, saveIndexCache } from '..
 import { citeParagraph } from '../src/search/citation.ts';
 import { AnswerEngine, DEFAULT_LIMIT, type EngineStats } from '../src/search/engine.ts';
 import { excerpt } from '../src/search/excerpt.ts';
-import { findHighlights } from '../src/search/highlight.ts';
+import { findHighlights, paragraphTerms } from '../src/search/highlight.ts';
 import { type BuiltIndex, buildIndex } from '../src/search/index.ts';
 import { buildQuery, cleanQuery, queryTerms } from '../src/search/query.ts';
 import { buildTextModel, syntheticCorpus, type TextModel } from './synthetic.ts';
@@ -446,7 +446,7 @@ function timeStages(
   for (const result of results.slice(0, DEFAULT_LIMIT)) {
     const entry = paragraphs.get(String(result.id));
     if (!entry) continue;
-    const highlights = findHighlights(entry.paragraph.text, result.match, corpus.glossary);
+    const highlights = findHighlights(paragraphTerms(entry.paragraph.text, corpus.glossary), result.match);
     lap('highlight');
     excerpt(entry.paragraph.text, highlights);
     citeParagraph(entry.article, entry.paragraph);

@@ -16,7 +16,7 @@ import { foldWord, tokenize, wordTerms } from '../text/terms.ts';
 import { CACHE_FILE, indexFingerprint, loadIndexCache, saveIndexCache } from './cache.ts';
 import { citeParagraph } from './citation.ts';
 import { excerpt, highlightAll } from './excerpt.ts';
-import { findHighlights } from './highlight.ts';
+import { findHighlights, type ParagraphTerms, paragraphTerms } from './highlight.ts';
 import { addArticle, type BuiltIndex, buildIndex, removeArticle } from './index.ts';
 import { buildQuery, cleanQuery, type QueryTerm, queryTerms } from './query.ts';
 
@@ -86,6 +86,8 @@ export const MAX_LIMIT = 10;
 export const MAX_COMPLETIONS = 25;
 export const MAX_COMPLETION_CHARS = 100;
 const MAX_SUGGESTIONS = 3;
+/** Paragraphs whose highlighting analysis is kept: the ones people keep being answered with. */
+const ANALYSIS_CACHE_SIZE = 2000;
 
 interface VocabularyEntry {
   folded: string;
@@ -117,6 +119,8 @@ export class AnswerEngine {
   readonly #paragraphs = new Map<string, { article: Article; paragraph: Paragraph }>();
   #headings: { heading: string; terms: string[] }[] = [];
   #sortedVocabulary: VocabularyEntry[] | undefined;
+  /** Least recently used first: a Map keeps insertion order, and a hit is re-inserted. */
+  readonly #analyses = new Map<string, ParagraphTerms>();
 
   private constructor(
     corpus: Corpus,
@@ -220,6 +224,7 @@ export class AnswerEngine {
     this.#paragraphs.clear();
     this.#headings = [];
     this.#sortedVocabulary = undefined;
+    this.#analyses.clear();
     for (const article of articles) {
       for (const paragraph of article.paragraphs) this.#paragraphs.set(paragraph.id, { article, paragraph });
       for (const heading of article.sections) {
@@ -257,7 +262,7 @@ export class AnswerEngine {
     const entry = this.#paragraphs.get(id);
     if (!entry) return undefined;
     const match = query ? this.#search(queryTerms(cleanQuery(query)), id)[0]?.match : undefined;
-    const highlights = match ? findHighlights(entry.paragraph.text, match, this.#glossary) : [];
+    const highlights = match ? findHighlights(this.#analysis(entry.paragraph), match) : [];
     return {
       ...entry,
       citation: citeParagraph(entry.article, entry.paragraph),
@@ -318,7 +323,7 @@ export class AnswerEngine {
       article: Article;
       paragraph: Paragraph;
     };
-    const highlights = findHighlights(paragraph.text, result.match, this.#glossary);
+    const highlights = findHighlights(this.#analysis(paragraph), result.match);
     return {
       id: paragraph.id,
       articleId: article.id,
@@ -331,6 +336,17 @@ export class AnswerEngine {
       citation: citeParagraph(article, paragraph),
       url: article.url,
     };
+  }
+
+  #analysis(paragraph: Paragraph): ParagraphTerms {
+    let analysis = this.#analyses.get(paragraph.id);
+    if (analysis) this.#analyses.delete(paragraph.id);
+    else analysis = paragraphTerms(paragraph.text, this.#glossary);
+    this.#analyses.set(paragraph.id, analysis);
+    if (this.#analyses.size > ANALYSIS_CACHE_SIZE) {
+      this.#analyses.delete(this.#analyses.keys().next().value as string);
+    }
+    return analysis;
   }
 
   /** Near spellings of the query's words that do occur in the corpus, written as the corpus writes them. */

@@ -6,7 +6,7 @@
  * field; a glossary phrase ("Collective Safety Treaty Group") is highlighted as a whole when one
  * of its reader words ("security") matched through the aliases field.
  */
-import type { Glossary } from '../corpus/glossary.ts';
+import type { AliasSpan, Glossary } from '../corpus/glossary.ts';
 import { tokenize, wordTerms } from '../text/terms.ts';
 
 export interface Highlight {
@@ -19,21 +19,42 @@ export interface Highlight {
 /** Matched index terms by field, as MiniSearch reports them in `SearchResult.match`. */
 export type MatchedTerms = Record<string, readonly string[]>;
 
-export function findHighlights(text: string, match: MatchedTerms, glossary: Glossary): Highlight[] {
+/**
+ * What highlighting needs to know about a paragraph, whatever the query: each word's terms and
+ * where glossary phrases stand. Computing it is most of highlighting's cost, so the engine keeps
+ * it for recently cited paragraphs.
+ */
+export interface ParagraphTerms {
+  words: { start: number; end: number; terms: string[] }[];
+  aliases: AliasSpan[];
+}
+
+export function paragraphTerms(text: string, glossary: Glossary): ParagraphTerms {
+  const tokens = tokenize(text);
+  return {
+    words: tokens.map((token) => ({
+      start: token.start,
+      end: token.end,
+      terms: wordTerms(token.surface, true),
+    })),
+    aliases: glossary.findAliases(tokens),
+  };
+}
+
+export function findHighlights(paragraph: ParagraphTerms, match: MatchedTerms): Highlight[] {
   const inText = new Set<string>();
   const inAliases = new Set<string>();
   for (const [term, fields] of Object.entries(match)) {
     if (fields.includes('text')) inText.add(term);
     if (fields.includes('aliases')) inAliases.add(term);
   }
-  const tokens = tokenize(text);
   const highlights: Highlight[] = [];
-  for (const token of tokens) {
-    const key = wordTerms(token.surface, true).find((term) => inText.has(term));
-    if (key) highlights.push({ start: token.start, end: token.end, key });
+  for (const word of paragraph.words) {
+    const key = word.terms.find((term) => inText.has(term));
+    if (key) highlights.push({ start: word.start, end: word.end, key });
   }
   if (inAliases.size > 0) {
-    for (const span of glossary.findAliases(tokens)) {
+    for (const span of paragraph.aliases) {
       const word = span.words.find((candidate) => inAliases.has(candidate.term));
       if (word) highlights.push({ start: span.start, end: span.end, key: word.term });
     }
