@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --sizes 1000,10000,100000] [--rounds N] [--breakdown] [--json]`
+ * `npm run bench [-- --sizes 1000,10000,100000] [--rounds N] [--json]`
  *
  * For synthetic corpora of each size (see bench/synthetic.ts): index build time, cache size and
  * load time, heap, and p50/p99 latency over a fixed query mix of (a) the full answer path
@@ -19,23 +19,18 @@ import { PerformanceObserver } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import MiniSearch, { type SearchResult } from 'minisearch';
+import MiniSearch from 'minisearch';
 import { type Corpus, loadCorpus } from '../src/corpus/load.ts';
-import type { Article, Paragraph } from '../src/corpus/types.ts';
+import type { Article } from '../src/corpus/types.ts';
 import { CACHE_FILE, indexFingerprint, loadIndexCache, saveIndexCache } from '../src/search/cache.ts';
-import { citeParagraph } from '../src/search/citation.ts';
-import { AnswerEngine, DEFAULT_LIMIT, type EngineStats } from '../src/search/engine.ts';
-import { excerpt } from '../src/search/excerpt.ts';
-import { findHighlights, paragraphTerms } from '../src/search/highlight.ts';
+import { AnswerEngine } from '../src/search/engine.ts';
 import { type BuiltIndex, buildIndex } from '../src/search/index.ts';
-import { buildQuery, cleanQuery, queryTerms } from '../src/search/query.ts';
 import { buildTextModel, syntheticCorpus, type TextModel } from './synthetic.ts';
 
 const USAGE =
-  'usage: npm run bench -- [--sizes N[,N...]] [--rounds N] [--breakdown] [--json]\n' +
+  'usage: npm run bench -- [--sizes N[,N...]] [--rounds N] [--json]\n' +
   '  --sizes      comma-separated positive integers: paragraphs per corpus (default 1000,10000,100000)\n' +
   '  --rounds     timed passes over the query mix per path (default 3)\n' +
-  '  --breakdown  also time the stages of the full path (analysis, search, excerpts, suggestions)\n' +
   '  --json       print one JSON object instead of tables';
 
 const DEFAULT_SIZES = [1_000, 10_000, 100_000];
@@ -295,12 +290,6 @@ interface PathResult extends Latency {
   byKind: Record<string, Latency>;
 }
 
-interface StageStats extends Latency {
-  /** Queries that went through this stage. */
-  queries: number;
-  totalMs: number;
-}
-
 interface SizeResult {
   paragraphs: number;
   articles: number;
@@ -319,13 +308,7 @@ interface SizeResult {
   cacheRoundTrip?: { identical: number; of: number; fromCorpusMs: number };
   /** 1-minute load average when the queries had been timed: above the core count, other processes competed. */
   loadAverage: number;
-  breakdown?: Breakdown;
   targets: Targets;
-}
-
-interface Breakdown {
-  stages: Record<string, StageStats>;
-  slowest: { query: string; ms: number; stages: Record<string, number> }[];
 }
 
 interface Targets {
@@ -382,19 +365,6 @@ function heapUsed(): number {
 }
 
 /** What `AnswerEngine.open` does on a cache hit: the (TypeScript-private) constructor with a loaded index. */
-type EngineConstructor = new (
-  corpus: Corpus,
-  built: BuiltIndex,
-  timing: Pick<EngineStats, 'indexMs' | 'indexSource'>,
-) => AnswerEngine;
-
-function engineFromCache(corpus: Corpus, built: BuiltIndex, loadMs: number): AnswerEngine {
-  return new (AnswerEngine as unknown as EngineConstructor)(corpus, built, {
-    indexMs: loadMs,
-    indexSource: 'cache',
-  });
-}
-
 interface PlainDocument {
   id: string;
   text: string;
@@ -415,94 +385,6 @@ function plainIndex(articles: readonly Article[]): MiniSearch<PlainDocument> {
     ),
   );
   return plain;
-}
-
-/**
- * The full path again, stage by stage, with the same calls and options as `AnswerEngine.answer`
- * (engine.ts), to see where its time goes. Kept in step with engine.ts by hand.
- */
-function timeStages(
-  built: BuiltIndex,
-  corpus: Corpus,
-  paragraphs: Map<string, { article: Article; paragraph: Paragraph }>,
-  query: string,
-): Record<string, number> {
-  const stages: Record<string, number> = {};
-  let at = performance.now();
-  const lap = (stage: string) => {
-    const now = performance.now();
-    stages[stage] = (stages[stage] ?? 0) + (now - at);
-    at = now;
-  };
-  const terms = queryTerms(cleanQuery(query));
-  lap('analyze');
-  if (terms.length === 0) return stages;
-  let results: SearchResult[] = built.index.search(buildQuery(terms, 'AND'));
-  lap('search AND');
-  if (results.length === 0 && terms.length > 1) {
-    results = built.index.search(buildQuery(terms, 'OR'));
-    lap('search OR fallback');
-  }
-  for (const result of results.slice(0, DEFAULT_LIMIT)) {
-    const entry = paragraphs.get(String(result.id));
-    if (!entry) continue;
-    const highlights = findHighlights(paragraphTerms(entry.paragraph.text, corpus.glossary), result.match);
-    lap('highlight');
-    excerpt(entry.paragraph.text, highlights);
-    citeParagraph(entry.article, entry.paragraph);
-    lap('excerpt+cite');
-  }
-  if (results.length === 0) {
-    built.index.autoSuggest(terms.map((term) => term.term).join(' '), {
-      fuzzy: 0.4,
-      maxFuzzy: 2,
-      prefix: true,
-      combineWith: 'OR',
-    });
-    lap('suggest (zero hits)');
-  }
-  return stages;
-}
-
-function breakdown(built: BuiltIndex, corpus: Corpus, rounds: number): Breakdown {
-  const paragraphs = new Map<string, { article: Article; paragraph: Paragraph }>();
-  for (const article of corpus.articles) {
-    for (const paragraph of article.paragraphs) paragraphs.set(paragraph.id, { article, paragraph });
-  }
-  const samples = new Map<string, number[]>();
-  const perQuery = new Map<string, { ms: number; stages: Record<string, number> }>();
-  for (const { query } of QUERIES) timeStages(built, corpus, paragraphs, query);
-  for (let round = 0; round < rounds; round++) {
-    for (const { query } of QUERIES) {
-      const stages = timeStages(built, corpus, paragraphs, query);
-      let total = 0;
-      for (const [stage, ms] of Object.entries(stages)) {
-        total += ms;
-        const list = samples.get(stage) ?? [];
-        list.push(ms);
-        samples.set(stage, list);
-      }
-      const previous = perQuery.get(query);
-      if (!previous || previous.ms > total) perQuery.set(query, { ms: total, stages });
-    }
-  }
-  const stages: Record<string, StageStats> = {};
-  for (const [stage, list] of samples) {
-    stages[stage] = {
-      queries: list.length / rounds,
-      totalMs: round2(list.reduce((sum, ms) => sum + ms, 0) / rounds),
-      ...latency(list),
-    };
-  }
-  const slowest = [...perQuery]
-    .sort((a, b) => b[1].ms - a[1].ms)
-    .slice(0, 8)
-    .map(([query, { ms, stages: parts }]) => ({
-      query,
-      ms: round2(ms),
-      stages: Object.fromEntries(Object.entries(parts).map(([stage, value]) => [stage, round2(value)])),
-    }));
-  return { stages, slowest };
 }
 
 interface PathTiming {
@@ -571,7 +453,6 @@ function summarize(timing: PathTiming, pauses: readonly Pause[], rounds: number)
 
 interface RunOptions {
   rounds: number;
-  breakdown: boolean;
 }
 
 async function runSize(
@@ -607,7 +488,7 @@ async function runSize(
   await rm(dir, { recursive: true, force: true });
   if (typeof loaded === 'string') throw new Error(`cache load failed: ${loaded}`);
   log(`[${size}] cache ${(cacheBytes / 2 ** 20).toFixed(1)} MiB, loaded in ${Math.round(loadMs)} ms`);
-  const engine = engineFromCache(corpus, loaded, loadMs);
+  const engine = AnswerEngine.fromLoadedIndex(corpus, loaded, loadMs);
   if (engine.stats.paragraphs !== size) throw new Error(`engine has ${engine.stats.paragraphs} paragraphs`);
   const heapBytes = heapUsed() - baseline;
 
@@ -671,11 +552,6 @@ async function runSize(
       buildOverLoad: round2(buildMs / loadMs),
     },
   };
-
-  if (options.breakdown) {
-    log(`[${size}] timing the stages of the full path`);
-    result.breakdown = breakdown(loaded, corpus, options.rounds);
-  }
 
   // The cache round trip must not change answers: compare with an engine built directly (small sizes).
   if (size <= 10_000) {
@@ -784,29 +660,6 @@ function report(result: SizeResult): string {
     );
   }
   lines.push('targets:', ...targetLines(result));
-  if (result.breakdown) {
-    lines.push(
-      'full path by stage (per query that reaches the stage):',
-      table([
-        ['  stage', 'queries', 'p50', 'p99', 'total per pass'],
-        ...Object.entries(result.breakdown.stages).map(([stage, s]) => [
-          `  ${stage}`,
-          String(s.queries),
-          ms(s.p50Ms),
-          ms(s.p99Ms),
-          ms(s.totalMs),
-        ]),
-      ]),
-      'slowest queries (best of the rounds):',
-      ...result.breakdown.slowest.map(
-        ({ query, ms: total, stages }) =>
-          `  ${ms(total).padStart(10)}  ${JSON.stringify(query)}  ${Object.entries(stages)
-            .filter(([, value]) => value >= 0.1)
-            .map(([stage, value]) => `${stage} ${value.toFixed(1)}`)
-            .join(', ')}`,
-      ),
-    );
-  }
   return lines.join('\n');
 }
 
@@ -829,14 +682,13 @@ function parseSizes(text: string): number[] {
 }
 
 function parseOptions(): { sizes: number[]; json: boolean } & RunOptions {
-  let values: { sizes?: string; rounds?: string; json?: boolean; breakdown?: boolean; help?: boolean };
+  let values: { sizes?: string; rounds?: string; json?: boolean; help?: boolean };
   try {
     ({ values } = parseArgs({
       options: {
         sizes: { type: 'string' },
         rounds: { type: 'string' },
         json: { type: 'boolean' },
-        breakdown: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -857,7 +709,6 @@ function parseOptions(): { sizes: number[]; json: boolean } & RunOptions {
     sizes: values.sizes === undefined ? DEFAULT_SIZES : parseSizes(values.sizes),
     rounds,
     json: values.json ?? false,
-    breakdown: values.breakdown ?? false,
   };
 }
 

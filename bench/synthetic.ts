@@ -10,6 +10,7 @@
  */
 import type { Corpus } from '../src/corpus/load.ts';
 import type { Article, Paragraph } from '../src/corpus/types.ts';
+import { MONTHS } from '../src/search/citation.ts';
 
 /** Tommy Ettinger's mulberry32: small, fast and good enough for sampling text. */
 export function mulberry32(seed: number): () => number {
@@ -42,22 +43,7 @@ const ABBREVIATION = /^(?:St|Mr|Mrs|Ms|Dr|Gen|Lt|Col|U\.S|No)\.$/u;
 const NAME_TOKEN = /^([“"(]?)(\p{Lu}[\p{L}-]*\p{L})(’s|'s)?([,.;:”")]*)$/u;
 
 /** Capitalised words that are not names of people, places or organisations. */
-const NOT_NAMES = new Set([
-  'Article',
-  'Nineties',
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-]);
+const NOT_NAMES = new Set(['Article', 'Nineties', ...MONTHS]);
 
 const END = '\u0000end';
 const key2 = (a: string, b: string) => `${a}\u0001${b}`;

@@ -6,7 +6,7 @@
  */
 import type { ArticleMeta, InferableField, Paragraph } from '../corpus/types.ts';
 
-const MONTHS = [
+export const MONTHS = [
   'January',
   'February',
   'March',

@@ -160,6 +160,11 @@ export class AnswerEngine {
     return new AnswerEngine(corpus, built, { indexMs: performance.now() - started, indexSource: 'built' });
   }
 
+  /** An engine over an index loaded from the cache: what `open` does on a cache hit. */
+  static fromLoadedIndex(corpus: Corpus, built: BuiltIndex, loadMs: number): AnswerEngine {
+    return new AnswerEngine(corpus, built, { indexMs: loadMs, indexSource: 'cache' });
+  }
+
   /**
    * Loads the corpus directory and the index: from the cache under `dataDir` when it matches the
    * corpus, otherwise built and saved. Files that cannot be parsed are logged and skipped.
@@ -173,9 +178,8 @@ export class AnswerEngine {
     const paragraphCount = corpus.articles.reduce((sum, article) => sum + article.paragraphs.length, 0);
     const started = performance.now();
     const cached = await loadIndexCache(cachePath, indexFingerprint(corpus.fingerprint), paragraphCount);
-    if (typeof cached !== 'string') {
-      return new AnswerEngine(corpus, cached, { indexMs: performance.now() - started, indexSource: 'cache' });
-    }
+    if (typeof cached !== 'string')
+      return AnswerEngine.fromLoadedIndex(corpus, cached, performance.now() - started);
     logger?.info({ cache: cachePath, reason: cached }, 'building the index');
     const engine = AnswerEngine.fromCorpus(corpus);
     await engine.saveCache(dataDir, logger);
@@ -313,9 +317,10 @@ export class AnswerEngine {
       (onlyId === undefined || result.id === onlyId) &&
       Object.values(result.match).some((fields) => fields.some((field) => field !== 'title'));
     const options = { filter };
-    const all = this.#built.index.search(buildQuery(terms, 'AND'), options);
+    const known = (term: string) => this.#built.vocabulary.has(term);
+    const all = this.#built.index.search(buildQuery(terms, 'AND', known), options);
     if (all.length > 0 || terms.length === 1) return all;
-    return this.#built.index.search(buildQuery(terms, 'OR'), options);
+    return this.#built.index.search(buildQuery(terms, 'OR', known), options);
   }
 
   #hit(result: SearchResult): Hit {

@@ -73,13 +73,22 @@ export function typoBudget(term: QueryTerm): number {
   return term.length >= 9 ? 2 : 1;
 }
 
-export function buildQuery(terms: readonly QueryTerm[], combineWith: 'AND' | 'OR'): Query {
-  return { combineWith, queries: terms.map(termQuery) };
+/**
+ * The query tree. `known` says whether a term is in the index as written: such a term is not
+ * matched fuzzily — it was not mistyped, and its near spellings (`russia` → `russial`) would
+ * cost a large index most of its query time for matches nobody asked for.
+ */
+export function buildQuery(
+  terms: readonly QueryTerm[],
+  combineWith: 'AND' | 'OR',
+  known: (term: string) => boolean = () => false,
+): Query {
+  return { combineWith, queries: terms.map((term) => termQuery(term, known(term.term))) };
 }
 
 /** One term: its stem, exactly or within its typo budget, or — while typed — anything it begins. */
-function termQuery({ term, prefix, length }: QueryTerm): Query {
-  const fuzzy = typoBudget({ term, prefix, length });
+function termQuery({ term, prefix, length }: QueryTerm, known: boolean): Query {
+  const fuzzy = known ? 0 : typoBudget({ term, prefix, length });
   if (prefix === null) return { queries: [term], fuzzy };
   if (prefix === term) return { queries: [term], fuzzy, prefix: true };
   return {
