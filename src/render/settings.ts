@@ -1,5 +1,5 @@
 /** Moderator-facing messages for `/<command>-config`: the settings and their history. */
-import { DEFAULT_SETTINGS, type GuildSettings, SETTINGS, type SettingName } from '../settings/schema.ts';
+import { DEFAULT_SETTINGS, type GuildSettings, SETTING_NAMES, type SettingName } from '../settings/schema.ts';
 import type { SettingChange } from '../settings/store.ts';
 import { ACCENT, notice } from './messages.ts';
 import type { ReplyPayload } from './payload.ts';
@@ -32,7 +32,7 @@ const LABELS: Record<SettingName, string> = {
 };
 
 export function settingsMessage(settings: GuildSettings, command: string): ReplyPayload {
-  const lines = (Object.keys(SETTINGS) as SettingName[]).map((setting) => {
+  const lines = SETTING_NAMES.map((setting) => {
     const isDefault = JSON.stringify(settings[setting]) === JSON.stringify(DEFAULT_SETTINGS[setting]);
     return `**${LABELS[setting]}:** ${describeValue(setting, settings[setting])}${isDefault ? ' *(default)*' : ''}`;
   });
