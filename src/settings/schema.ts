@@ -85,6 +85,15 @@ interface SettingDefinition<T> {
 type SettingDefinitions = { readonly [K in SettingName]: SettingDefinition<GuildSettings[K]> };
 
 /** The single source of truth for the settings: schema, default and description of each. */
+/** A whole number in [min, max]; every failure says the same thing to the moderator. */
+function wholeNumber(min: number, max: number, message: string) {
+  return z
+    .number({ error: message })
+    .int({ error: message })
+    .min(min, { error: message })
+    .max(max, { error: message });
+}
+
 export const SETTINGS: SettingDefinitions = {
   channels: {
     schema: z
@@ -108,20 +117,12 @@ export const SETTINGS: SettingDefinitions = {
       'Default visibility of slash-command replies: public (everyone sees them) or ephemeral (only the asker). Default: public.',
   },
   results: {
-    schema: z
-      .number({ error: resultsMessage })
-      .int({ error: resultsMessage })
-      .min(RESULTS_MIN, { error: resultsMessage })
-      .max(RESULTS_MAX, { error: resultsMessage }),
+    schema: wholeNumber(RESULTS_MIN, RESULTS_MAX, resultsMessage),
     default: 3,
     description: `Results per answer, ${RESULTS_MIN} to ${RESULTS_MAX}. Default: 3.`,
   },
   cooldown: {
-    schema: z
-      .number({ error: cooldownMessage })
-      .int({ error: cooldownMessage })
-      .min(COOLDOWN_MIN, { error: cooldownMessage })
-      .max(COOLDOWN_MAX, { error: cooldownMessage }),
+    schema: wholeNumber(COOLDOWN_MIN, COOLDOWN_MAX, cooldownMessage),
     default: 0,
     description: `Per-user cooldown in seconds, ${COOLDOWN_MIN} (off) to ${COOLDOWN_MAX}. Default: 0 (off).`,
   },
