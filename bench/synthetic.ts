@@ -1,5 +1,7 @@
 /**
- * Deterministic synthetic corpora for the benchmark, built from the shipped corpus.
+ * Deterministic synthetic corpora for the benchmark, built from the shipped corpus: articles of
+ * about 40 paragraphs with varying titles and headings, whose words come from a `TextSource` —
+ * news-like text (bench/newslike.ts, the default) or this file's Markov chain (the worst case).
  *
  * A word-level Markov chain (order 2, with order-1 jumps so sentences recombine) over the real
  * paragraphs produces text with the real vocabulary, sentence shapes and spun phrases ("Collective
@@ -24,7 +26,7 @@ export function mulberry32(seed: number): () => number {
   };
 }
 
-type Random = () => number;
+export type Random = () => number;
 
 function pick<T>(random: Random, items: readonly T[]): T {
   const item = items[Math.floor(random() * items.length)];
@@ -128,7 +130,8 @@ const JUMP = 0.2;
 const NAME_SWAP = 0.15;
 const MAX_SENTENCE_WORDS = 45;
 
-function sentence(model: TextModel, random: Random): string[] {
+/** One sentence from the chain, with the odd name swapped for another real one. */
+export function sentence(model: TextModel, random: Random): string[] {
   const [first, second] = pick(random, model.starts);
   const words = [first, second];
   if (endsSentence(second)) return words;
@@ -171,6 +174,28 @@ function phrase(model: TextModel, random: Random, minWords: number, maxWords: nu
   return words.map((word) => (word[0] ?? '').toUpperCase() + word.slice(1)).join(' ');
 }
 
+/** Where an article's words come from: the paragraphs, its headings and its title. */
+export interface TextSource {
+  /** `news` or `markov`: part of the corpus fingerprint. */
+  name: string;
+  /** For the benchmark's header: what kind of text, and how many distinct words it draws from. */
+  describe: string;
+  paragraph(random: Random): string;
+  heading(random: Random): string;
+  title(random: Random): string;
+}
+
+/** The worst case for posting-list length: the shipped article's few hundred words recombined. */
+export function markovText(model: TextModel): TextSource {
+  return {
+    name: 'markov',
+    describe: `Markov chain over the shipped corpus, ${model.vocabulary} distinct words, ${model.names.length} swappable names`,
+    paragraph: (random) => paragraphText(model, random),
+    heading: (random) => (random() < 0.3 ? pick(random, model.headings) : phrase(model, random, 3, 6)),
+    title: (random) => (random() < 0.1 ? pick(random, model.titles) : phrase(model, random, 5, 10)),
+  };
+}
+
 export interface SyntheticOptions {
   paragraphs: number;
   seed?: number;
@@ -179,7 +204,7 @@ export interface SyntheticOptions {
 }
 
 /** `paragraphs` paragraphs in articles of about `perArticle` paragraphs, with 2–4 headings each. */
-export function syntheticArticles(model: TextModel, options: SyntheticOptions): Article[] {
+export function syntheticArticles(text: TextSource, options: SyntheticOptions): Article[] {
   const { paragraphs: total, seed = 20221012, perArticle = 40 } = options;
   const random = mulberry32(seed);
   const articles: Article[] = [];
@@ -191,15 +216,13 @@ export function syntheticArticles(model: TextModel, options: SyntheticOptions): 
       between(random, Math.round(perArticle * 0.9), Math.round(perArticle * 1.1)),
     );
     const sections: string[] = [];
-    for (let k = between(random, 2, 4); k > 0; k--) {
-      sections.push(random() < 0.3 ? pick(random, model.headings) : phrase(model, random, 3, 6));
-    }
+    for (let k = between(random, 2, 4); k > 0; k--) sections.push(text.heading(random));
     // Headings start after a lead of a few paragraphs, at increasing positions.
     const lead = Math.min(count, between(random, 3, 7));
     const starts = sections
       .map(() => lead + Math.floor(random() * Math.max(1, count - lead)))
       .sort((a, b) => a - b);
-    const title = random() < 0.1 ? pick(random, model.titles) : phrase(model, random, 5, 10);
+    const title = text.title(random);
     const body: Paragraph[] = [];
     for (let p = 0; p < count; p++) {
       let section: string | null = null;
@@ -209,7 +232,7 @@ export function syntheticArticles(model: TextModel, options: SyntheticOptions): 
         articleId: id,
         number: p + 1,
         section,
-        text: paragraphText(model, random),
+        text: text.paragraph(random),
       });
     }
     articles.push({
@@ -230,12 +253,12 @@ export function syntheticArticles(model: TextModel, options: SyntheticOptions): 
 }
 
 /** A corpus of `paragraphs` synthetic paragraphs with the base corpus' glossary. */
-export function syntheticCorpus(base: Corpus, model: TextModel, options: SyntheticOptions): Corpus {
+export function syntheticCorpus(base: Corpus, text: TextSource, options: SyntheticOptions): Corpus {
   return {
-    articles: syntheticArticles(model, options),
+    articles: syntheticArticles(text, options),
     glossary: base.glossary,
     problems: [],
     files: new Map(),
-    fingerprint: `synthetic:${options.seed ?? 'default'}:${options.paragraphs}:${options.perArticle ?? 40}`,
+    fingerprint: `synthetic:${text.name}:${options.seed ?? 'default'}:${options.paragraphs}:${options.perArticle ?? 40}`,
   };
 }
