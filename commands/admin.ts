@@ -40,7 +40,11 @@ export const admin: Command = {
       .setContexts(InteractionContextType.Guild)
       .addSubcommand((sub) => sub.setName('reload').setDescription('Re-read the corpus directory now'))
       .addSubcommand((sub) =>
-        sub.setName('status').setDescription('Corpus size, index, last reload, version, uptime, ping'),
+        sub
+          .setName('status')
+          .setDescription(
+            'Corpus size, index, answer and autocomplete times, last reload, version, uptime, ping',
+          ),
       )
       .toJSON(),
 
@@ -58,7 +62,7 @@ export const admin: Command = {
       await interaction.editReply({ content: `Corpus reload: ${describeReload(summary)}.` });
       return { outcome: summary.error ? 'refused' : 'updated' };
     }
-    const { engine, live, startedAt } = context;
+    const { engine, live, startedAt, metrics } = context;
     const last = live.lastReload;
     await interaction.reply(
       interactionReply(
@@ -69,6 +73,7 @@ export const admin: Command = {
           uptimeSeconds: (Date.now() - startedAt.getTime()) / 1000,
           pingMs: interaction.client.ws.ping,
           problems: engine.problems.length,
+          engineTimes: await metrics.engineTimes(),
         }),
       ),
     );

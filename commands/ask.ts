@@ -72,7 +72,10 @@ export const ask: Command = {
   },
 
   async autocomplete(interaction: AutocompleteInteraction, context: BotContext): Promise<Outcome> {
-    const choices = fitChoices(context.engine.complete(interaction.options.getFocused()));
+    const typed = interaction.options.getFocused();
+    const choices = fitChoices(
+      context.metrics.timeEngine('autocomplete', () => context.engine.complete(typed)),
+    );
     await interaction.respond(choices);
     return { outcome: 'shown', results: choices.length };
   },
@@ -105,7 +108,9 @@ export const ask: Command = {
         }
         case 'more':
         case 'share': {
-          const answer = context.engine.answer(action.query, { limit, offset: action.offset });
+          const answer = context.metrics.timeEngine('answer', () =>
+            context.engine.answer(action.query, { limit, offset: action.offset }),
+          );
           if (answer.results.length === 0) {
             await interaction.reply(interactionReply(notice('There are no more results for this question.')));
             return { outcome: 'expired' };

@@ -37,7 +37,9 @@ const RESULT_KEYS = [
 ];
 
 function expectAnswerShape(answer: Record<string, unknown>) {
-  expect(Object.keys(answer)).toEqual(['query', 'total', 'results', 'suggestions']);
+  expect(Object.keys(answer)).toEqual(['query', 'total', 'results', 'suggestions', 'ms']);
+  expect(typeof answer.ms).toBe('number');
+  expect(answer.ms).toBeGreaterThanOrEqual(0);
   expect(typeof answer.query).toBe('string');
   expect(typeof answer.total).toBe('number');
   expect(Array.isArray(answer.suggestions)).toBe(true);

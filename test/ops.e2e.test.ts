@@ -73,6 +73,25 @@ describe('/csto-admin', () => {
     expect(description).toContain('**Uptime:**');
   });
 
+  it('when people have asked and typed, the status shows the answer and autocomplete times since start', async () => {
+    const before: string = (await admin('status', owner).callback).data.embeds[0].description;
+    const answers =
+      before.match(/\*\*Answer time:\*\* p50 [\d.]+ ms, p99 [\d.]+ ms \((\d+) since start\)/)?.[1] ?? '0';
+    await server.sendInteraction({ type: 2, data: askData('armenia') }).callback;
+    await server.sendInteraction({
+      type: 4,
+      data: { name: 'csto', options: [{ name: 'query', type: 3, value: 'kyrg', focused: true }] },
+    }).callback;
+    const description: string = (await admin('status', owner).callback).data.embeds[0].description;
+    const answered = /\*\*Answer time:\*\* p50 [\d.]+ ms, p99 [\d.]+ ms \((\d+) since start\)/.exec(
+      description,
+    );
+    expect(Number(answered?.[1])).toBe(Number(answers) + 1);
+    expect(description).toMatch(
+      /\*\*Autocomplete time:\*\* p50 [\d.]+ ms, p99 [\d.]+ ms \([1-9]\d* since start\)/,
+    );
+  });
+
   it('when an operator reloads after adding an article, the reply defers, then reports it, and it answers', async () => {
     writeFileSync(
       join(corpusDir, 'uzbek.md'),
@@ -127,6 +146,8 @@ describe('health and metrics', () => {
     expect(text).toMatch(/bot_index_documents (4[0-9])/);
     expect(text).toContain('bot_corpus_reloads_total');
     expect(text).toContain('process_resident_memory_bytes');
+    expect(text).toMatch(/bot_engine_seconds\{quantile="0.99",path="answer"\} \d/);
+    expect(text).toMatch(/bot_engine_seconds_count\{path="answer"\} [1-9]/);
   });
 
   it('when the settings database stops answering, /healthz is 503 and says why', async () => {

@@ -21,7 +21,9 @@ export function answerQuestion(
   question: Question,
 ): { payload: ReplyPayload; outcome: Outcome } {
   const { settings } = question;
-  const answer = context.engine.answer(question.text, { limit: settings.results });
+  const answer = context.metrics.timeEngine('answer', () =>
+    context.engine.answer(question.text, { limit: settings.results }),
+  );
   if (answer.total === 0) {
     return {
       payload: nothingFoundMessage(answer),

@@ -70,8 +70,11 @@ function parseInvocation(argv: string[]): Invocation | 'help' {
   return { json, stdin, limit, query };
 }
 
-/** The CLI's JSON contract: exactly these fields, in this order. */
-function toJson(answer: Answer): string {
+/**
+ * The CLI's JSON contract: exactly these fields, in this order. `ms` is the engine's processing
+ * time for this query (like Meilisearch's `processingTimeMs`), to two decimals.
+ */
+function toJson(answer: Answer, ms: number): string {
   return JSON.stringify({
     query: answer.query,
     total: answer.total,
@@ -89,7 +92,15 @@ function toJson(answer: Answer): string {
       }),
     ),
     suggestions: answer.suggestions,
+    ms: Math.round(ms * 100) / 100,
   });
+}
+
+/** The answer and the milliseconds the engine took for it. */
+function timedAnswer(engine: AnswerEngine, query: string, limit: number): [Answer, number] {
+  const started = performance.now();
+  const answer = engine.answer(query, { limit });
+  return [answer, performance.now() - started];
 }
 
 async function main(): Promise<number> {
@@ -114,13 +125,13 @@ async function main(): Promise<number> {
 
   if (invocation.stdin) {
     for await (const line of createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY })) {
-      process.stdout.write(`${toJson(engine.answer(line, { limit }))}\n`);
+      process.stdout.write(`${toJson(...timedAnswer(engine, line, limit))}\n`);
     }
     return 0;
   }
-  const answer = engine.answer(invocation.query ?? '', { limit });
+  const [answer, ms] = timedAnswer(engine, invocation.query ?? '', limit);
   process.stdout.write(
-    json ? `${toJson(answer)}\n` : renderAnswerText(answer, 0, process.stdout.isTTY === true),
+    json ? `${toJson(answer, ms)}\n` : renderAnswerText(answer, 0, process.stdout.isTTY === true),
   );
   return 0;
 }

@@ -15,6 +15,14 @@ export interface StatusFacts {
   /** Gateway heartbeat round trip; -1 before the first heartbeat. */
   pingMs: number;
   problems: number;
+  /** The engine's own time per call since start: answers (with "More") and autocomplete keystrokes. */
+  engineTimes: Record<'answer' | 'autocomplete', { calls: number; p50Ms: number; p99Ms: number }>;
+}
+
+function engineTime({ calls, p50Ms, p99Ms }: StatusFacts['engineTimes']['answer']): string {
+  if (calls === 0) return 'none yet';
+  const ms = (value: number) => (value < 10 ? value.toFixed(1) : String(Math.round(value)));
+  return `p50 ${ms(p50Ms)} ms, p99 ${ms(p99Ms)} ms (${calls} since start)`;
 }
 
 function duration(seconds: number): string {
@@ -29,6 +37,8 @@ export function statusMessage(facts: StatusFacts): ReplyPayload {
     `**Version:** ${facts.version}`,
     `**Corpus:** ${facts.articles} articles, ${facts.paragraphs} paragraphs, ${facts.terms} terms`,
     `**Index:** ${facts.indexSource === 'cache' ? 'loaded from cache' : 'built'} in ${Math.round(facts.indexMs)} ms`,
+    `**Answer time:** ${engineTime(facts.engineTimes.answer)}`,
+    `**Autocomplete time:** ${engineTime(facts.engineTimes.autocomplete)}`,
     `**Last reload:** ${facts.lastReload ? `<t:${Math.floor(facts.lastReload.at.getTime() / 1000)}:R> — ${facts.lastReload.summary}` : 'none since start'}`,
     `**Skipped files:** ${facts.problems}`,
     `**Uptime:** ${duration(facts.uptimeSeconds)}`,
