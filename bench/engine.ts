@@ -19,7 +19,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type Corpus, loadCorpus } from '../src/corpus/load.ts';
 import { CACHE_FILE, indexFingerprint, loadIndexCache, saveIndexCache } from '../src/search/cache.ts';
-import { AnswerEngine } from '../src/search/engine.ts';
+import { AnswerEngine, RECENT_QUESTIONS } from '../src/search/engine.ts';
 import { type BuiltIndex, buildIndex } from '../src/search/index.ts';
 import {
   type Distribution,
@@ -146,19 +146,26 @@ function timePeer(peer: Peer, rounds: number) {
   );
 }
 
-/** The engine's four paths. "More" and the paragraph view follow the answers a reader got. */
+/**
+ * The engine's four paths. A question is asked for the first time: the mix cycles through more
+ * distinct questions than the engine keeps, so none is answered from its recent questions. "More"
+ * and the paragraph view come right after the first page of the answer, as in the bot.
+ */
 function timeEngine(engine: AnswerEngine, rounds: number) {
+  if (QUERIES.length < 2 * RECENT_QUESTIONS)
+    throw new Error('the question mix must outnumber the kept questions');
   const cited = QUERIES.flatMap(({ query }) => {
     const top = engine.answer(query).results[0];
     return top ? [{ query, id: top.id }] : [];
   });
   const pages = QUERIES.flatMap(({ query }) => MORE_OFFSETS.map((offset) => ({ query, offset })));
+  const firstPage = ({ query }: { query: string }) => void engine.answer(query);
   return timePaths(
     {
       answer: path(QUERIES, ({ query }) => engine.answer(query).total),
       autocomplete: path(KEYSTROKES, (partial) => engine.complete(partial).length),
-      more: path(pages, ({ query, offset }) => engine.answer(query, { offset }).results.length),
-      paragraph: path(cited, ({ query, id }) => (engine.paragraph(id, query) ? 1 : 0)),
+      more: path(pages, ({ query, offset }) => engine.answer(query, { offset }).results.length, firstPage),
+      paragraph: path(cited, ({ query, id }) => (engine.paragraph(id, query) ? 1 : 0), firstPage),
     },
     rounds,
   );

@@ -84,12 +84,16 @@ interface Pause {
 
 /**
  * A path a person waits on: the same call over fixed inputs, each call returning how many things
- * it found (to count the calls that found nothing).
+ * it found (to count the calls that found nothing), each optionally after an untimed step that
+ * sets the scene (what the person did just before).
  */
-export type Path = readonly (() => number)[];
+export type Path = readonly { before?: () => void; call: () => number }[];
 
-export function path<T>(inputs: readonly T[], call: (input: T) => number): Path {
-  return inputs.map((input) => () => call(input));
+export function path<T>(inputs: readonly T[], call: (input: T) => number, before?: (input: T) => void): Path {
+  return inputs.map((input) => ({
+    call: () => call(input),
+    ...(before ? { before: () => before(input) } : {}),
+  }));
 }
 
 /**
@@ -103,7 +107,12 @@ export async function timePaths<K extends string>(
 ): Promise<Record<K, PathResult>> {
   const names = Object.keys(paths) as K[];
   const list = names.map((name) => paths[name]);
-  for (const calls of list) for (const call of calls) call();
+  for (const calls of list) {
+    for (const { before, call } of calls) {
+      before?.();
+      call();
+    }
+  }
   const samples = list.map(() => [] as Sample[]);
   const empty = list.map(() => 0);
   const pauses = await watchGc(() => {
@@ -112,7 +121,8 @@ export async function timePaths<K extends string>(
       if (round % 2 === 1) order.reverse();
       for (const i of order) {
         heapUsed();
-        for (const call of list[i] as Path) {
+        for (const { before, call } of list[i] as Path) {
+          before?.();
           const start = performance.now();
           const found = call();
           (samples[i] as Sample[]).push({ start, ms: performance.now() - start });

@@ -175,6 +175,39 @@ describe('paging and retrieval', () => {
     expect(view?.citation).toContain('¶8');
     expect(engine.paragraph('nope#1')).toBeUndefined();
   });
+
+  it('when a question is asked again after the corpus changed, the answer comes from the changed corpus', async () => {
+    const first = await loadCorpus(
+      makeCorpus({ 'a.md': markdownArticle('A', 'Shelling reached Batken overnight.') }),
+    );
+    const small = AnswerEngine.fromCorpus(first);
+    expect(small.answer('Batken shelling').total).toBe(1);
+    const added = await loadCorpus(
+      makeCorpus({ 'b.md': markdownArticle('B', 'Batken counted the damage from the shelling.') }),
+    );
+    small.update({ upserts: added.articles, removedFiles: [], files: new Map(), problems: [] });
+    expect(small.answer('Batken shelling').total).toBe(2);
+    expect(small.answer('Batken shelling', { offset: 1 }).results).toHaveLength(1);
+  });
+
+  it('when a reader pages far into a long answer, the pages are the ones a fresh search gives', async () => {
+    const paragraphs = Array.from(
+      { length: 130 },
+      (_, i) => `Granary ${i} of the valley stored ${'wheat '.repeat(1 + (i % 7))}for the winter.`,
+    );
+    const corpus = await loadCorpus(
+      makeCorpus({ 'g.md': markdownArticle('Granaries', paragraphs.join('\n\n')) }),
+    );
+    const paged = AnswerEngine.fromCorpus(corpus);
+    const ids = (answer: Answer) => answer.results.map((hit) => hit.id);
+    const pages = [0, 3, 99, 120].map((offset) => ids(paged.answer('granary wheat', { limit: 10, offset })));
+    const fresh = [0, 3, 99, 120].map((offset) =>
+      ids(AnswerEngine.fromCorpus(corpus).answer('granary wheat', { limit: 10, offset })),
+    );
+    expect(pages).toEqual(fresh);
+    expect(pages[3]).toHaveLength(10);
+    expect(paged.answer('granary wheat').total).toBe(130);
+  });
 });
 
 describe('autocomplete', () => {

@@ -18,6 +18,7 @@ import { citeParagraph } from './citation.ts';
 import { excerpt, highlightAll } from './excerpt.ts';
 import { findHighlights, type ParagraphTerms, paragraphTerms } from './highlight.ts';
 import { addArticle, type BuiltIndex, buildIndex, removeArticle } from './index.ts';
+import { Lru } from './lru.ts';
 import { buildQuery, cleanQuery, type QueryTerm, queryTerms } from './query.ts';
 
 /** One cited paragraph of an answer. */
@@ -88,6 +89,20 @@ export const MAX_COMPLETION_CHARS = 100;
 const MAX_SUGGESTIONS = 3;
 /** Paragraphs whose highlighting analysis is kept: the ones people keep being answered with. */
 const ANALYSIS_CACHE_SIZE = 2000;
+/**
+ * Questions whose ranked matches are kept, so that "More", a paragraph opened from an answer and
+ * a repeated question cost no search. Kept per question: the best `RANKED_KEPT` (ten pages of the
+ * largest page), the total and the suggestions — a few tens of kilobytes.
+ */
+export const RECENT_QUESTIONS = 64;
+const RANKED_KEPT = 100;
+
+/** A question's ranked matches, as far as anyone pages. */
+interface Ranked {
+  total: number;
+  top: SearchResult[];
+  suggestions: string[];
+}
 
 interface VocabularyEntry {
   folded: string;
@@ -119,8 +134,9 @@ export class AnswerEngine {
   readonly #paragraphs = new Map<string, { article: Article; paragraph: Paragraph }>();
   #headings: { heading: string; terms: string[] }[] = [];
   #sortedVocabulary: VocabularyEntry[] | undefined;
-  /** Least recently used first: a Map keeps insertion order, and a hit is re-inserted. */
-  readonly #analyses = new Map<string, ParagraphTerms>();
+  readonly #analyses = new Lru<string, ParagraphTerms>(ANALYSIS_CACHE_SIZE);
+  /** By the question's terms: questions written differently but searched the same share one. */
+  readonly #recent = new Lru<string, Ranked>(RECENT_QUESTIONS);
 
   private constructor(
     corpus: Corpus,
@@ -229,6 +245,7 @@ export class AnswerEngine {
     this.#headings = [];
     this.#sortedVocabulary = undefined;
     this.#analyses.clear();
+    this.#recent.clear();
     for (const article of articles) {
       for (const paragraph of article.paragraphs) this.#paragraphs.set(paragraph.id, { article, paragraph });
       for (const heading of article.sections) {
@@ -250,22 +267,41 @@ export class AnswerEngine {
   answer(query: string, { limit = DEFAULT_LIMIT, offset = 0 }: AnswerOptions = {}): Answer {
     const cleaned = cleanQuery(query);
     const terms = queryTerms(cleaned);
-    const results = this.#search(terms);
+    const ranked = this.#ranked(terms);
     const count = Math.min(Math.max(1, Math.trunc(limit) || DEFAULT_LIMIT), MAX_LIMIT);
     const start = Math.max(0, Math.trunc(offset) || 0);
+    const kept = start + count <= ranked.top.length || ranked.top.length === ranked.total;
+    const results = kept ? ranked.top : this.#search(terms);
     return {
       query: cleaned,
-      total: results.length,
+      total: ranked.total,
       results: results.slice(start, start + count).map((result) => this.#hit(result)),
-      suggestions: results.length === 0 ? this.#suggest(terms) : [],
+      suggestions: ranked.suggestions,
     };
+  }
+
+  /** A question's ranked matches: from the recent questions, or searched and kept. */
+  #ranked(terms: readonly QueryTerm[]): Ranked {
+    const key = JSON.stringify(terms);
+    const recent = this.#recent.get(key);
+    if (recent) return recent;
+    const results = this.#search(terms);
+    return this.#recent.set(key, {
+      total: results.length,
+      top: results.slice(0, RANKED_KEPT),
+      suggestions: results.length === 0 ? this.#suggest(terms) : [],
+    });
   }
 
   /** One paragraph by id, whole, with a query's matches bolded when a query is given. */
   paragraph(id: string, query?: string): ParagraphView | undefined {
     const entry = this.#paragraphs.get(id);
     if (!entry) return undefined;
-    const match = query ? this.#search(queryTerms(cleanQuery(query)), id)[0]?.match : undefined;
+    const terms = query ? queryTerms(cleanQuery(query)) : [];
+    // Opened from an answer: its matches are usually among the question's ranked ones.
+    const match = query
+      ? (this.#ranked(terms).top.find((result) => result.id === id) ?? this.#search(terms, id)[0])?.match
+      : undefined;
     const highlights = match ? findHighlights(this.#analysis(entry.paragraph), match) : [];
     return {
       ...entry,
@@ -344,14 +380,10 @@ export class AnswerEngine {
   }
 
   #analysis(paragraph: Paragraph): ParagraphTerms {
-    let analysis = this.#analyses.get(paragraph.id);
-    if (analysis) this.#analyses.delete(paragraph.id);
-    else analysis = paragraphTerms(paragraph.text, this.#glossary);
-    this.#analyses.set(paragraph.id, analysis);
-    if (this.#analyses.size > ANALYSIS_CACHE_SIZE) {
-      this.#analyses.delete(this.#analyses.keys().next().value as string);
-    }
-    return analysis;
+    return (
+      this.#analyses.get(paragraph.id) ??
+      this.#analyses.set(paragraph.id, paragraphTerms(paragraph.text, this.#glossary))
+    );
   }
 
   /** Near spellings of the query's words that do occur in the corpus, written as the corpus writes them. */
