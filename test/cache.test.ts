@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { deserialize, serialize } from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import { CACHE_FILE } from '../src/search/cache.ts';
 import { AnswerEngine } from '../src/search/engine.ts';
@@ -47,19 +48,20 @@ describe('the index cache', () => {
   });
 
   it.each([
-    ['truncated', (text: string) => text.slice(0, text.length / 2)],
-    ['garbage', () => '\u0000\u0001not json'],
+    ['truncated', (bytes: Buffer) => bytes.subarray(0, bytes.length / 2)],
+    ['garbage', () => Buffer.from('\u0000\u0001not an index')],
     [
-      'valid JSON of the wrong shape',
-      (text: string) => JSON.stringify({ ...JSON.parse(text), index: { nope: 1 } }),
+      'readable but of the wrong shape',
+      (bytes: Buffer) => serialize({ ...deserialize(bytes), tree: { nope: 1 } }),
     ],
-    ['empty', () => ''],
+    ['an old JSON cache', () => Buffer.from(JSON.stringify({ fingerprint: 'x', index: {}, vocabulary: [] }))],
+    ['empty', () => Buffer.alloc(0)],
   ])('when the cache file is %s, the index is rebuilt and answers correctly', async (_, corrupt) => {
     const corpusDir = makeCorpus(corpusFiles());
     const dataDir = tempDir();
     const reference = await AnswerEngine.open({ corpusDir, dataDir });
     const path = join(dataDir, CACHE_FILE);
-    writeFileSync(path, corrupt(readFileSync(path, 'utf8')));
+    writeFileSync(path, corrupt(readFileSync(path)));
     const engine = await AnswerEngine.open({ corpusDir, dataDir });
     expect(engine.stats.indexSource).toBe('built');
     expect(engine.answer('drills')).toEqual(reference.answer('drills'));

@@ -3,8 +3,10 @@
  * sharing the index cache and the settings database.
  */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LocalDiscordServer } from '../src/local-discord/server.ts';
+import { CACHE_FILE } from '../src/search/cache.ts';
 import { askData, runScript, serverEnv, spawnScript, TEST_TOKEN } from './support/bot.ts';
 import { tempDir } from './support/corpus.ts';
 
@@ -64,7 +66,7 @@ describe('sharding', () => {
     const loads = lines.filter((line) => line.msg === 'corpus loaded');
     expect(loads).toHaveLength(2);
     for (const load of loads) expect(load.indexSource).toBe('cache');
-    expect(readFileSync(`${dataDir}/index-cache.json`).length).toBeGreaterThan(0);
+    expect(readFileSync(join(dataDir, CACHE_FILE)).length).toBeGreaterThan(0);
 
     sharded.child.kill('SIGTERM');
     expect(await sharded.exited).toBe(0);
