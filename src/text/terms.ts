@@ -25,9 +25,24 @@ const HYPHENS = /['’]?[\u2010\u2011-]/u;
 const NUMBER = /^\p{N}[\p{N}.,]*$/u;
 const STOP_WORDS: ReadonlySet<string> = new Set(englishStopWords);
 
-/** Stemming dominates indexing time; a corpus has a bounded vocabulary, queries do not. */
-const STEM_MEMO_LIMIT = 100_000;
-const stemMemo = new Map<string, string>();
+/**
+ * Folding and stemming dominate indexing time, and a corpus repeats its words: both are
+ * remembered. A corpus has a bounded vocabulary, queries do not, so each memo is bounded.
+ */
+const MEMO_LIMIT = 100_000;
+
+function memoized(work: (word: string) => string): (word: string) => string {
+  const memo = new Map<string, string>();
+  return (word) => {
+    let result = memo.get(word);
+    if (result === undefined) {
+      if (memo.size >= MEMO_LIMIT) memo.clear();
+      result = work(word);
+      memo.set(word, result);
+    }
+    return result;
+  };
+}
 
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
@@ -41,25 +56,17 @@ export function tokenize(text: string): Token[] {
  * Lowercases, strips diacritics (`Toqaev` and `Toqäev` are one word), unifies apostrophes and
  * drops a possessive ending (`Russia’s` → `russia`).
  */
-export function foldWord(word: string): string {
-  return word
+export const foldWord = memoized((word) =>
+  word
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
     .toLowerCase()
     .replace(/’/g, "'")
     .replace(/'s?$/, '')
-    .replace(/'/g, '');
-}
+    .replace(/'/g, ''),
+);
 
-function stem(word: string): string {
-  let stemmed = stemMemo.get(word);
-  if (stemmed === undefined) {
-    if (stemMemo.size >= STEM_MEMO_LIMIT) stemMemo.clear();
-    stemmed = stemmer(word);
-    stemMemo.set(word, stemmed);
-  }
-  return stemmed;
-}
+const stem = memoized(stemmer);
 
 /** A search term and the part of the word it came from, as written (for suggestions). */
 export interface WordTerm {
