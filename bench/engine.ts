@@ -61,15 +61,18 @@ interface Memory {
 
 interface Startup {
   buildMs: number;
+  buildCpuMs: number;
   saveMs: number;
   cacheBytes: number;
   /** Reading the cache and constructing the engine: a start with the corpus unchanged. */
   warmMs: number;
+  warmCpuMs: number;
 }
 
 interface PeerResult {
   name: string;
   buildMs: number;
+  buildCpuMs: number;
   heapBytes: number;
   answer: PathResult;
   autocomplete: PathResult;
@@ -118,7 +121,14 @@ async function startEngine(corpus: Corpus): Promise<{ engine: AnswerEngine; star
     throw new Error(`engine has ${warm.value.stats.paragraphs} paragraphs`);
   return {
     engine: warm.value,
-    startup: { buildMs: build.ms, saveMs: save.ms, cacheBytes, warmMs: warm.ms },
+    startup: {
+      buildMs: build.ms,
+      buildCpuMs: build.cpuMs,
+      saveMs: save.ms,
+      cacheBytes,
+      warmMs: warm.ms,
+      warmCpuMs: warm.cpuMs,
+    },
   };
 }
 
@@ -127,11 +137,11 @@ async function measurePeers(corpus: Corpus, rounds: number): Promise<PeerResult[
   const results: PeerResult[] = [];
   for (const make of [plainMiniSearch, flexSearch]) {
     const before = heapUsed();
-    const { value: peer, ms: buildMs } = await timed(() => make(corpus.articles));
+    const { value: peer, ms: buildMs, cpuMs: buildCpuMs } = await timed(() => make(corpus.articles));
     const heapBytes = heapUsed() - before;
     log(`  ${peer.name} built in ${Math.round(buildMs)} ms`);
     const timing = await timePeer(peer, rounds);
-    results.push({ name: peer.name, buildMs, heapBytes, ...timing });
+    results.push({ name: peer.name, buildMs, buildCpuMs, heapBytes, ...timing });
   }
   return results;
 }
@@ -227,21 +237,27 @@ const ratio = (a: number, b: number) => (a / Math.max(b, 0.01)).toFixed(2);
 
 function targetLines(result: SizeResult): string[] {
   const { answer, autocomplete, more, startup, memory } = result;
-  const plainBuild = result.peers.find((peer) => peer.name === 'plain MiniSearch')?.buildMs ?? 0;
+  // CPU time: the clock time of two builds minutes apart on a shared machine compares the load.
+  const plainBuild = result.peers.find((peer) => peer.name === 'plain MiniSearch')?.buildCpuMs ?? 0;
   const perParagraph = memory.heapBytes / result.paragraphs;
+  // Latency targets are judged on the clock, as a person waits; the CPU time is beside them.
   const lines: [string, string, boolean][] = [
-    ['answer p99 ≤ 50 ms', `${answer.p99Ms} ms`, answer.p99Ms <= 50],
+    ['answer p99 ≤ 50 ms', `${answer.p99Ms} ms (CPU ${answer.cpu.p99Ms} ms)`, answer.p99Ms <= 50],
     [
       'autocomplete p99 ≤ 15 ms, max ≤ 50 ms',
-      `${autocomplete.p99Ms} ms, ${autocomplete.maxMs} ms`,
+      `${autocomplete.p99Ms} ms, ${autocomplete.maxMs} ms (CPU ${autocomplete.cpu.p99Ms}, ${autocomplete.cpu.maxMs} ms)`,
       autocomplete.p99Ms <= 15 && autocomplete.maxMs <= 50,
     ],
-    ['"More" p99 ≤ 10 ms', `${more.p99Ms} ms`, more.p99Ms <= 10],
-    ['warm start ≤ 2 s', `${int(startup.warmMs)} ms`, startup.warmMs <= 2000],
+    ['"More" p99 ≤ 10 ms', `${more.p99Ms} ms (CPU ${more.cpu.p99Ms} ms)`, more.p99Ms <= 10],
     [
-      'cold build ≤ 1.5 × plain MiniSearch',
-      `${int(startup.buildMs)} / ${int(plainBuild)} ms = ${ratio(startup.buildMs, plainBuild)}`,
-      startup.buildMs <= 1.5 * plainBuild,
+      'warm start ≤ 2 s',
+      `${int(startup.warmMs)} ms (CPU ${int(startup.warmCpuMs)} ms)`,
+      startup.warmMs <= 2000,
+    ],
+    [
+      'cold build ≤ 1.5 × plain MiniSearch (CPU)',
+      `${int(startup.buildCpuMs)} / ${int(plainBuild)} ms = ${ratio(startup.buildCpuMs, plainBuild)}`,
+      startup.buildCpuMs <= 1.5 * plainBuild,
     ],
     ['heap ≤ 3 KB per paragraph', kib(perParagraph), perParagraph <= 3 * 1024],
   ];
@@ -265,13 +281,13 @@ function table(rows: string[][]): string {
     .join('\n');
 }
 
-const spread = (d: Distribution) => `${d.p50Ms} / ${d.p90Ms} / ${d.p99Ms} / ${d.maxMs}`;
+const spread = (d: Distribution) => `${d.meanMs} | ${d.p50Ms} / ${d.p90Ms} / ${d.p99Ms} / ${d.maxMs}`;
 const gc = (p: PathResult) => `${p.gcPausesPerPass} / ${int(p.gcMsPerPass)} ms`;
 
 function pathRows(result: SizeResult): string[][] {
   const peerCells = (pick: (peer: PeerResult) => string) => result.peers.map(pick);
   const rows: string[][] = [
-    ['path (ms: p50 / p90 / p99 / max)', 'engine', ...peerCells((peer) => peer.name)],
+    ['path (ms: mean | p50 / p90 / p99 / max)', 'engine', ...peerCells((peer) => peer.name)],
   ];
   for (const name of ['answer', 'autocomplete'] as const) {
     rows.push([
@@ -279,6 +295,7 @@ function pathRows(result: SizeResult): string[][] {
       spread(result[name]),
       ...peerCells((peer) => spread(peer[name])),
     ]);
+    rows.push([`  CPU time`, spread(result[name].cpu), ...peerCells((peer) => spread(peer[name].cpu))]);
     rows.push([`  GC pauses / ms per pass`, gc(result[name]), ...peerCells((peer) => gc(peer[name]))]);
     rows.push([
       `  p99 ratio engine / peer`,
@@ -288,6 +305,7 @@ function pathRows(result: SizeResult): string[][] {
   }
   for (const name of ['more', 'paragraph'] as const) {
     rows.push([`${name} (${result[name].calls} calls)`, spread(result[name]), '', '']);
+    rows.push([`  CPU time`, spread(result[name].cpu), '', '']);
     rows.push([`  GC pauses / ms per pass`, gc(result[name]), '', '']);
   }
   rows.push([
@@ -308,9 +326,16 @@ function startupRows(result: SizeResult): string[][] {
       `${int(startup.buildMs)} ms`,
       ...result.peers.map((peer) => `${int(peer.buildMs)} ms (${ratio(startup.buildMs, peer.buildMs)}×)`),
     ],
+    [
+      'cold build, CPU time',
+      `${int(startup.buildCpuMs)} ms`,
+      ...result.peers.map(
+        (peer) => `${int(peer.buildCpuMs)} ms (${ratio(startup.buildCpuMs, peer.buildCpuMs)}×)`,
+      ),
+    ],
     ['cache save', `${int(startup.saveMs)} ms`, '', ''],
     ['cache size', mib(startup.cacheBytes), '', ''],
-    ['warm start (cache → engine)', `${int(startup.warmMs)} ms`, '', ''],
+    ['warm start (cache → engine)', `${int(startup.warmMs)} ms (CPU ${int(startup.warmCpuMs)} ms)`, '', ''],
     [
       'index heap per 1,000 paragraphs',
       per1000(memory.indexHeapBytes),

@@ -8,6 +8,8 @@ import { runInNewContext } from 'node:vm';
 
 export interface Distribution {
   calls: number;
+  /** For capacity: how much of a core the path takes per call on average. */
+  meanMs: number;
   p50Ms: number;
   p90Ms: number;
   p99Ms: number;
@@ -16,6 +18,11 @@ export interface Distribution {
 
 /** One timed path: its latency, and the garbage collection that happened inside its calls. */
 export interface PathResult extends Distribution {
+  /**
+   * The same calls in CPU time (this process, all threads, GC included): what the latency would
+   * be on a core of its own. On a loaded machine the clock time adds the other processes' turns.
+   */
+  cpu: Distribution;
   /** GC pauses that overlapped a timed call, and their total, per pass over the inputs. */
   gcPausesPerPass: number;
   gcMsPerPass: number;
@@ -36,6 +43,7 @@ export function distribution(samples: readonly number[]): Distribution {
   const sorted = [...samples].sort((a, b) => a - b);
   return {
     calls: sorted.length,
+    meanMs: round2(sorted.reduce((sum, value) => sum + value, 0) / Math.max(1, sorted.length)),
     p50Ms: round2(percentile(sorted, 50)),
     p90Ms: round2(percentile(sorted, 90)),
     p99Ms: round2(percentile(sorted, 99)),
@@ -75,6 +83,7 @@ export function heapUsed(): number {
 interface Sample {
   start: number;
   ms: number;
+  cpuMs: number;
 }
 
 interface Pause {
@@ -123,9 +132,12 @@ export async function timePaths<K extends string>(
         heapUsed();
         for (const { before, call } of list[i] as Path) {
           before?.();
+          const cpu = process.cpuUsage();
           const start = performance.now();
           const found = call();
-          (samples[i] as Sample[]).push({ start, ms: performance.now() - start });
+          const ms = performance.now() - start;
+          const { user, system } = process.cpuUsage(cpu);
+          (samples[i] as Sample[]).push({ start, ms, cpuMs: (user + system) / 1000 });
           if (found === 0 && round === 0) empty[i] = (empty[i] as number) + 1;
         }
       }
@@ -150,6 +162,7 @@ function pathResult(
   const gcMs = inside.reduce((sum, pause) => sum + (pause.end - pause.start), 0);
   return {
     ...distribution(samples.map((sample) => sample.ms)),
+    cpu: distribution(samples.map((sample) => sample.cpuMs)),
     gcPausesPerPass: round2(inside.length / rounds),
     gcMsPerPass: round2(gcMs / rounds),
     empty,
@@ -172,9 +185,14 @@ async function watchGc(work: () => void): Promise<Pause[]> {
   return pauses;
 }
 
-/** Milliseconds `work` takes. */
-export async function timed<T>(work: () => T | Promise<T>): Promise<{ value: T; ms: number }> {
+/**
+ * Milliseconds `work` takes, on the clock and in CPU time (this process, all threads). On a
+ * machine shared with other work the clock time grows with the load; the CPU time much less.
+ */
+export async function timed<T>(work: () => T | Promise<T>): Promise<{ value: T; ms: number; cpuMs: number }> {
   const started = performance.now();
+  const cpu = process.cpuUsage();
   const value = await work();
-  return { value, ms: round2(performance.now() - started) };
+  const { user, system } = process.cpuUsage(cpu);
+  return { value, ms: round2(performance.now() - started), cpuMs: round2((user + system) / 1000) };
 }
