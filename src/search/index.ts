@@ -8,7 +8,7 @@
 import MiniSearch, { type Options } from 'minisearch';
 import type { Glossary } from '../corpus/glossary.ts';
 import type { Article } from '../corpus/types.ts';
-import { analyzeWord, type Token, tokenize, type WordTerm } from '../text/terms.ts';
+import { analyzeWord, forgetWords, type Token, tokenize, type WordTerm } from '../text/terms.ts';
 
 /**
  * Bump whenever term processing, fields or boosts change: it is part of the cache fingerprint,
@@ -126,5 +126,6 @@ export function removeArticle(built: BuiltIndex, article: Article, glossary: Glo
 export function buildIndex(articles: readonly Article[], glossary: Glossary): BuiltIndex {
   const built: BuiltIndex = { index: new MiniSearch<IndexedParagraph>(INDEX_OPTIONS), vocabulary: new Map() };
   for (const article of articles) addArticle(built, article, glossary);
+  forgetWords();
   return built;
 }
