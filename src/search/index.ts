@@ -8,7 +8,7 @@
 import MiniSearch, { type Options } from 'minisearch';
 import type { Glossary } from '../corpus/glossary.ts';
 import type { Article } from '../corpus/types.ts';
-import { analyzeWord, forgetWords, type Token, tokenize, type WordTerm } from '../text/terms.ts';
+import { analyzeWord, tokenize, type WordTerm } from '../text/terms.ts';
 
 /**
  * Bump whenever term processing, fields or boosts change: it is part of the cache fingerprint,
@@ -62,9 +62,8 @@ function countWords(vocabulary: Vocabulary, words: readonly WordTerm[], delta: 1
   }
 }
 
-const analyzeTokens = (tokens: readonly Token[]): WordTerm[] =>
-  tokens.flatMap((token) => analyzeWord(token.surface, true));
-const analyze = (text: string): WordTerm[] => analyzeTokens(tokenize(text));
+const analyze = (text: string): WordTerm[] =>
+  tokenize(text).flatMap((token) => analyzeWord(token.surface, true));
 const termsOf = (words: readonly WordTerm[]) => words.map((word) => word.term).join(' ');
 
 export interface BuiltIndex {
@@ -79,15 +78,11 @@ function analyzeArticle(article: Article, glossary: Glossary) {
   return {
     title: analyze(article.title),
     sections,
-    paragraphs: article.paragraphs.map((paragraph) => {
-      // Tokenized once for both: the analyzer and the glossary read the same words.
-      const tokens = tokenize(paragraph.text);
-      return {
-        paragraph,
-        text: analyzeTokens(tokens),
-        aliases: glossary.findAliases(tokens).flatMap((span) => span.words),
-      };
-    }),
+    paragraphs: article.paragraphs.map((paragraph) => ({
+      paragraph,
+      text: analyze(paragraph.text),
+      aliases: glossary.findAliases(tokenize(paragraph.text)).flatMap((span) => span.words),
+    })),
   };
 }
 
@@ -126,6 +121,5 @@ export function removeArticle(built: BuiltIndex, article: Article, glossary: Glo
 export function buildIndex(articles: readonly Article[], glossary: Glossary): BuiltIndex {
   const built: BuiltIndex = { index: new MiniSearch<IndexedParagraph>(INDEX_OPTIONS), vocabulary: new Map() };
   for (const article of articles) addArticle(built, article, glossary);
-  forgetWords();
   return built;
 }

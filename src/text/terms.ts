@@ -25,35 +25,9 @@ const HYPHENS = /['’]?[\u2010\u2011-]/u;
 const NUMBER = /^\p{N}[\p{N}.,]*$/u;
 const STOP_WORDS: ReadonlySet<string> = new Set(englishStopWords);
 
-/**
- * Folding and stemming dominate indexing time, and a corpus repeats its words: both are
- * remembered. A corpus has a bounded vocabulary, queries do not, so each memo is bounded.
- */
-const MEMO_LIMIT = 100_000;
-
-const memos: Map<string, string>[] = [];
-
-/**
- * Forgets the remembered words: after building an index, whose words queries mostly will not
- * repeat, they are heap (several MB at 100,000 paragraphs) that buys nothing.
- */
-export function forgetWords(): void {
-  for (const memo of memos) memo.clear();
-}
-
-function memoized(work: (word: string) => string): (word: string) => string {
-  const memo = new Map<string, string>();
-  memos.push(memo);
-  return (word) => {
-    let result = memo.get(word);
-    if (result === undefined) {
-      if (memo.size >= MEMO_LIMIT) memo.clear();
-      result = work(word);
-      memo.set(word, result);
-    }
-    return result;
-  };
-}
+/** Stemming dominates indexing time; a corpus has a bounded vocabulary, queries do not. */
+const STEM_MEMO_LIMIT = 100_000;
+const stemMemo = new Map<string, string>();
 
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
@@ -67,17 +41,25 @@ export function tokenize(text: string): Token[] {
  * Lowercases, strips diacritics (`Toqaev` and `Toqäev` are one word), unifies apostrophes and
  * drops a possessive ending (`Russia’s` → `russia`).
  */
-export const foldWord = memoized((word) =>
-  word
+export function foldWord(word: string): string {
+  return word
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
     .toLowerCase()
     .replace(/’/g, "'")
     .replace(/'s?$/, '')
-    .replace(/'/g, ''),
-);
+    .replace(/'/g, '');
+}
 
-const stem = memoized(stemmer);
+function stem(word: string): string {
+  let stemmed = stemMemo.get(word);
+  if (stemmed === undefined) {
+    if (stemMemo.size >= STEM_MEMO_LIMIT) stemMemo.clear();
+    stemmed = stemmer(word);
+    stemMemo.set(word, stemmed);
+  }
+  return stemmed;
+}
 
 /** A search term and the part of the word it came from, as written (for suggestions). */
 export interface WordTerm {
