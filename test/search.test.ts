@@ -143,7 +143,8 @@ describe('bad input', () => {
   );
 
   it('when a query hides a real word among markdown, mentions and emoji, that word is still searched', () => {
-    expect(engine.answer('**armenia**').total).toBe(engine.answer('armenia').total);
+    // Both forms end in punctuation, so neither is read as a word still being typed (a prefix).
+    expect(engine.answer('**armenia**').total).toBe(engine.answer('"armenia"').total);
     expect(engine.answer('@everyone armenia').total).toBeGreaterThan(0);
   });
 

@@ -4,6 +4,7 @@
  * index time: where a paragraph contains a rule's phrase, the rule's reader words are indexed for
  * that paragraph in a separate, lower-weighted field, and the phrase is what gets highlighted.
  */
+import { Spelling } from '../text/spelling.ts';
 import { analyzeWord, phraseKeys, type Token, tokenize, type WordTerm } from '../text/terms.ts';
 
 /** The glossary file's reserved name inside the corpus directory. */
@@ -30,12 +31,12 @@ export interface GlossaryProblem {
 
 const MAX_PHRASE_WORDS = 8;
 
-function phraseOf(text: string): string[] {
-  return tokenize(text).flatMap((token) => phraseKeys(token.surface));
+function phraseOf(text: string, spelling: Spelling): string[] {
+  return tokenize(text).flatMap((token) => phraseKeys(token.surface, spelling));
 }
 
-function wordsOf(text: string): WordTerm[] {
-  return tokenize(text).flatMap((token) => analyzeWord(token.surface));
+function wordsOf(text: string, spelling: Spelling): WordTerm[] {
+  return tokenize(text).flatMap((token) => analyzeWord(token.surface, false, spelling));
 }
 
 export class Glossary {
@@ -43,8 +44,13 @@ export class Glossary {
   readonly #rulesByFirstKey = new Map<string, Rule[]>();
   readonly ruleCount: number;
   readonly problems: readonly GlossaryProblem[];
+  /**
+   * The corpus's spelling folds (transliteration table): part of the glossary because every
+   * analysis that uses the glossary — index, query, highlights — must fold the same way.
+   */
+  readonly spelling: Spelling;
 
-  private constructor(allRules: Rule[], problems: GlossaryProblem[]) {
+  private constructor(allRules: Rule[], problems: GlossaryProblem[], spelling: Spelling) {
     // A rule whose reader words are all in its own phrase adds nothing to the index.
     const rules = allRules.filter((rule) => rule.words.length > 0);
     for (const rule of rules) {
@@ -56,27 +62,29 @@ export class Glossary {
     }
     this.ruleCount = rules.length;
     this.problems = problems;
+    this.spelling = spelling;
   }
 
-  static readonly empty = new Glossary([], []);
+  static readonly empty = new Glossary([], [], Spelling.none);
 
   /**
    * Parses the glossary format:
    * `spun phrase => reader word, reader phrase` (one way: text side to reader side) and
    * `name = name = name` (mutual aliases). `#` starts a comment line.
-   * A bad line is reported with its number and skipped; the others still apply.
+   * A bad line is reported with its number and skipped; the others still apply. Both sides are
+   * analysed with `spelling`, the corpus's transliteration table.
    */
-  static parse(source: string): Glossary {
+  static parse(source: string, spelling: Spelling = Spelling.none): Glossary {
     const rules: Rule[] = [];
     const problems: GlossaryProblem[] = [];
     source.split(/\r?\n/).forEach((raw, index) => {
       const text = raw.trim();
       if (!text || text.startsWith('#')) return;
-      const parsed = parseLine(text);
+      const parsed = parseLine(text, spelling);
       if (typeof parsed === 'string') problems.push({ line: index + 1, reason: parsed });
       else rules.push(...parsed);
     });
-    return new Glossary(rules, problems);
+    return new Glossary(rules, problems, spelling);
   }
 
   /**
@@ -90,7 +98,7 @@ export class Glossary {
     const keys: string[] = [];
     const owner: number[] = [];
     tokens.forEach((token, index) => {
-      for (const key of phraseKeys(token.surface)) {
+      for (const key of phraseKeys(token.surface, this.spelling)) {
         keys.push(key);
         owner.push(index);
       }
@@ -120,13 +128,13 @@ export class Glossary {
 }
 
 /** The rules one glossary line stands for, or why the line is unusable. */
-function parseLine(text: string): Rule[] | string {
+function parseLine(text: string, spelling: Spelling): Rule[] | string {
   const oneWay = text.split('=>');
   if (oneWay.length > 2) return 'more than one "=>"';
   if (oneWay.length === 2) {
     const readerSides = (oneWay[1] ?? '').split(',').map((side) => side.trim());
     if (readerSides.some((side) => !side)) return 'empty reader word';
-    const rule = makeRule((oneWay[0] ?? '').trim(), readerSides);
+    const rule = makeRule((oneWay[0] ?? '').trim(), readerSides, spelling);
     return typeof rule === 'string' ? rule : [rule];
   }
   const names = text.split('=').map((name) => name.trim());
@@ -136,6 +144,7 @@ function parseLine(text: string): Rule[] | string {
     const rule = makeRule(
       name,
       names.filter((other) => other !== name),
+      spelling,
     );
     if (typeof rule === 'string') return rule;
     rules.push(rule);
@@ -143,13 +152,13 @@ function parseLine(text: string): Rule[] | string {
   return rules;
 }
 
-function makeRule(textSide: string, readerSides: readonly string[]): Rule | string {
-  const keys = phraseOf(textSide);
+function makeRule(textSide: string, readerSides: readonly string[], spelling: Spelling): Rule | string {
+  const keys = phraseOf(textSide, spelling);
   if (keys.length === 0) return `"${textSide}" has no words`;
   if (keys.length > MAX_PHRASE_WORDS) return `"${textSide}" is longer than ${MAX_PHRASE_WORDS} words`;
-  const own = new Set(wordsOf(textSide).map((word) => word.term));
+  const own = new Set(wordsOf(textSide, spelling).map((word) => word.term));
   const words = new Map<string, WordTerm>();
-  for (const word of readerSides.flatMap(wordsOf)) {
+  for (const word of readerSides.flatMap((side) => wordsOf(side, spelling))) {
     if (!own.has(word.term) && !words.has(word.term)) words.set(word.term, word);
   }
   return { keys, words: [...words.values()] };

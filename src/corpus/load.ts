@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { Spelling, TRANSLITERATIONS_FILE } from '../text/spelling.ts';
 import { GLOSSARY_FILE, Glossary } from './glossary.ts';
 import { CorpusFileError, parseArticle } from './parse.ts';
 import type { Article } from './types.ts';
@@ -38,8 +39,13 @@ export class CorpusError extends Error {
   override name = 'CorpusError';
 }
 
+/** The glossary and the transliteration table: corpus data that changes how every text is analysed. */
+export function isGlossaryFile(name: string): boolean {
+  return name === GLOSSARY_FILE || name === TRANSLITERATIONS_FILE;
+}
+
 export function isCorpusFile(name: string): boolean {
-  return !name.startsWith('.') && (name === GLOSSARY_FILE || ARTICLE_FILE.test(name));
+  return !name.startsWith('.') && (isGlossaryFile(name) || ARTICLE_FILE.test(name));
 }
 
 export function corpusFingerprint(files: ReadonlyMap<string, string>): string {
@@ -76,13 +82,27 @@ export async function readCorpusDir(
   return { files, problems };
 }
 
-export function parseGlossaryFile(file: CorpusFile): { glossary: Glossary; problems: CorpusProblem[] } {
-  const glossary = Glossary.parse(file.bytes.toString('utf8'));
-  const problems = glossary.problems.map((problem) => ({
-    file: `${file.name}:${problem.line}`,
+/** The glossary from the corpus's glossary files (either may be missing), with their bad lines. */
+export function parseGlossaryFiles(files: readonly CorpusFile[]): {
+  glossary: Glossary;
+  problems: CorpusProblem[];
+} {
+  const text = (name: string) => files.find((file) => file.name === name)?.bytes.toString('utf8');
+  const table = text(TRANSLITERATIONS_FILE);
+  const spelling = table === undefined ? Spelling.none : Spelling.parse(table);
+  const rules = text(GLOSSARY_FILE);
+  const glossary = Glossary.parse(rules ?? '', spelling);
+  const located = (name: string) => (problem: { line: number; reason: string }) => ({
+    file: `${name}:${problem.line}`,
     reason: problem.reason,
-  }));
-  return { glossary, problems };
+  });
+  return {
+    glossary,
+    problems: [
+      ...spelling.problems.map(located(TRANSLITERATIONS_FILE)),
+      ...glossary.problems.map(located(GLOSSARY_FILE)),
+    ],
+  };
 }
 
 /**
@@ -114,11 +134,8 @@ export function parseArticleFiles(
 
 export async function loadCorpus(dir: string): Promise<Corpus> {
   const read = await readCorpusDir(dir);
-  const glossaryFile = read.files.find((file) => file.name === GLOSSARY_FILE);
-  const glossary = glossaryFile
-    ? parseGlossaryFile(glossaryFile)
-    : { glossary: Glossary.empty, problems: [] };
-  const parsed = parseArticleFiles(read.files.filter((file) => file.name !== GLOSSARY_FILE));
+  const glossary = parseGlossaryFiles(read.files.filter((file) => isGlossaryFile(file.name)));
+  const parsed = parseArticleFiles(read.files.filter((file) => !isGlossaryFile(file.name)));
   const files = new Map(read.files.map((file) => [file.name, file.hash]));
   return {
     articles: parsed.articles,

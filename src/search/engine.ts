@@ -6,7 +6,6 @@
  * Pure of Discord: the CLI, the bot and the tests all call this class.
  */
 import { join } from 'node:path';
-import type { SearchResult } from 'minisearch';
 import type { Logger } from 'pino';
 import type { Glossary } from '../corpus/glossary.ts';
 import { type Corpus, type CorpusProblem, corpusFingerprint, loadCorpus } from '../corpus/load.ts';
@@ -18,7 +17,10 @@ import { citeParagraph } from './citation.ts';
 import { excerpt, highlightAll } from './excerpt.ts';
 import { findHighlights, type ParagraphTerms, paragraphTerms } from './highlight.ts';
 import { addArticle, type BuiltIndex, buildIndex, removeArticle } from './index.ts';
-import { buildQuery, cleanQuery, type QueryTerm, queryTerms } from './query.ts';
+import { cleanQuery, type QueryTerm, queryTerms } from './query.ts';
+import { type RankContext, type Ranked, rank } from './rank.ts';
+import { articleKey, type ParagraphReference, splitReference } from './reference.ts';
+import { questionShape } from './shape.ts';
 
 /** One cited paragraph of an answer. */
 export interface Hit {
@@ -89,6 +91,13 @@ const MAX_SUGGESTIONS = 3;
 /** Paragraphs whose highlighting analysis is kept: the ones people keep being answered with. */
 const ANALYSIS_CACHE_SIZE = 2000;
 
+/** A paragraph with its article and the terms of its article's title and its section heading. */
+interface Located {
+  article: Article;
+  paragraph: Paragraph;
+  headings: { title: ReadonlySet<string>; section: ReadonlySet<string> };
+}
+
 interface VocabularyEntry {
   folded: string;
   surface: string;
@@ -116,7 +125,9 @@ export class AnswerEngine {
   #built: BuiltIndex;
   #files: ReadonlyMap<string, string>;
   #stats: EngineStats;
-  readonly #paragraphs = new Map<string, { article: Article; paragraph: Paragraph }>();
+  readonly #paragraphs = new Map<string, Located>();
+  /** Articles by `articleKey`, for paragraph references in queries. */
+  readonly #articlesByKey = new Map<string, Article[]>();
   #headings: { heading: string; terms: string[] }[] = [];
   #sortedVocabulary: VocabularyEntry[] | undefined;
   /** Least recently used first: a Map keeps insertion order, and a hit is re-inserted. */
@@ -226,16 +237,26 @@ export class AnswerEngine {
   #setArticles(articles: readonly Article[]): void {
     this.#articles = articles;
     this.#paragraphs.clear();
+    this.#articlesByKey.clear();
     this.#headings = [];
     this.#sortedVocabulary = undefined;
     this.#analyses.clear();
+    const termsOf = (text: string) =>
+      tokenize(text).flatMap((token) => wordTerms(token.surface, true, this.#glossary.spelling));
+    const none: ReadonlySet<string> = new Set();
     for (const article of articles) {
-      for (const paragraph of article.paragraphs) this.#paragraphs.set(paragraph.id, { article, paragraph });
+      const key = articleKey(article.id);
+      this.#articlesByKey.set(key, [...(this.#articlesByKey.get(key) ?? []), article]);
+      const title = new Set(termsOf(article.title));
+      const sections = new Map<string | null, ReadonlySet<string>>();
       for (const heading of article.sections) {
-        this.#headings.push({
-          heading,
-          terms: tokenize(heading).flatMap((token) => wordTerms(token.surface)),
-        });
+        const terms = termsOf(heading);
+        sections.set(heading, new Set(terms));
+        this.#headings.push({ heading, terms });
+      }
+      for (const paragraph of article.paragraphs) {
+        const section = sections.get(paragraph.section) ?? none;
+        this.#paragraphs.set(paragraph.id, { article, paragraph, headings: { title, section } });
       }
     }
     this.#stats = {
@@ -246,11 +267,17 @@ export class AnswerEngine {
     };
   }
 
-  /** The best paragraphs for a query: all terms first, any term when all of them find nothing. */
+  /**
+   * The best paragraphs for a query, ranked by the relevance model (`rank.ts`, docs/ranking.md).
+   * A paragraph reference at the end of the query (`… ¶8`, see `reference.ts`: what an
+   * autocomplete preview sends) puts that paragraph first.
+   */
   answer(query: string, { limit = DEFAULT_LIMIT, offset = 0 }: AnswerOptions = {}): Answer {
     const cleaned = cleanQuery(query);
-    const terms = queryTerms(cleaned);
-    const results = this.#search(terms);
+    const { text, reference } = splitReference(cleaned);
+    const terms = queryTerms(text, this.#glossary.spelling);
+    const ranked = this.#search(text);
+    const results = reference ? this.#pin(ranked, reference, text) : ranked;
     const count = Math.min(Math.max(1, Math.trunc(limit) || DEFAULT_LIMIT), MAX_LIMIT);
     const start = Math.max(0, Math.trunc(offset) || 0);
     return {
@@ -265,7 +292,7 @@ export class AnswerEngine {
   paragraph(id: string, query?: string): ParagraphView | undefined {
     const entry = this.#paragraphs.get(id);
     if (!entry) return undefined;
-    const match = query ? this.#search(queryTerms(cleanQuery(query)), id)[0]?.match : undefined;
+    const match = query ? this.#search(splitReference(cleanQuery(query)).text, id)[0]?.match : undefined;
     const highlights = match ? findHighlights(this.#analysis(entry.paragraph), match) : [];
     return {
       ...entry,
@@ -310,24 +337,50 @@ export class AnswerEngine {
       .slice(0, Math.min(limit, MAX_COMPLETIONS));
   }
 
-  #search(terms: readonly QueryTerm[], onlyId?: string): SearchResult[] {
-    if (terms.length === 0) return [];
-    // A title names the whole article: it may help a paragraph rank, but cannot make one a hit alone.
-    const filter = (result: SearchResult) =>
-      (onlyId === undefined || result.id === onlyId) &&
-      Object.values(result.match).some((fields) => fields.some((field) => field !== 'title'));
-    const options = { filter };
-    const known = (term: string) => this.#built.vocabulary.has(term);
-    const all = this.#built.index.search(buildQuery(terms, 'AND', known), options);
-    if (all.length > 0 || terms.length === 1) return all;
-    return this.#built.index.search(buildQuery(terms, 'OR', known), options);
+  #search(text: string, onlyId?: string): Ranked[] {
+    const terms = queryTerms(text, this.#glossary.spelling);
+    const context = { ...this.#rankContext, index: this.#built.index };
+    return rank(terms, questionShape(text), context, onlyId);
   }
 
-  #hit(result: SearchResult): Hit {
-    const { article, paragraph } = this.#paragraphs.get(result.id) as {
-      article: Article;
-      paragraph: Paragraph;
-    };
+  readonly #rankContext: Omit<RankContext, 'index'> = {
+    known: (term) => this.#built.vocabulary.has(term),
+    headings: (id) => this.#paragraphs.get(id)?.headings,
+    locate: (id) => {
+      const entry = this.#paragraphs.get(id);
+      return (
+        entry && { articleId: entry.article.id, number: entry.paragraph.number, text: entry.paragraph.text }
+      );
+    },
+    analysis: (id) => {
+      const entry = this.#paragraphs.get(id);
+      return entry && this.#analysis(entry.paragraph);
+    },
+  };
+
+  /** Moves the referenced paragraph to the front (adding it when the text alone did not find it). */
+  #pin(ranked: Ranked[], reference: ParagraphReference, text: string): Ranked[] {
+    const candidates = reference.article
+      ? (this.#articlesByKey.get(reference.article) ?? []).map(
+          (article) => `${article.id}#${reference.number}`,
+        )
+      : this.#articles.length === 1
+        ? [`${this.#articles[0]?.id}#${reference.number}`]
+        : ranked
+            .filter((hit) => this.#paragraphs.get(hit.id)?.paragraph.number === reference.number)
+            .map((hit) => hit.id);
+    const id = candidates.find((candidate) => this.#paragraphs.has(candidate));
+    if (id === undefined) return ranked;
+    const found = ranked.find((hit) => hit.id === id);
+    const pinned = found ?? { id, score: 0, match: this.#search(text, id)[0]?.match ?? {} };
+    return [
+      { ...pinned, score: Math.max(pinned.score, ranked[0]?.score ?? 0) },
+      ...ranked.filter((hit) => hit.id !== id),
+    ];
+  }
+
+  #hit(result: Ranked): Hit {
+    const { article, paragraph } = this.#paragraphs.get(result.id) as Located;
     const highlights = findHighlights(this.#analysis(paragraph), result.match);
     return {
       id: paragraph.id,

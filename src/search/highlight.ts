@@ -35,7 +35,7 @@ export function paragraphTerms(text: string, glossary: Glossary): ParagraphTerms
     words: tokens.map((token) => ({
       start: token.start,
       end: token.end,
-      terms: wordTerms(token.surface, true),
+      terms: wordTerms(token.surface, true, glossary.spelling),
     })),
     aliases: glossary.findAliases(tokens),
   };

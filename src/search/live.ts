@@ -6,8 +6,13 @@
  */
 import { type FSWatcher, watch } from 'node:fs';
 import type { Logger } from 'pino';
-import { GLOSSARY_FILE, Glossary } from '../corpus/glossary.ts';
-import { type CorpusProblem, parseArticleFiles, parseGlossaryFile, readCorpusDir } from '../corpus/load.ts';
+import {
+  type CorpusProblem,
+  isGlossaryFile,
+  parseArticleFiles,
+  parseGlossaryFiles,
+  readCorpusDir,
+} from '../corpus/load.ts';
 import type { AnswerEngine } from './engine.ts';
 
 /** Editors save in bursts (write, rename, chmod): one reload per burst. */
@@ -154,15 +159,14 @@ export class LiveCorpus {
     const known = engine.files;
     const current = new Map(read.files.map((file) => [file.name, file]));
     const touched = read.files.filter((file) => known.get(file.name) !== file.hash);
-    const removedFiles = [...known.keys()].filter((name) => !current.has(name) && name !== GLOSSARY_FILE);
-    const glossaryRemoved = known.has(GLOSSARY_FILE) && !current.has(GLOSSARY_FILE);
+    const removedFiles = [...known.keys()].filter((name) => !current.has(name) && !isGlossaryFile(name));
+    const glossaryRemoved = [...known.keys()].some((name) => isGlossaryFile(name) && !current.has(name));
     if (touched.length === 0 && removedFiles.length === 0 && !glossaryRemoved) return finish();
 
-    const glossaryFile = touched.find((file) => file.name === GLOSSARY_FILE);
-    const glossary = glossaryFile
-      ? parseGlossaryFile(glossaryFile)
-      : glossaryRemoved
-        ? { glossary: Glossary.empty, problems: [] }
+    // Either glossary file changing re-reads both: the table changes how the rules are analysed.
+    const glossary =
+      glossaryRemoved || touched.some((file) => isGlossaryFile(file.name))
+        ? parseGlossaryFiles(read.files.filter((file) => isGlossaryFile(file.name)))
         : undefined;
     const articleOwners = new Map(
       engine.articles
@@ -170,7 +174,7 @@ export class LiveCorpus {
         .map((article) => [article.id, article.file]),
     );
     const parsed = parseArticleFiles(
-      touched.filter((file) => file.name !== GLOSSARY_FILE),
+      touched.filter((file) => !isGlossaryFile(file.name)),
       articleOwners,
     );
     const failedNames = new Set(parsed.problems.map((problem) => problem.file));

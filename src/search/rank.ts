@@ -1,0 +1,213 @@
+/**
+ * The relevance model: which paragraphs answer a query, best first (see docs/ranking.md).
+ *
+ * MiniSearch finds every paragraph whose own text or glossary aliases hold at least one query
+ * word (exactly, within the typo budget, or — for the word being typed — as a prefix); titles and
+ * headings are not searched, so they can never make a paragraph match. Each candidate is then
+ * scored, in decreasing order of weight:
+ *
+ * 1. coverage: the share of the query's information the paragraph holds — every query word
+ *    weighs its IDF, so the rare subject of a question dominates and frequent words are what is
+ *    dropped first (Meilisearch's `frequency` strategy, without its all-or-nothing steps); a word
+ *    matched through the glossary, a prefix or a typo counts a little less than the word itself;
+ * 2. MiniSearch's BM25+ score, normalised, and title/heading words, as tie-breakers;
+ * 3. over a top window only: proximity (the query's words close together, in one sentence), and
+ *    the question's shape (a number near the matched words for "how many", a date for "when"…).
+ *
+ * Question and auxiliary words (`when`, `went`, `not`, `many`) are not searched at all unless the
+ * query has nothing else.
+ */
+import type MiniSearch from 'minisearch';
+import type { SearchResult } from 'minisearch';
+import type { MatchedTerms, ParagraphTerms } from './highlight.ts';
+import type { IndexedParagraph } from './index.ts';
+import { closeness, positionsOf, sentenceOfWords, smallestWindow } from './proximity.ts';
+import { buildQuery, type QueryTerm } from './query.ts';
+import { definesSubject, hasAnswerNear, type Shape } from './shape.ts';
+
+/** One ranked paragraph: its id, its score and the index terms it matched, by field. */
+export interface Ranked {
+  id: string;
+  score: number;
+  match: MatchedTerms;
+}
+
+/** What ranking needs from the engine besides the index. */
+export interface RankContext {
+  index: MiniSearch<IndexedParagraph>;
+  /** Whether a term is in the index as written (then it is not matched fuzzily). */
+  known: (term: string) => boolean;
+  /** Title and section terms of a paragraph's article and section. */
+  headings: (id: string) => { title: ReadonlySet<string>; section: ReadonlySet<string> } | undefined;
+  /** The paragraph's article and number, for "the first paragraph to mention X". */
+  locate: (id: string) => { articleId: string; number: number; text: string } | undefined;
+  /** The paragraph re-tokenised with every word's terms (cached by the engine). */
+  analysis: (id: string) => ParagraphTerms | undefined;
+}
+
+/** How much a match counts towards coverage, by how it matched. */
+const QUALITY = { exact: 1, prefix: 0.9, alias: 0.85, perTypo: 0.2 } as const;
+/** Score weights of the tie-breakers; coverage itself weighs 1. */
+export const WEIGHTS = { bm25: 0.1, heading: 0.08, proximity: 0.15, shape: 0.1 } as const;
+/** Candidates re-tokenised for proximity and question shape. */
+export const RESCORE_WINDOW = 30;
+
+interface Owner {
+  term: number;
+  quality: number;
+}
+
+/** Levenshtein distance, for telling which mistyped query word a fuzzy match belongs to. */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      current[j] = Math.min(
+        (previous[j] as number) + 1,
+        (current[j - 1] as number) + 1,
+        (previous[j - 1] as number) + cost,
+      );
+    }
+    previous = current;
+  }
+  return previous[b.length] as number;
+}
+
+/** Which query word an index term matched for, and how well: exact, as a prefix, or by typos. */
+function ownerFinder(terms: readonly QueryTerm[]): (indexTerm: string) => Owner | undefined {
+  const owners = new Map<string, Owner | undefined>();
+  return (indexTerm) => {
+    if (owners.has(indexTerm)) return owners.get(indexTerm);
+    let owner: Owner | undefined;
+    const exact = terms.findIndex((term) => term.term === indexTerm);
+    if (exact >= 0) owner = { term: exact, quality: QUALITY.exact };
+    else {
+      const prefixed = terms.findIndex((term) => term.prefix !== null && indexTerm.startsWith(term.prefix));
+      if (prefixed >= 0) owner = { term: prefixed, quality: QUALITY.prefix };
+      else {
+        terms.forEach((term, index) => {
+          const typos = editDistance(term.term, indexTerm);
+          const quality = Math.max(0.1, 1 - QUALITY.perTypo * typos);
+          if (!owner || quality > owner.quality) owner = { term: index, quality };
+        });
+      }
+    }
+    owners.set(indexTerm, owner);
+    return owner;
+  };
+}
+
+interface Candidate {
+  result: SearchResult;
+  /** Best match quality per query word (0 when the word is not in the paragraph). */
+  quality: Float64Array;
+  score: number;
+}
+
+/** Every paragraph holding at least one of `terms`, best first. */
+export function rank(
+  terms: readonly QueryTerm[],
+  shape: Shape | null,
+  context: RankContext,
+  onlyId?: string,
+): Ranked[] {
+  const content = terms.some((term) => !term.auxiliary) ? terms.filter((term) => !term.auxiliary) : terms;
+  if (content.length === 0) return [];
+  const results = context.index.search(buildQuery(content, 'OR', context.known), {
+    fields: ['text', 'aliases'],
+    ...(onlyId === undefined ? {} : { filter: (result: SearchResult) => result.id === onlyId }),
+  });
+  if (results.length === 0) return [];
+
+  const ownerOf = ownerFinder(content);
+  const documentFrequency = new Float64Array(content.length);
+  const candidates: Candidate[] = results.map((result) => {
+    const quality = new Float64Array(content.length);
+    for (const [indexTerm, fields] of Object.entries(result.match)) {
+      const owner = ownerOf(indexTerm);
+      if (!owner) continue;
+      const q = fields.includes('text') ? owner.quality : owner.quality * QUALITY.alias;
+      if (q > (quality[owner.term] as number)) quality[owner.term] = q;
+    }
+    quality.forEach((q, term) => {
+      if (q > 0) documentFrequency[term] = (documentFrequency[term] as number) + 1;
+    });
+    return { result, quality, score: 0 };
+  });
+
+  // IDF over the whole index (BM25's form, never negative): a word in few paragraphs weighs most.
+  const total = context.index.documentCount;
+  const weight = Array.from(documentFrequency, (df) => Math.log(1 + (total - df + 0.5) / (df + 0.5)));
+  const weightSum = weight.reduce((sum, w) => sum + w, 0);
+  let topBm25 = 0;
+  for (const result of results) topBm25 = Math.max(topBm25, result.score / result.queryTerms.length);
+
+  for (const candidate of candidates) {
+    let covered = 0;
+    let heading = 0;
+    const headings = context.headings(candidate.result.id);
+    content.forEach((term, index) => {
+      covered += (weight[index] as number) * (candidate.quality[index] as number);
+      if (headings) {
+        const inHeading = (set: ReadonlySet<string>) =>
+          set.has(term.term) ||
+          (term.prefix !== null && [...set].some((t) => t.startsWith(term.prefix as string)));
+        const h = inHeading(headings.section) ? 1 : inHeading(headings.title) ? 0.5 : 0;
+        heading += (weight[index] as number) * h;
+      }
+    });
+    const bm25 = candidate.result.score / candidate.result.queryTerms.length / topBm25;
+    candidate.score = covered / weightSum + WEIGHTS.bm25 * bm25 + WEIGHTS.heading * (heading / weightSum);
+  }
+  candidates.sort((a, b) => b.score - a.score);
+  rescoreWindow(candidates, content, shape, context, (indexTerm) => ownerOf(indexTerm)?.term);
+  return candidates.map(({ result, score }) => ({ id: result.id, score, match: result.match }));
+}
+
+/**
+ * Proximity and question shape for the best `RESCORE_WINDOW` candidates, re-sorted among
+ * themselves: both need word positions, which only re-tokenising the paragraph gives.
+ */
+function rescoreWindow(
+  candidates: Candidate[],
+  content: readonly QueryTerm[],
+  shape: Shape | null,
+  context: RankContext,
+  ownerOf: (indexTerm: string) => number | undefined,
+): void {
+  const window = candidates.slice(0, RESCORE_WINDOW);
+  const wordsWanted = Math.max(1, content.length - 1);
+  // "What is X": the first paragraph of each article to hold every word of X introduces it.
+  const introduces = new Map<string, number>();
+  if (shape === 'define') {
+    for (const candidate of candidates) {
+      if (candidate.quality.some((q) => q === 0)) continue;
+      const place = context.locate(candidate.result.id);
+      if (place && (introduces.get(place.articleId) ?? Number.POSITIVE_INFINITY) > place.number)
+        introduces.set(place.articleId, place.number);
+    }
+  }
+  for (const candidate of window) {
+    const analysis = context.analysis(candidate.result.id);
+    const place = context.locate(candidate.result.id);
+    if (!analysis || !place) continue;
+    const positions = positionsOf(analysis, candidate.result.match, ownerOf);
+    const sentenceOf = sentenceOfWords(place.text, analysis);
+    const span = smallestWindow(positions);
+    const near = closeness(span, sentenceOf) * (span ? (span.words - 1) / wordsWanted : 0);
+    let answerKind = 0;
+    if (shape) {
+      const matched = new Set([...positions.values()].flat());
+      answerKind =
+        shape === 'define'
+          ? 0.5 * (introduces.get(place.articleId) === place.number ? 1 : 0) +
+            0.5 * definesSubject(place.text, analysis, matched)
+          : hasAnswerNear(shape, place.text, analysis, sentenceOf, matched);
+    }
+    candidate.score += WEIGHTS.proximity * near + WEIGHTS.shape * answerKind;
+  }
+  window.sort((a, b) => b.score - a.score);
+  candidates.splice(0, window.length, ...window);
+}
