@@ -1,13 +1,11 @@
-import { execFile } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { JudgmentFileError, parseJudgments } from '../src/eval/judgments.ts';
 import { firstAnswerRank, hitAt, ndcgAt, percentile, reciprocalRank } from '../src/eval/metrics.ts';
 import { EvaluationError, evaluate, openEngine } from '../src/eval/run.ts';
+import { runScript } from './support/bot.ts';
 import { makeCorpus, markdownArticle, tempDir } from './support/corpus.ts';
-
-const ROOT = join(import.meta.dirname, '..');
 
 describe('ranking metrics, against values worked out by hand', () => {
   it('hit@k and the reciprocal rank follow the first answering paragraph', () => {
@@ -130,22 +128,7 @@ describe('scoring an engine on judged queries', () => {
   });
 });
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function evalScript(args: string[]) {
-  return new Promise<Run>((resolve) => {
-    execFile(
-      process.execPath,
-      ['--import', 'tsx', 'scripts/eval.ts', ...args],
-      { cwd: ROOT },
-      (error, stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
-    );
-  });
-}
+const evalScript = (args: string[]) => runScript('scripts/eval.ts', {}, args);
 
 describe('npm run eval', () => {
   it('runs another corpus with its own judged file and prints machine-readable scores', async () => {
