@@ -345,6 +345,7 @@ export class AnswerEngine {
 
   readonly #rankContext: Omit<RankContext, 'index'> = {
     known: (term) => this.#built.vocabulary.has(term),
+    isName: (term) => /^\p{Lu}/u.test(this.#built.vocabulary.get(term)?.surface ?? ''),
     headings: (id) => this.#paragraphs.get(id)?.headings,
     locate: (id) => {
       const entry = this.#paragraphs.get(id);
