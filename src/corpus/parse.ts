@@ -7,6 +7,7 @@
  */
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { rightsText, spdxLicenseId } from './rights.ts';
 import type { Article, InferableField, Paragraph } from './types.ts';
 
 /** A file that cannot become an article; the loader reports it and skips the file. */
@@ -59,6 +60,8 @@ const FrontMatter = z
       .nullish(),
     url: z.url({ protocol: /^https?$/ }).nullish(),
     inferred: z.array(z.enum(['title', 'source', 'published'])).default([]),
+    rights: rightsText.nullish(),
+    license: spdxLicenseId.nullish(),
     note: z.string().optional(),
   })
   .strict();
@@ -152,6 +155,8 @@ function parseMarkdown(articleId: string, file: string, source: string): Article
     source: meta.data.source ?? null,
     published: meta.data.published ?? null,
     url: meta.data.url ?? null,
+    rights: meta.data.rights ?? null,
+    license: meta.data.license ?? null,
     inferred: meta.data.inferred,
     ...assemble(articleId, blocks),
   };
@@ -177,6 +182,8 @@ function parsePlainText(articleId: string, file: string, source: string): Articl
     source: null,
     published: null,
     url: null,
+    rights: null,
+    license: null,
     inferred,
     ...assemble(articleId, blocks),
   };

@@ -10,7 +10,7 @@ import type { SearchResult } from 'minisearch';
 import type { Logger } from 'pino';
 import type { Glossary } from '../corpus/glossary.ts';
 import { type Corpus, type CorpusProblem, corpusFingerprint, loadCorpus } from '../corpus/load.ts';
-import type { Article, Paragraph } from '../corpus/types.ts';
+import type { Article, ArticleMeta, Paragraph } from '../corpus/types.ts';
 import { sliceText } from '../text/slice.ts';
 import { foldWord, tokenize, wordTerms } from '../text/terms.ts';
 import { CACHE_FILE, indexFingerprint, loadIndexCache, saveIndexCache } from './cache.ts';
@@ -36,6 +36,8 @@ export interface Hit {
   citation: string;
   /** The article's URL, only when the source material states one. */
   url: string | null;
+  /** The cited article's metadata, for renderers that lay the citation out themselves. */
+  article: ArticleMeta;
 }
 
 export interface Answer {
@@ -340,6 +342,7 @@ export class AnswerEngine {
       excerpt: excerpt(paragraph.text, highlights),
       citation: citeParagraph(article, paragraph),
       url: article.url,
+      article,
     };
   }
 
