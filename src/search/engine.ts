@@ -9,7 +9,13 @@ import { join } from 'node:path';
 import type { SearchResult } from 'minisearch';
 import type { Logger } from 'pino';
 import type { Glossary } from '../corpus/glossary.ts';
-import { type Corpus, type CorpusProblem, corpusFingerprint, loadCorpus } from '../corpus/load.ts';
+import {
+  type Corpus,
+  type CorpusProblem,
+  corpusFingerprint,
+  loadCorpus,
+  problemLogMessage,
+} from '../corpus/load.ts';
 import type { Article, ArticleMeta, Paragraph } from '../corpus/types.ts';
 import { sliceText } from '../text/slice.ts';
 import { foldWord, tokenize, wordTerms } from '../text/terms.ts';
@@ -173,7 +179,7 @@ export class AnswerEngine {
    */
   static async open({ corpusDir, dataDir, logger }: OpenOptions): Promise<AnswerEngine> {
     const corpus = await loadCorpus(corpusDir);
-    for (const problem of corpus.problems) logger?.warn(problem, 'corpus file skipped');
+    for (const problem of corpus.problems) logger?.warn(problem, problemLogMessage(problem));
     if (!dataDir) return AnswerEngine.fromCorpus(corpus);
 
     const cachePath = join(dataDir, CACHE_FILE);
