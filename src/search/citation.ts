@@ -63,7 +63,7 @@ export function citeParagraph(article: ArticleMeta, paragraph: Paragraph): strin
 }
 
 /** Longest title a compact source line quotes whole; a longer one is cut at a word and marked `…`. */
-const COMPACT_TITLE_CHARS = 50;
+const COMPACT_TITLE_CHARS = 32;
 
 const INFERRED_NAMES: Record<InferableField, string> = {
   title: 'title',
@@ -79,8 +79,8 @@ function shortTitle(title: string): string {
 }
 
 /**
- * The one-line source under an excerpt: `“Title” · RFE/RL · October 2022 · inferred: title, source,
- * date`. Section and paragraph are in the excerpt's heading and the URL is its link, so they are not
+ * The one-line source under an excerpt: `“Title” · RFE/RL · October 2022 · inferred: title, date`.
+ * Section and paragraph are in the excerpt's heading and the URL is its link, so they are not
  * repeated; what an editor supplied is still named, and the full citation is one click away (Full ¶).
  */
 export function compactCitation(article: ArticleMeta): string {
@@ -93,7 +93,9 @@ export function compactCitation(article: ArticleMeta): string {
   const inferred = shown
     .filter(([field, value]) => value && article.inferred.includes(field))
     .map(([field]) => INFERRED_NAMES[field]);
-  if (inferred.length > 0) parts.push(`inferred: ${inferred.join(', ')}`);
+  // "all inferred" when every field on the line is: the line stays one line, and Full ¶ marks each.
+  if (inferred.length === parts.length) parts.push('all inferred');
+  else if (inferred.length > 0) parts.push(`inferred: ${inferred.join(', ')}`);
   return parts.join(' · ');
 }
 
