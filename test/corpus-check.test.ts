@@ -3,6 +3,8 @@
  * real title, fail with the file line at fault, or are not corpus files at all, and the corpus check
  * that lists all of it (`npm run corpus:check`).
  */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import { checkCorpus, formatCheck } from '../src/corpus/check.ts';
@@ -10,8 +12,9 @@ import { Glossary } from '../src/corpus/glossary.ts';
 import { loadCorpus } from '../src/corpus/load.ts';
 import { parseArticle } from '../src/corpus/parse.ts';
 import { AnswerEngine } from '../src/search/engine.ts';
+import { LiveCorpus } from '../src/search/live.ts';
 import { runScript } from './support/bot.ts';
-import { makeCorpus, markdownArticle, SHIPPED_CORPUS } from './support/corpus.ts';
+import { makeCorpus, markdownArticle, SHIPPED_CORPUS, tempDir } from './support/corpus.ts';
 
 const RIGHTS = 'rights: "© Test Wire"\n';
 
@@ -52,6 +55,28 @@ describe('glossary edits', () => {
     expect(lines.map(({ msg, file, line }) => ({ msg, file, line }))).toEqual([
       { msg: 'glossary line skipped', file: 'synonyms.txt', line: 2 },
     ]);
+  });
+
+  it('when the glossary is edited on a running bot, a bad line is logged as a skipped glossary line and the good ones apply', async () => {
+    const corpusDir = makeCorpus({
+      'talks.md': markdownArticle('Talks', 'Envoys flew to Yerevan on Monday.', RIGHTS),
+      'synonyms.txt': 'Yerevan = Erevan\n',
+    });
+    const dataDir = tempDir();
+    const lines: { msg: string; file: string; line?: number }[] = [];
+    const logger = pino({ level: 'warn' }, { write: (line: string) => lines.push(JSON.parse(line)) });
+    const engine = await AnswerEngine.open({ corpusDir, dataDir, logger });
+    writeFileSync(
+      join(corpusDir, 'synonyms.txt'),
+      'Yerevan = Erevan\nthis line is broken ==> nope\nYerevan = Ереван\n',
+    );
+    writeFileSync(join(corpusDir, 'talks.html'), '<p>saved from a browser</p>');
+    await new LiveCorpus({ engine, corpusDir, dataDir, logger }).reload();
+    expect(lines.map(({ msg, file, line }) => ({ msg, file, line }))).toEqual([
+      { msg: 'corpus file skipped', file: 'talks.html', line: undefined },
+      { msg: 'glossary line skipped', file: 'synonyms.txt', line: 2 },
+    ]);
+    expect(engine.answer('Ереван').total).toBe(1);
   });
 });
 
