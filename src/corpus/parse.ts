@@ -138,9 +138,8 @@ function parseMarkdown(articleId: string, file: string, source: string): Article
   const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n([\s\S]*)$/.exec(source);
   if (!match) throw new CorpusFileError('missing front matter (a `---` block with at least a title)');
   // The front matter starts on line 2, after the opening `---`.
-  const read = readFrontMatter(match[1] ?? '', 2, FrontMatter);
-  if ('problem' in read) throw new CorpusFileError(read.problem.reason, read.problem.line);
-  const meta = read;
+  const meta = readFrontMatter(match[1] ?? '', 2, FrontMatter);
+  if ('problem' in meta) throw new CorpusFileError(meta.problem.reason, meta.problem.line);
   const blocks: Block[] = [];
   for (const chunk of (match[2] ?? '').split(/\r?\n\s*\r?\n/)) {
     const heading = /^#{1,6}\s+(.*)$/.exec(chunk.trim());
