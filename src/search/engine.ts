@@ -8,8 +8,14 @@
 import { join } from 'node:path';
 import type { Logger } from 'pino';
 import type { Glossary } from '../corpus/glossary.ts';
-import { type Corpus, type CorpusProblem, corpusFingerprint, loadCorpus } from '../corpus/load.ts';
-import type { Article, Paragraph } from '../corpus/types.ts';
+import {
+  type Corpus,
+  type CorpusProblem,
+  corpusFingerprint,
+  loadCorpus,
+  problemLogMessage,
+} from '../corpus/load.ts';
+import type { Article, ArticleMeta, Paragraph } from '../corpus/types.ts';
 import { tokenize, wordTerms } from '../text/terms.ts';
 import { CACHE_FILE, indexFingerprint, loadIndexCache, saveIndexCache } from './cache.ts';
 import { citeParagraph } from './citation.ts';
@@ -40,6 +46,8 @@ export interface Hit {
   citation: string;
   /** The article's URL, only when the source material states one. */
   url: string | null;
+  /** The cited article's metadata, for renderers that lay the citation out themselves. */
+  article: ArticleMeta;
 }
 
 export interface Answer {
@@ -180,7 +188,7 @@ export class AnswerEngine {
    */
   static async open({ corpusDir, dataDir, logger }: OpenOptions): Promise<AnswerEngine> {
     const corpus = await loadCorpus(corpusDir);
-    for (const problem of corpus.problems) logger?.warn(problem, 'corpus file skipped');
+    for (const problem of corpus.problems) logger?.warn(problem, problemLogMessage(problem));
     if (!dataDir) return AnswerEngine.fromCorpus(corpus);
 
     const cachePath = join(dataDir, CACHE_FILE);
@@ -388,6 +396,7 @@ export class AnswerEngine {
       excerpt: excerpt(paragraph.text, highlights),
       citation: citeParagraph(article, paragraph),
       url: article.url,
+      article,
     };
   }
 
