@@ -67,6 +67,19 @@ export class Glossary {
 
   static readonly empty = new Glossary([], [], Spelling.none);
 
+  /** Phrase keys of a written word, memoised: every analysed paragraph asks for all of its words. */
+  readonly #keys = new Map<string, string[]>();
+
+  #keysOf(surface: string): string[] {
+    let keys = this.#keys.get(surface);
+    if (!keys) {
+      if (this.#keys.size >= 100_000) this.#keys.clear();
+      keys = phraseKeys(surface, this.spelling);
+      this.#keys.set(surface, keys);
+    }
+    return keys;
+  }
+
   /**
    * Parses the glossary format:
    * `spun phrase => reader word, reader phrase` (one way: text side to reader side) and
@@ -98,7 +111,7 @@ export class Glossary {
     const keys: string[] = [];
     const owner: number[] = [];
     tokens.forEach((token, index) => {
-      for (const key of phraseKeys(token.surface, this.spelling)) {
+      for (const key of this.#keysOf(token.surface)) {
         keys.push(key);
         owner.push(index);
       }

@@ -24,7 +24,7 @@ import { excerpt, highlightAll } from './excerpt.ts';
 import { findHighlights, type ParagraphTerms, paragraphTerms } from './highlight.ts';
 import { addArticle, type BuiltIndex, buildIndex, removeArticle } from './index.ts';
 import { cleanQuery, type QueryTerm, queryTerms } from './query.ts';
-import { type RankContext, type Ranked, rank } from './rank.ts';
+import { type Headings, type RankContext, type Ranked, rank } from './rank.ts';
 import { articleKey, type ParagraphReference, referenceToken, splitReference } from './reference.ts';
 import { questionShape } from './shape.ts';
 
@@ -106,7 +106,7 @@ const ANALYSIS_CACHE_SIZE = 2000;
 interface Located {
   article: Article;
   paragraph: Paragraph;
-  headings: { title: ReadonlySet<string>; section: ReadonlySet<string> };
+  headings: Headings;
 }
 
 /** A change to the corpus, already read and parsed: see `LiveCorpus`. */
@@ -131,6 +131,8 @@ export class AnswerEngine {
   #files: ReadonlyMap<string, string>;
   #stats: EngineStats;
   readonly #paragraphs = new Map<string, Located>();
+  /** Every title and heading term, so ranking can skip heading lookups when none applies. */
+  readonly #headingTerms = new Set<string>();
   /** Articles by `articleKey`, for paragraph references in queries. */
   readonly #articlesByKey = new Map<string, Article[]>();
   #headings: { heading: string; terms: string[] }[] = [];
@@ -244,6 +246,7 @@ export class AnswerEngine {
     this.#articles = articles;
     this.#paragraphs.clear();
     this.#articlesByKey.clear();
+    this.#headingTerms.clear();
     this.#headings = [];
     this.#lists = undefined;
     this.#analyses.clear();
@@ -254,10 +257,12 @@ export class AnswerEngine {
       const key = articleKey(article.id);
       this.#articlesByKey.set(key, [...(this.#articlesByKey.get(key) ?? []), article]);
       const title = new Set(termsOf(article.title));
+      for (const term of title) this.#headingTerms.add(term);
       const sections = new Map<string | null, ReadonlySet<string>>();
       for (const heading of article.sections) {
         const terms = termsOf(heading);
         sections.set(heading, new Set(terms));
+        for (const term of terms) this.#headingTerms.add(term);
         this.#headings.push({ heading, terms });
       }
       for (const paragraph of article.paragraphs) {
@@ -348,7 +353,8 @@ export class AnswerEngine {
   readonly #rankContext: Omit<RankContext, 'index'> = {
     known: (term) => this.#built.vocabulary.has(term),
     isName: (term) => /^\p{Lu}/u.test(this.#built.vocabulary.get(term)?.surface ?? ''),
-    headings: (id) => this.#paragraphs.get(id)?.headings,
+    paragraphs: this.#paragraphs,
+    headingTerms: this.#headingTerms,
     locate: (id) => {
       const entry = this.#paragraphs.get(id);
       return (
