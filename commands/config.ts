@@ -18,6 +18,7 @@ import { interactionReply, messageOptions } from '../src/bot/send.ts';
 import { notice } from '../src/render/messages.ts';
 import type { ReplyPayload } from '../src/render/payload.ts';
 import { changedMessage, historyMessage, settingsMessage } from '../src/render/settings.ts';
+import { SettingsStoreError } from '../src/settings/interface.ts';
 import {
   COOLDOWN_MAX,
   COOLDOWN_MIN,
@@ -28,7 +29,7 @@ import {
   SettingsValidationError,
   type Visibility,
 } from '../src/settings/schema.ts';
-import { retryWhileBusy, SettingsStoreError } from '../src/settings/store.ts';
+import { retryWhileBusy } from '../src/settings/store.ts';
 import type { Command } from './types.ts';
 
 const HISTORY_SHOWN = 15;

@@ -5,13 +5,9 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
+import { SettingsStoreError } from '../src/settings/interface.ts';
 import { DEFAULT_SETTINGS, MAX_CHANNELS, SettingsValidationError } from '../src/settings/schema.ts';
-import {
-  SCHEMA_VERSION,
-  SETTINGS_FILE_NAME,
-  SettingsStore,
-  SettingsStoreError,
-} from '../src/settings/store.ts';
+import { SCHEMA_VERSION, SETTINGS_FILE_NAME, SettingsStore } from '../src/settings/store.ts';
 
 const GUILD = '100000000000000001';
 const OTHER_GUILD = '100000000000000002';

@@ -5,7 +5,7 @@
  */
 import { loadBotConfigOrExit } from '../config.ts';
 import { createLogger } from '../log.ts';
-import { SettingsStoreError } from '../settings/store.ts';
+import { SettingsStoreError } from '../settings/interface.ts';
 import { startBot } from './app.ts';
 
 /** In-flight replies get 10 s (see `Bot.stop`); disconnecting gets the rest. */

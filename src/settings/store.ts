@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { errorCode, type GuildRemoval, type SettingChange, SettingsStoreError } from './interface.ts';
 import {
   assertSnowflake,
   DEFAULT_SETTINGS,
@@ -78,25 +79,6 @@ const MIGRATIONS: readonly Migration[] = [
 /** Schema version this build creates and understands. */
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
-export interface SettingChange {
-  guildId: string;
-  memberId: string;
-  /** The setting changed, or 'reset' for a reset of all settings (values are then whole settings objects). */
-  setting: SettingName | 'reset';
-  /** JSON text of the previous effective value. */
-  oldValue: string | null;
-  /** JSON text of the new effective value. */
-  newValue: string | null;
-  /** ISO 8601 time of the change. */
-  at: string;
-}
-
-export interface GuildRemoval {
-  guildId: string;
-  /** ISO 8601 time the bot was removed. */
-  removedAt: string;
-}
-
 export interface SettingsStoreOptions {
   /**
    * Minimum interval between checks for changes committed by other processes (default 1000 ms). 0 checks on
@@ -105,23 +87,6 @@ export interface SettingsStoreOptions {
   externalCheckIntervalMs?: number;
   /** Clock in epoch milliseconds (tests). Used for the change check interval and for timestamps. */
   now?: () => number;
-}
-
-/** The database cannot be opened or written. `message` names the file and says what to do. */
-export class SettingsStoreError extends Error {
-  override readonly name = 'SettingsStoreError';
-  constructor(
-    message: string,
-    readonly file: string,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-  }
-
-  /** Another process holds the database locked: trying again later can succeed. */
-  get busy(): boolean {
-    return /^SQLITE_(BUSY|LOCKED)/.test(errorCode(this.cause));
-  }
 }
 
 /**
@@ -138,11 +103,6 @@ export async function retryWhileBusy<T>(operation: () => T, budgetMs = BUSY_TIME
       await new Promise((resolve) => setTimeout(resolve, pause));
     }
   }
-}
-
-function errorCode(error: unknown): string {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' ? code : '';
 }
 
 function errorDetail(error: unknown): string {
