@@ -9,7 +9,7 @@ import { commands } from '../../commands/index.ts';
 import type { BotConfig } from '../config.ts';
 import { AnswerEngine } from '../search/engine.ts';
 import { LiveCorpus } from '../search/live.ts';
-import { SettingsStore } from '../settings/store.ts';
+import { openSettingsStore } from '../settings/open.ts';
 import { createClient } from './client.ts';
 import type { BotContext } from './context.ts';
 import { Cooldowns } from './cooldowns.ts';
@@ -33,7 +33,7 @@ export interface Bot {
  * the corpus, then logs in (rejects when Discord refuses the token).
  */
 export async function startBot(config: BotConfig, logger: Logger): Promise<Bot> {
-  const settings = SettingsStore.open(config.dataDir);
+  const settings = await openSettingsStore(config, logger);
   let client: Client | undefined;
   let live: LiveCorpus | undefined;
   let http: Server | undefined;
@@ -74,7 +74,7 @@ export async function startBot(config: BotConfig, logger: Logger): Promise<Bot> 
     live?.stop();
     http?.close();
     await client?.destroy();
-    settings.close();
+    await settings.close();
     throw error;
   }
 }
@@ -105,12 +105,14 @@ function wire(client: Client, context: BotContext, http: Server | undefined): Bo
   });
   client.on(Events.ShardResume, () => metrics.reconnect());
   // Settings are kept when the bot leaves a server (docs/settings.md); only the removal is recorded.
-  const recordMembership = (guildId: string, record: (id: string) => void) => {
-    try {
-      record(guildId);
-    } catch (error) {
-      logger.warn({ guild: guildId, err: error }, 'could not record joining or leaving a server');
-    }
+  const recordMembership = (guildId: string, record: (id: string) => unknown) => {
+    track(
+      Promise.resolve()
+        .then(() => record(guildId))
+        .catch((error: unknown) =>
+          logger.warn({ guild: guildId, err: error }, 'could not record joining or leaving a server'),
+        ),
+    );
   };
   client.on(Events.GuildDelete, (guild) => recordMembership(guild.id, (id) => settings.markGuildRemoved(id)));
   client.on(Events.GuildCreate, (guild) => recordMembership(guild.id, (id) => settings.markGuildJoined(id)));
@@ -131,7 +133,7 @@ function wire(client: Client, context: BotContext, http: Server | undefined): Bo
       live.stop();
       http?.close();
       await client.destroy();
-      settings.close();
+      await settings.close();
     },
   };
 }

@@ -6,7 +6,7 @@
 import { createServer, type Server } from 'node:http';
 import type { Client } from 'discord.js';
 import type { AnswerEngine } from '../search/engine.ts';
-import type { SettingsStore } from '../settings/store.ts';
+import type { SettingsStore } from '../settings/interface.ts';
 import type { BotMetrics } from './metrics.ts';
 
 export interface HealthSources {

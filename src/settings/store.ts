@@ -4,19 +4,26 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { errorCode, type GuildRemoval, type SettingChange, SettingsStoreError } from './interface.ts';
+import {
+  assertHistoryLimit,
+  errorCode,
+  type GuildRemoval,
+  HISTORY_DEFAULT_LIMIT,
+  type SettingChange,
+  type SettingsStore,
+  SettingsStoreError,
+} from './interface.ts';
 import {
   assertSnowflake,
   DEFAULT_SETTINGS,
-  decodeStoredValue,
   encodeValue,
-  freezeSettings,
   type GuildSettings,
-  isSettingName,
-  MAX_CHANNELS,
   type SettingName,
   SettingsValidationError,
+  settingsFromRows,
   validateSetting,
+  withChannel,
+  withSetting,
 } from './schema.ts';
 
 export const SETTINGS_FILE_NAME = 'settings.sqlite3';
@@ -30,8 +37,6 @@ export const BUSY_TIMEOUT_MS = 5000;
 export const WRITE_WAIT_MS = 50;
 /** Default interval of the check for changes committed by other processes (see `get`). */
 export const EXTERNAL_CHECK_INTERVAL_MS = 1000;
-const HISTORY_DEFAULT_LIMIT = 20;
-const HISTORY_MAX_LIMIT = 1000;
 /** Bound on cached guilds; the oldest entry is dropped beyond it. */
 const CACHE_MAX_ENTRIES = 10_000;
 
@@ -87,22 +92,6 @@ export interface SettingsStoreOptions {
   externalCheckIntervalMs?: number;
   /** Clock in epoch milliseconds (tests). Used for the change check interval and for timestamps. */
   now?: () => number;
-}
-
-/**
- * Runs a store operation, retrying while another process holds the database locked, with
- * asynchronous pauses so the bot keeps answering meanwhile; gives up after `budgetMs`.
- */
-export async function retryWhileBusy<T>(operation: () => T, budgetMs = BUSY_TIMEOUT_MS): Promise<T> {
-  const deadline = Date.now() + budgetMs;
-  for (let pause = 25; ; pause = Math.min(pause * 2, 250)) {
-    try {
-      return operation();
-    } catch (error) {
-      if (!(error instanceof SettingsStoreError && error.busy) || Date.now() + pause > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, pause));
-    }
-  }
 }
 
 function errorDetail(error: unknown): string {
@@ -249,7 +238,7 @@ function migrate(db: Database.Database, file: string): void {
   run.immediate();
 }
 
-export class SettingsStore {
+export class SqliteSettingsStore implements SettingsStore {
   private readonly cache = new Map<string, GuildSettings>();
   private readonly statements: Statements;
   private readonly checkIntervalMs: number;
@@ -275,7 +264,7 @@ export class SettingsStore {
    * schema migrations. Throws a SettingsStoreError naming the file when it is corrupt, unreadable, unwritable,
    * locked for too long, or written by a newer release.
    */
-  static open(dataDir: string, options: SettingsStoreOptions = {}): SettingsStore {
+  static open(dataDir: string, options: SettingsStoreOptions = {}): SqliteSettingsStore {
     const file = path.resolve(dataDir, SETTINGS_FILE_NAME);
     let db: Database.Database | undefined;
     try {
@@ -293,7 +282,7 @@ export class SettingsStore {
       }
       migrate(db, file);
       db.pragma(`busy_timeout = ${WRITE_WAIT_MS}`);
-      return new SettingsStore(db, file, options);
+      return new SqliteSettingsStore(db, file, options);
     } catch (error) {
       try {
         db?.close();
@@ -360,15 +349,13 @@ export class SettingsStore {
     this.assertIds(guildId, memberId);
     assertSnowflake(channelId, 'channel id');
     return this.write(guildId, `add a channel for server ${guildId}`, (current) => {
-      if (current.channels.includes(channelId)) return current;
-      if (current.channels.length >= MAX_CHANNELS) {
-        throw new SettingsValidationError(
-          `The bot is already limited to ${MAX_CHANNELS} channels, the most allowed. Remove one first, or clear ` +
-            'the list to let it answer everywhere.',
-          'channels',
-        );
-      }
-      return this.putSetting(guildId, memberId, 'channels', current, [...current.channels, channelId]);
+      return this.putSetting(
+        guildId,
+        memberId,
+        'channels',
+        current,
+        withChannel(current.channels, channelId),
+      );
     });
   }
 
@@ -418,11 +405,7 @@ export class SettingsStore {
   /** Changes of a guild, newest first (default 20, at most 1000). */
   history(guildId: string, limit = HISTORY_DEFAULT_LIMIT): SettingChange[] {
     assertSnowflake(guildId, 'server id');
-    if (!Number.isInteger(limit) || limit < 1 || limit > HISTORY_MAX_LIMIT) {
-      throw new SettingsValidationError(
-        `The history limit must be a whole number from 1 to ${HISTORY_MAX_LIMIT}.`,
-      );
-    }
+    assertHistoryLimit(limit);
     let rows: HistoryRow[];
     try {
       rows = this.statements.selectHistory.all(guildId, limit);
@@ -531,13 +514,7 @@ export class SettingsStore {
   }
 
   private readEffective(guildId: string): GuildSettings {
-    const settings: Record<SettingName, unknown> = { ...DEFAULT_SETTINGS };
-    for (const row of this.statements.selectGuild.all(guildId)) {
-      if (!isSettingName(row.setting)) continue; // written by a newer release: ignored
-      const value = decodeStoredValue(row.setting, row.value);
-      if (value !== undefined) settings[row.setting] = value;
-    }
-    return freezeSettings(settings as unknown as GuildSettings);
+    return settingsFromRows(this.statements.selectGuild.all(guildId));
   }
 
   /** Writes a setting and its history row (caller holds the transaction); returns the new settings. */
@@ -554,9 +531,7 @@ export class SettingsStore {
     const at = this.timestamp();
     this.statements.upsertSetting.run(guildId, setting, newValue, at, memberId);
     this.statements.insertHistory.run(guildId, memberId, setting, oldValue, newValue, at);
-    const next = { ...current, [setting]: value };
-    if (setting === 'channels') next.channels = Object.freeze([...next.channels]);
-    return freezeSettings(next);
+    return withSetting(current, setting, value);
   }
 
   /**

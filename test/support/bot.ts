@@ -36,6 +36,9 @@ export function botConfig(server: LocalDiscordServer, overrides: Partial<BotConf
     ownerIds: [],
     httpPort: undefined,
     shardCount: 1,
+    databaseUrl: undefined,
+    interactionsPort: undefined,
+    publicKey: undefined,
     ...overrides,
   };
 }
