@@ -6,11 +6,12 @@ import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import pino from 'pino';
-import { type Bot, startBot } from '../../src/bot/app.ts';
+import { type Bot, type BotMode, startBot } from '../../src/bot/app.ts';
 import type { BotConfig } from '../../src/config.ts';
 import type { Json, LocalDiscordServer, LocalUser } from '../../src/local-discord/server.ts';
 import { REDACTED_PATHS } from '../../src/log.ts';
 import { SHIPPED_CORPUS, tempDir } from './corpus.ts';
+import { freePort } from './net.ts';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 /** Shaped like a real bot token, so configuration validation accepts it. */
@@ -43,11 +44,19 @@ export function botConfig(server: LocalDiscordServer, overrides: Partial<BotConf
   };
 }
 
+/**
+ * Starts the bot in this process. In HTTP mode (`mode: 'http'`, on a free INTERACTIONS_PORT unless given) the
+ * server's interactions endpoint is pointed at it, so every `sendInteraction` arrives by signed POST.
+ */
 export async function runBot(
   server: LocalDiscordServer,
   overrides: Partial<BotConfig> = {},
+  mode: BotMode = 'gateway',
 ): Promise<RunningBot> {
-  const config = botConfig(server, overrides);
+  const config = botConfig(server, {
+    ...(mode === 'http' ? { interactionsPort: await freePort(), publicKey: server.publicKey } : {}),
+    ...overrides,
+  });
   const logs: Json[] = [];
   const sink = new Writable({
     write(chunk, _encoding, done) {
@@ -56,8 +65,9 @@ export async function runBot(
     },
   });
   const logger = pino({ level: 'info', redact: { paths: REDACTED_PATHS, censor: '[redacted]' } }, sink);
-  const bot = await startBot(config, logger);
-  if (!bot.client.isReady()) await new Promise((resolve) => bot.client.once('clientReady', resolve));
+  const bot = await startBot(config, logger, mode);
+  if (mode === 'http') await server.setInteractionsEndpoint(interactionsUrl(config));
+  else if (!bot.client.isReady()) await new Promise((resolve) => bot.client.once('clientReady', resolve));
   return { bot, config, logs, stop: () => bot.stop() };
 }
 
@@ -151,4 +161,9 @@ export function pinged(payload: Json): string[] {
   }
   if (parse.includes('roles') && /<@&\d+>/.test(payload.content ?? '')) pings.push('role');
   return pings;
+}
+
+/** The interactions endpoint of a bot started in HTTP mode with `config`. */
+export function interactionsUrl(config: Pick<BotConfig, 'interactionsPort'>): string {
+  return `http://127.0.0.1:${config.interactionsPort}/interactions`;
 }
