@@ -10,6 +10,7 @@ import { type BotConfig, ConfigError } from '../config.ts';
 import { AnswerEngine } from '../search/engine.ts';
 import { LiveCorpus } from '../search/live.ts';
 import { openSettingsStore } from '../settings/open.ts';
+import { PostgresSettingsStore } from '../settings/postgres.ts';
 import { createClient } from './client.ts';
 import type { BotContext } from './context.ts';
 import { Cooldowns } from './cooldowns.ts';
@@ -17,6 +18,7 @@ import { startHealthServer } from './health.ts';
 import { InteractionsEndpoint } from './interactions-endpoint.ts';
 import { handleMention } from './mentions.ts';
 import { BotMetrics } from './metrics.ts';
+import { PostgresCooldowns } from './postgres-cooldowns.ts';
 import { InteractionRouter, logOutcome } from './router.ts';
 
 /** How long `stop` waits for in-flight replies before giving up on them. */
@@ -72,7 +74,12 @@ export async function startBot(config: BotConfig, logger: Logger, mode: BotMode 
     const context: BotContext = {
       engine,
       settings,
-      cooldowns: new Cooldowns(),
+      cooldowns:
+        settings instanceof PostgresSettingsStore
+          ? new PostgresCooldowns(settings.pool, (error) =>
+              logger.warn({ err: error }, 'shared cooldown unavailable: answered without it'),
+            )
+          : new Cooldowns(),
       command: config.command,
       logger,
       metrics,
