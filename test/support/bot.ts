@@ -95,11 +95,16 @@ export interface ScriptProcess {
   exited: Promise<number | null>;
   /** Everything it wrote to stdout and stderr so far. */
   output(): string;
+  /**
+   * Resolves with the next JSON log line, from now on, that `match` accepts (rejects if the process exits
+   * first): call it before causing the event, so that it cannot be missed.
+   */
+  logLine(match: (line: Json) => boolean): Promise<Json>;
 }
 
 /** Starts one of the package's scripts as its own Node process (one process: signals reach it). */
-export function spawnScript(script: string, env: Record<string, string>): ScriptProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+export function spawnScript(script: string, env: Record<string, string>, args: string[] = []): ScriptProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -111,7 +116,39 @@ export function spawnScript(script: string, env: Record<string, string>): Script
   child.stdout?.on('data', collect);
   child.stderr?.on('data', collect);
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, exited, output: () => output };
+  const logLine = (match: (line: Json) => boolean) =>
+    new Promise<Json>((resolve, reject) => {
+      let pending = '';
+      const onData = (chunk: Buffer) => {
+        const lines = (pending + chunk).split('\n');
+        pending = lines.pop() ?? '';
+        for (const text of lines) {
+          let line: Json;
+          try {
+            line = JSON.parse(text);
+          } catch {
+            continue;
+          }
+          if (!match(line)) continue;
+          stop();
+          resolve(line);
+          return;
+        }
+      };
+      const onExit = () => {
+        stop();
+        reject(new Error(`${script} exited before the awaited log line: ${output}`));
+      };
+      const stop = () => {
+        child.stdout?.off('data', onData);
+        child.stderr?.off('data', onData);
+        child.off('exit', onExit);
+      };
+      child.stdout?.on('data', onData);
+      child.stderr?.on('data', onData);
+      child.once('exit', onExit);
+    });
+  return { child, exited, output: () => output, logLine };
 }
 
 /** Environment that points the scripts at the local server. */
