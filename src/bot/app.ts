@@ -27,6 +27,8 @@ const DRAIN_TIMEOUT_MS = 10_000;
 export interface Bot {
   client: Client;
   context: BotContext;
+  /** In HTTP mode, the port the interactions endpoint listens on (INTERACTIONS_PORT, or the one chosen for 0). */
+  interactionsPort?: number;
   /** Stops taking work, waits for in-flight replies, disconnects and closes the settings store. */
   stop(): Promise<void>;
 }
@@ -103,7 +105,8 @@ export async function startBot(config: BotConfig, logger: Logger, mode: BotMode 
       client.rest.setToken(config.token);
       const port = config.interactionsPort as number;
       await endpoint.listen(port, (interaction) => deliver(client as Client, interaction));
-      logger.info({ port }, 'serving the interactions endpoint (POST /interactions)');
+      bot.interactionsPort = endpoint.port;
+      logger.info({ port: endpoint.port }, 'serving the interactions endpoint (POST /interactions)');
     } else {
       await client.login(config.token);
     }

@@ -108,7 +108,7 @@ export class InteractionsEndpoint {
       now,
     );
     if (check !== 'valid') {
-      this.logger.warn({ check }, 'interaction refused: bad request signature');
+      this.logger.info({ check }, 'interaction refused: bad request signature');
       return void reply(res, 401, { error: 'invalid request signature' });
     }
 
@@ -124,7 +124,7 @@ export class InteractionsEndpoint {
       return void reply(res, 400, { error: 'not an interaction' });
     }
     if (!this.remember(id, now)) {
-      this.logger.warn({ interaction: id }, 'interaction refused: replayed');
+      this.logger.info({ interaction: id }, 'interaction refused: replayed');
       return void reply(res, 401, { error: 'interaction already received' });
     }
 
