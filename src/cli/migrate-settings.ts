@@ -10,6 +10,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { loadSearchConfig, readEnvFile } from '../config.ts';
+import type { HistoryRow } from '../settings/interface.ts';
 import { describeDatabase, PostgresSettingsStore } from '../settings/postgres.ts';
 import { SETTINGS_FILE_NAME } from '../settings/store.ts';
 
@@ -22,14 +23,6 @@ interface SettingRow {
   value: string;
   updated_at: string;
   updated_by: string;
-}
-interface HistoryRow {
-  guild_id: string;
-  member_id: string;
-  setting: string;
-  old_value: string | null;
-  new_value: string | null;
-  at: string;
 }
 interface RemovalRow {
   guild_id: string;

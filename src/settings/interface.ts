@@ -45,6 +45,35 @@ export function errorCode(error: unknown): string {
   return typeof code === 'string' ? code : '';
 }
 
+/** A row of `setting_history`, as both backends store it (the same columns in SQLite and Postgres). */
+export interface HistoryRow {
+  guild_id: string;
+  member_id: string;
+  setting: string;
+  old_value: string | null;
+  new_value: string | null;
+  at: string;
+}
+
+export function changeFromRow(row: HistoryRow): SettingChange {
+  return {
+    guildId: row.guild_id,
+    memberId: row.member_id,
+    // A name this release does not know (written by a newer one) is passed through as stored.
+    setting: row.setting as SettingName | 'reset',
+    oldValue: row.old_value,
+    newValue: row.new_value,
+    at: row.at,
+  };
+}
+
+/** One forward-only schema step of a store: applied in order, recorded in `schema_version`. */
+export interface Migration {
+  readonly version: number;
+  readonly description: string;
+  readonly sql: string;
+}
+
 /** A value, or a promise of it: callers `await` every store method but `get`. */
 export type Awaitable<T> = T | Promise<T>;
 

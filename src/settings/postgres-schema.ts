@@ -3,12 +3,7 @@
  * at start by every process. See docs/settings.md ("Postgres").
  */
 import type pg from 'pg';
-
-interface Migration {
-  readonly version: number;
-  readonly description: string;
-  readonly sql: string;
-}
+import type { Migration } from './interface.ts';
 
 /**
  * Forward-only steps, applied in order. Append new ones; never edit or reorder shipped ones. Columns mirror the

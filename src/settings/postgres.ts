@@ -13,9 +13,11 @@ import { EventEmitter } from 'node:events';
 import pg from 'pg';
 import {
   assertHistoryLimit,
+  changeFromRow,
   errorCode,
   type GuildRemoval,
   HISTORY_DEFAULT_LIMIT,
+  type HistoryRow,
   type SettingChange,
   type SettingsStore,
   SettingsStoreError,
@@ -103,15 +105,6 @@ interface StoreEvents {
 interface Known {
   revision: number;
   settings: GuildSettings;
-}
-
-interface HistoryRow {
-  guild_id: string;
-  member_id: string;
-  setting: string;
-  old_value: string | null;
-  new_value: string | null;
-  at: string;
 }
 
 export class PostgresSettingsStore extends EventEmitter<StoreEvents> implements SettingsStore {
@@ -206,38 +199,22 @@ export class PostgresSettingsStore extends EventEmitter<StoreEvents> implements 
   async addChannel(guildId: string, memberId: string, channelId: string): Promise<GuildSettings> {
     this.assertIds(guildId, memberId);
     assertSnowflake(channelId, 'channel id');
-    return this.write(guildId, `add a channel for server ${guildId}`, (client, current) =>
-      this.putSetting(
-        client,
-        guildId,
-        memberId,
-        'channels',
-        current,
-        withChannel(current.channels, channelId),
-      ),
+    return this.putChannels(guildId, memberId, `add a channel for server ${guildId}`, (channels) =>
+      withChannel(channels, channelId),
     );
   }
 
   async removeChannel(guildId: string, memberId: string, channelId: string): Promise<GuildSettings> {
     this.assertIds(guildId, memberId);
     assertSnowflake(channelId, 'channel id');
-    return this.write(guildId, `remove a channel for server ${guildId}`, (client, current) =>
-      this.putSetting(
-        client,
-        guildId,
-        memberId,
-        'channels',
-        current,
-        current.channels.filter((id) => id !== channelId),
-      ),
+    return this.putChannels(guildId, memberId, `remove a channel for server ${guildId}`, (channels) =>
+      channels.filter((id) => id !== channelId),
     );
   }
 
   async clearChannels(guildId: string, memberId: string): Promise<GuildSettings> {
     this.assertIds(guildId, memberId);
-    return this.write(guildId, `clear the channels of server ${guildId}`, (client, current) =>
-      this.putSetting(client, guildId, memberId, 'channels', current, []),
-    );
+    return this.putChannels(guildId, memberId, `clear the channels of server ${guildId}`, () => []);
   }
 
   async reset(guildId: string, memberId: string): Promise<GuildSettings> {
@@ -265,14 +242,7 @@ export class PostgresSettingsStore extends EventEmitter<StoreEvents> implements 
        WHERE guild_id = $1 ORDER BY id DESC LIMIT $2`,
       [guildId, limit],
     );
-    return rows.map((row) => ({
-      guildId: row.guild_id,
-      memberId: row.member_id,
-      setting: row.setting as SettingName | 'reset',
-      oldValue: row.old_value,
-      newValue: row.new_value,
-      at: row.at,
-    }));
+    return rows.map(changeFromRow);
   }
 
   async markGuildRemoved(guildId: string): Promise<void> {
@@ -473,6 +443,17 @@ export class PostgresSettingsStore extends EventEmitter<StoreEvents> implements 
     });
     if (result.revision !== null) this.remember(guildId, result.revision, result.settings);
     return result.settings;
+  }
+
+  private putChannels(
+    guildId: string,
+    memberId: string,
+    what: string,
+    change: (channels: readonly string[]) => readonly string[],
+  ): Promise<GuildSettings> {
+    return this.write(guildId, what, (client, current) =>
+      this.putSetting(client, guildId, memberId, 'channels', current, change(current.channels)),
+    );
   }
 
   /** Writes a setting and its history row (inside `write`); null when the value is already current. */

@@ -6,9 +6,12 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import {
   assertHistoryLimit,
+  changeFromRow,
   errorCode,
   type GuildRemoval,
   HISTORY_DEFAULT_LIMIT,
+  type HistoryRow,
+  type Migration,
   type SettingChange,
   type SettingsStore,
   SettingsStoreError,
@@ -39,12 +42,6 @@ export const WRITE_WAIT_MS = 50;
 export const EXTERNAL_CHECK_INTERVAL_MS = 1000;
 /** Bound on cached guilds; the oldest entry is dropped beyond it. */
 const CACHE_MAX_ENTRIES = 10_000;
-
-interface Migration {
-  readonly version: number;
-  readonly description: string;
-  readonly sql: string;
-}
 
 /**
  * Forward-only schema migrations, applied in order. Append new steps; never edit or reorder shipped ones.
@@ -157,15 +154,6 @@ function operationFailure(file: string, what: string, error: unknown): unknown {
 interface SettingRow {
   setting: string;
   value: string;
-}
-
-interface HistoryRow {
-  guild_id: string;
-  member_id: string;
-  setting: string;
-  old_value: string | null;
-  new_value: string | null;
-  at: string;
 }
 
 function prepareStatements(db: Database.Database) {
@@ -412,15 +400,7 @@ export class SqliteSettingsStore implements SettingsStore {
     } catch (error) {
       throw operationFailure(this.file, `read the history of server ${guildId}`, error);
     }
-    return rows.map((row) => ({
-      guildId: row.guild_id,
-      memberId: row.member_id,
-      // A name this release does not know (written by a newer one) is passed through as stored.
-      setting: row.setting as SettingName | 'reset',
-      oldValue: row.old_value,
-      newValue: row.new_value,
-      at: row.at,
-    }));
+    return rows.map(changeFromRow);
   }
 
   /**
