@@ -31,11 +31,12 @@ const member = (n: number): LocalUser => ({
 let cluster: TestCluster;
 let databaseUrl: string;
 let server: LocalDiscordServer;
-const replicas: { process: ScriptProcess; url: string }[] = [];
+const replicas: { process: ScriptProcess; url: string; health: string }[] = [];
 let gateway: ScriptProcess;
 
-async function startReplica(): Promise<{ process: ScriptProcess; url: string }> {
+async function startReplica(): Promise<{ process: ScriptProcess; url: string; health: string }> {
   const port = await freePort();
+  const healthPort = await freePort();
   const process = spawnScript(
     'src/bot/main.ts',
     {
@@ -43,13 +44,18 @@ async function startReplica(): Promise<{ process: ScriptProcess; url: string }> 
       DATABASE_URL: databaseUrl,
       INTERACTIONS_PORT: String(port),
       DISCORD_PUBLIC_KEY: server.publicKey,
+      HTTP_PORT: String(healthPort),
       DATA_DIR: tempDir(),
       LOG_LEVEL: 'info',
     },
     ['--http'],
   );
   await process.logLine((line) => line.msg?.startsWith('serving the interactions endpoint'));
-  return { process, url: `http://127.0.0.1:${port}/interactions` };
+  return {
+    process,
+    url: `http://127.0.0.1:${port}/interactions`,
+    health: `http://127.0.0.1:${healthPort}/healthz`,
+  };
 }
 
 beforeAll(async () => {
