@@ -11,7 +11,8 @@ import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { loadSearchConfig, readEnvFile } from '../config.ts';
 import type { HistoryRow } from '../settings/interface.ts';
-import { describeDatabase, PostgresSettingsStore } from '../settings/postgres.ts';
+import { PostgresSettingsStore } from '../settings/postgres.ts';
+import { describeDatabase } from '../settings/postgres-errors.ts';
 import { SETTINGS_FILE_NAME } from '../settings/store.ts';
 
 const USAGE =

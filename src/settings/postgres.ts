@@ -14,7 +14,6 @@ import pg from 'pg';
 import {
   assertHistoryLimit,
   changeFromRow,
-  errorCode,
   type GuildRemoval,
   HISTORY_DEFAULT_LIMIT,
   type HistoryRow,
@@ -22,6 +21,7 @@ import {
   type SettingsStore,
   SettingsStoreError,
 } from './interface.ts';
+import { describeDatabase, openFailure, operationFailure } from './postgres-errors.ts';
 import { migrate, POSTGRES_SCHEMA_VERSION } from './postgres-schema.ts';
 import {
   assertSnowflake,
@@ -31,7 +31,6 @@ import {
   isSnowflake,
   SETTING_NAMES,
   type SettingName,
-  SettingsValidationError,
   settingsFromRows,
   validateSetting,
   withChannel,
@@ -47,44 +46,6 @@ const RECONNECT_FIRST_MS = 100;
 const RECONNECT_MAX_MS = 5000;
 /** First key of the two-key advisory lock that serialises the writers of one guild (the second is its hash). */
 const GUILD_LOCK_SPACE = 7411;
-
-/**
- * SQLSTATE classes and codes worth retrying: connection exceptions (08), the server shutting down or starting
- * (57P01–57P03), serialization failures and deadlocks, too many connections.
- */
-const TRANSIENT_SQLSTATE = /^(08|57P0[123]$|40001$|40P01$|53300$)/;
-const TRANSIENT_NODE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH']);
-/** node-postgres reports a dropped connection or a connect timeout with these messages and no code. */
-const TRANSIENT_MESSAGE = /Connection terminated|timeout exceeded when trying to connect|connection error/i;
-
-function isTransient(error: unknown): boolean {
-  const code = errorCode(error);
-  if (TRANSIENT_SQLSTATE.test(code) || TRANSIENT_NODE.has(code)) return true;
-  return error instanceof Error && TRANSIENT_MESSAGE.test(error.message);
-}
-
-/** A Postgres failure; `busy` when trying again later can succeed (the database restarting, say). */
-class PostgresStoreError extends SettingsStoreError {
-  override get busy(): boolean {
-    return isTransient(this.cause);
-  }
-}
-
-/** Server, port and database of a connection URL, without user or password: safe for messages and logs. */
-export function describeDatabase(url: string): string {
-  try {
-    const parsed = new URL(url);
-    const socket = parsed.searchParams.get('host');
-    return `${parsed.protocol}//${parsed.host || socket || 'localhost'}${parsed.pathname}`;
-  } catch {
-    return 'the Postgres database in DATABASE_URL';
-  }
-}
-
-function detail(error: unknown): string {
-  const code = errorCode(error);
-  return `${error instanceof Error ? error.message : String(error)}${code ? ` [${code}]` : ''}`;
-}
 
 export interface PostgresStoreOptions {
   /** Clock in epoch milliseconds (tests), for timestamps. */
@@ -168,13 +129,7 @@ export class PostgresSettingsStore extends EventEmitter<StoreEvents> implements 
       return store;
     } catch (error) {
       await pool.end().catch(() => undefined);
-      if (error instanceof SettingsStoreError) throw error;
-      throw new PostgresStoreError(
-        `Cannot open settings database ${location} (${detail(error)}). Check DATABASE_URL (server, port, ` +
-          'database, user and password) and that the server accepts connections from this machine.',
-        location,
-        { cause: error },
-      );
+      throw openFailure(location, error);
     }
   }
 
@@ -502,7 +457,7 @@ export class PostgresSettingsStore extends EventEmitter<StoreEvents> implements 
     } catch (error) {
       failed = true;
       await client?.query('ROLLBACK').catch(() => undefined);
-      throw this.failure(what, error);
+      throw operationFailure(this.file, what, error, this.closed);
     } finally {
       // A connection that failed mid-transaction is discarded rather than handed to the next caller.
       client?.release(failed);
@@ -517,22 +472,8 @@ export class PostgresSettingsStore extends EventEmitter<StoreEvents> implements 
     try {
       return await this.pool.query<R>(text, values);
     } catch (error) {
-      throw this.failure(what, error);
+      throw operationFailure(this.file, what, error, this.closed);
     }
-  }
-
-  private failure(what: string, error: unknown): Error {
-    if (error instanceof SettingsValidationError || error instanceof SettingsStoreError) return error;
-    const advice = isTransient(error)
-      ? ' The database is unreachable or restarting; try again.'
-      : this.closed
-        ? ' The store is closed.'
-        : '';
-    return new PostgresStoreError(
-      `Could not ${what} in settings database ${this.file} (${detail(error)}).${advice}`,
-      this.file,
-      { cause: error },
-    );
   }
 
   private assertIds(guildId: string, memberId: string): void {
