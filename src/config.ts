@@ -30,6 +30,12 @@ const HINTS: Record<string, string> = {
   LOG_LEVEL: `use one of ${LOG_LEVELS.join(', ')}`,
   OWNER_IDS: 'give the Discord user ids (17–20 digits) of the operators, separated by commas',
   HTTP_PORT: 'give a port number (1–65535) for /healthz and /metrics, or leave it unset for no HTTP server',
+  DATABASE_URL:
+    'leave it unset for the SQLite file in DATA_DIR, or give a Postgres URL such as ' +
+    'postgres://user:password@host:5432/database (README: "Deploying on several machines")',
+  INTERACTIONS_PORT: "give a port number (1–65535) for Discord's interactions endpoint (npm run start:http)",
+  DISCORD_PUBLIC_KEY:
+    "give the application's public key: 64 hex characters, from the Developer Portal (General Information → Public Key)",
   SHARD_COUNT:
     'give a whole number of shards, or "auto" to ask Discord (auto cannot be used with DISCORD_API_BASE)',
 };
@@ -67,6 +73,21 @@ const BotEnv = SearchEnv.extend({
   DISCORD_GUILD_IDS: snowflakeList('must be server ids separated by commas'),
   OWNER_IDS: snowflakeList('must be user ids separated by commas'),
   HTTP_PORT: z.preprocess(optional, z.coerce.number().int().min(1).max(65535).optional()),
+  DATABASE_URL: z.preprocess(
+    optional,
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\/\S+$/, 'is not a postgres:// URL')
+      .optional(),
+  ),
+  INTERACTIONS_PORT: z.preprocess(optional, z.coerce.number().int().min(1).max(65535).optional()),
+  DISCORD_PUBLIC_KEY: z.preprocess(
+    optional,
+    z
+      .string()
+      .regex(/^[0-9a-fA-F]{64}$/, 'is not 64 hex characters')
+      .optional(),
+  ),
   SHARD_COUNT: z.preprocess(
     optional,
     z.union([z.literal('auto'), z.coerce.number().int().min(1).max(1000)]).default('auto'),
@@ -99,6 +120,12 @@ export interface BotConfig extends SearchConfig {
   httpPort: number | undefined;
   /** For `npm run start:sharded`. */
   shardCount: number | 'auto';
+  /** Postgres for settings and cooldowns shared by every process; undefined means the SQLite file. */
+  databaseUrl: string | undefined;
+  /** Port of Discord's interactions endpoint (`npm run start:http`). */
+  interactionsPort: number | undefined;
+  /** The application's Ed25519 public key (hex), which signs every interaction Discord POSTs. */
+  publicKey: string | undefined;
 }
 
 /** Reads `.env` from the working directory, if there is one; real environment variables win. */
@@ -134,6 +161,9 @@ export function loadBotConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
     ownerIds: parsed.OWNER_IDS,
     httpPort: parsed.HTTP_PORT,
     shardCount: parsed.SHARD_COUNT,
+    databaseUrl: parsed.DATABASE_URL,
+    interactionsPort: parsed.INTERACTIONS_PORT,
+    publicKey: parsed.DISCORD_PUBLIC_KEY,
   };
 }
 
