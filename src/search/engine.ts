@@ -364,6 +364,7 @@ export class AnswerEngine {
 
   readonly #rankContext: Omit<RankContext, 'index'> = {
     known: (term) => this.#built.vocabulary.has(term),
+    frequency: (term) => this.#built.vocabulary.get(term)?.count ?? 0,
     isName: (term) => /^\p{Lu}/u.test(this.#built.vocabulary.get(term)?.surface ?? ''),
     paragraphs: this.#paragraphs,
     headingTerms: this.#headingTerms,
