@@ -200,14 +200,17 @@ export function rank(
       fields: ['text', 'aliases'],
       ...(onlyId === undefined ? {} : { filter: (result: SearchResult) => result.id === onlyId }),
     });
-  // When every word is common, enough paragraphs hold them all to fill every page a reader sees:
-  // rank those (Meilisearch's all-words bucket) rather than the far larger union, whose building
-  // and scoring is most of a large index's answer time. A word's count in the vocabulary bounds
-  // how many paragraphs hold it, so a rare word skips the attempt.
-  const everyWordCommon =
-    onlyId === undefined &&
-    content.length > 1 &&
-    content.every((term) => term.prefix !== null || context.frequency(term.term) >= head);
+  // When the words are common enough that many paragraphs hold them all (estimated as if they
+  // occurred independently, from their counts, which bound how many paragraphs hold each), rank
+  // those — Meilisearch's all-words bucket — if they fill every page a reader sees, rather than
+  // the far larger union, whose building and scoring is most of a large index's answer time.
+  const documents = context.index.documentCount;
+  const together = content.reduce(
+    (estimate, term) =>
+      term.prefix !== null ? estimate : estimate * Math.min(1, context.frequency(term.term) / documents),
+    documents,
+  );
+  const everyWordCommon = onlyId === undefined && content.length > 1 && together >= head;
   const all = everyWordCommon ? search('AND') : [];
   const results = all.length >= head ? all : search('OR');
   if (results.length === 0) return none;
