@@ -210,7 +210,9 @@ export function rank(
       term.prefix !== null ? estimate : estimate * Math.min(1, context.frequency(term.term) / documents),
     documents,
   );
-  const everyWordCommon = onlyId === undefined && content.length > 1 && together >= head;
+  // Two words are worth the try whatever the estimate: their intersection costs little next to the union.
+  const everyWordCommon =
+    onlyId === undefined && content.length > 1 && (content.length === 2 || together >= head);
   const all = everyWordCommon ? search('AND') : [];
   const results = all.length >= head ? all : search('OR');
   if (results.length === 0) return none;
