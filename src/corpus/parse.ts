@@ -7,6 +7,7 @@
  */
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { MAX_PARAGRAPH_CHARS } from './limits.ts';
 import type { Article, InferableField, Paragraph } from './types.ts';
 
 /** A file that cannot become an article; the loader reports it and skips the file. */
@@ -112,6 +113,11 @@ function assemble(articleId: string, blocks: Block[]): Pick<Article, 'sections' 
       sections.push(section);
     } else {
       const number = paragraphs.length + 1;
+      if (block.text.length > MAX_PARAGRAPH_CHARS) {
+        throw new CorpusFileError(
+          `paragraph ${number} is ${block.text.length} characters, over the limit of ${MAX_PARAGRAPH_CHARS}: split it`,
+        );
+      }
       paragraphs.push({ id: `${articleId}#${number}`, articleId, number, section, text: block.text });
     }
   }

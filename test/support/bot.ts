@@ -21,6 +21,8 @@ export interface RunningBot {
   config: BotConfig;
   /** Every log line the bot wrote, parsed. */
   logs: Json[];
+  /** The first log line (already written, or written later) that `matches`. */
+  logged(matches: (line: Json) => boolean): Promise<Json>;
   stop(): Promise<void>;
 }
 
@@ -46,16 +48,32 @@ export async function runBot(
 ): Promise<RunningBot> {
   const config = botConfig(server, overrides);
   const logs: Json[] = [];
+  const waiters = new Set<{ matches: (line: Json) => boolean; resolve: (line: Json) => void }>();
   const sink = new Writable({
     write(chunk, _encoding, done) {
-      for (const line of String(chunk).split('\n')) if (line) logs.push(JSON.parse(line));
+      for (const text of String(chunk).split('\n')) {
+        if (!text) continue;
+        const line = JSON.parse(text);
+        logs.push(line);
+        for (const waiter of waiters) {
+          if (!waiter.matches(line)) continue;
+          waiters.delete(waiter);
+          waiter.resolve(line);
+        }
+      }
       done();
     },
   });
+  const logged = (matches: (line: Json) => boolean) =>
+    new Promise<Json>((resolve) => {
+      const found = logs.find(matches);
+      if (found) resolve(found);
+      else waiters.add({ matches, resolve });
+    });
   const logger = pino({ level: 'info', redact: { paths: REDACTED_PATHS, censor: '[redacted]' } }, sink);
   const bot = await startBot(config, logger);
   if (!bot.client.isReady()) await new Promise((resolve) => bot.client.once('clientReady', resolve));
-  return { bot, config, logs, stop: () => bot.stop() };
+  return { bot, config, logs, logged, stop: () => bot.stop() };
 }
 
 export interface ChildRun {
