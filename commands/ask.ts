@@ -11,7 +11,7 @@ import {
 } from 'discord.js';
 import type { BotContext, Outcome } from '../src/bot/context.ts';
 import { gateQuestion } from '../src/bot/policy.ts';
-import { answered, answerQuestion } from '../src/bot/question.ts';
+import { answerQuestion } from '../src/bot/question.ts';
 import { interactionReply, interactionUpdate } from '../src/bot/send.ts';
 import type { ButtonAction } from '../src/render/custom-id.ts';
 import { fitChoices } from '../src/render/limits.ts';
@@ -45,20 +45,22 @@ export const ask: Command = {
       await interaction.reply(interactionReply(notice('I answer in servers only.')));
       return { outcome: 'refused' };
     }
-    const gate = gateQuestion(context, {
+    const hidden =
+      interaction.options.getBoolean('hide') ??
+      context.settings.get(interaction.guildId).visibility === 'ephemeral';
+    const gate = await gateQuestion(context, {
       guildId: interaction.guildId,
       channelId: interaction.channelId,
       userId: interaction.user.id,
+      publicly: !hidden,
     });
     if (!gate.open) {
       await interaction.reply(interactionReply(gate.payload));
       return { outcome: gate.reason };
     }
     const target = interaction.options.getUser('mention');
-    const hidden = interaction.options.getBoolean('hide') ?? gate.settings.visibility === 'ephemeral';
     const question = {
       text: interaction.options.getString('query', true),
-      guildId: interaction.guildId,
       requesterId: interaction.user.id,
       settings: gate.settings,
       ephemeral: hidden,
@@ -67,7 +69,6 @@ export const ask: Command = {
     };
     const { payload, outcome } = answerQuestion(context, question);
     await interaction.reply(interactionReply(payload));
-    answered(context, question, outcome);
     return outcome;
   },
 
@@ -105,6 +106,20 @@ export const ask: Command = {
         }
         case 'more':
         case 'share': {
+          if (action.kind === 'share' && interaction.inGuild()) {
+            // Posting publicly is a new answer in the channel: the allow list as it is now, the cooldown
+            // and the burst floor apply, as to `/<command>` itself.
+            const gate = await gateQuestion(context, {
+              guildId: interaction.guildId,
+              channelId: interaction.channelId,
+              userId: interaction.user.id,
+              publicly: true,
+            });
+            if (!gate.open) {
+              await interaction.reply(interactionReply(gate.payload));
+              return { outcome: gate.reason };
+            }
+          }
           const answer = context.engine.answer(action.query, { limit, offset: action.offset });
           if (answer.results.length === 0) {
             await interaction.reply(interactionReply(notice('There are no more results for this question.')));

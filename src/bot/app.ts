@@ -12,7 +12,7 @@ import { LiveCorpus } from '../search/live.ts';
 import { SettingsStore } from '../settings/store.ts';
 import { createClient } from './client.ts';
 import type { BotContext } from './context.ts';
-import { Cooldowns } from './cooldowns.ts';
+import { BurstLimiter, MemoryCooldowns } from './cooldowns.ts';
 import { startHealthServer } from './health.ts';
 import { handleMention } from './mentions.ts';
 import { BotMetrics } from './metrics.ts';
@@ -52,7 +52,8 @@ export async function startBot(config: BotConfig, logger: Logger): Promise<Bot> 
     const context: BotContext = {
       engine,
       settings,
-      cooldowns: new Cooldowns(),
+      cooldowns: new MemoryCooldowns(),
+      burst: new BurstLimiter(),
       command: config.command,
       logger,
       metrics,

@@ -7,7 +7,7 @@ import type { Message } from 'discord.js';
 import { helpMessage } from '../render/messages.ts';
 import type { BotContext, Outcome } from './context.ts';
 import { gateQuestion } from './policy.ts';
-import { answered, answerQuestion } from './question.ts';
+import { answerQuestion } from './question.ts';
 import { messageOptions } from './send.ts';
 
 /** The question in a message, without the bot's own mention (`<@id>` or the legacy `<@!id>`). */
@@ -30,10 +30,11 @@ export async function handleMention(message: Message, context: BotContext): Prom
 
   const settings = context.settings.get(message.guildId);
   if (!settings.mentions) return { outcome: 'not-enabled' };
-  const gate = gateQuestion(context, {
+  const gate = await gateQuestion(context, {
     guildId: message.guildId,
     channelId: message.channelId,
     userId: message.author.id,
+    publicly: true,
   });
   // A mention cannot get an ephemeral answer: refusals and cooldowns stay silent rather than spam the channel.
   if (!gate.open) return { outcome: gate.reason };
@@ -45,13 +46,11 @@ export async function handleMention(message: Message, context: BotContext): Prom
   }
   const asked = {
     text: question,
-    guildId: message.guildId,
     requesterId: message.author.id,
     settings: gate.settings,
     ephemeral: false,
   };
   const { payload, outcome } = answerQuestion(context, asked);
   await message.reply(messageOptions(payload));
-  answered(context, asked, outcome);
   return outcome;
 }

@@ -1,6 +1,9 @@
 /**
- * What moderators decided, applied before a question is answered: the channel allow list and the
- * per-user cooldown. The same gate serves the slash command and mentions.
+ * What moderators decided, applied before a question is answered or an answer is posted publicly: the
+ * channel allow list and the per-member cooldown, under the built-in burst floor. The same gate serves
+ * the slash command, "Post publicly" and mentions; passing it claims the answer (see `cooldowns.ts`).
+ * The cooldown guards the channel, so only answers posted publicly claim it: a hidden answer is under the
+ * burst floor alone, and posting it publicly afterwards claims the cooldown then.
  */
 import { notice } from '../render/messages.ts';
 import type { ReplyPayload } from '../render/payload.ts';
@@ -9,16 +12,18 @@ import type { BotContext } from './context.ts';
 
 export type Gate =
   | { open: true; settings: GuildSettings }
-  | { open: false; reason: 'not-enabled' | 'cooldown'; payload: ReplyPayload };
+  | { open: false; reason: 'not-enabled' | 'cooldown' | 'rate-limited'; payload: ReplyPayload };
 
 export function channelAllowed(settings: GuildSettings, channelId: string | null): boolean {
   return settings.channels.length === 0 || (channelId !== null && settings.channels.includes(channelId));
 }
 
-export function gateQuestion(
+const relative = (epochMs: number) => `<t:${Math.ceil(epochMs / 1000)}:R>`;
+
+export async function gateQuestion(
   context: BotContext,
-  where: { guildId: string; channelId: string | null; userId: string },
-): Gate {
+  where: { guildId: string; channelId: string | null; userId: string; publicly: boolean },
+): Promise<Gate> {
   const settings = context.settings.get(where.guildId);
   if (!channelAllowed(settings, where.channelId)) {
     return {
@@ -29,12 +34,22 @@ export function gateQuestion(
       ),
     };
   }
-  const until = context.cooldowns.remaining(where.guildId, where.userId);
+  const burst = context.burst.take(where.guildId, where.userId);
+  if (burst !== null) {
+    return {
+      open: false,
+      reason: 'rate-limited',
+      payload: notice(`That's a lot of questions at once: you can ask again ${relative(burst)}.`),
+    };
+  }
+  const until = where.publicly
+    ? await context.cooldowns.claim(where.guildId, where.userId, settings.cooldown)
+    : null;
   if (until !== null) {
     return {
       open: false,
       reason: 'cooldown',
-      payload: notice(`You're on cooldown here: you can ask again <t:${Math.ceil(until / 1000)}:R>.`),
+      payload: notice(`You're on cooldown here: you can ask again ${relative(until)}.`),
     };
   }
   return { open: true, settings };

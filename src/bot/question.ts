@@ -1,6 +1,6 @@
 /**
  * Answering a question, shared by `/<command>` and mentions: the answer (or the "nothing found"
- * note) to send, and what to log. The caller sends it, then calls `answered` to start the cooldown.
+ * note) to send, and what to log. The caller has passed the gate (`policy.ts`), which claimed it.
  */
 import { answerMessage, nothingFoundMessage } from '../render/messages.ts';
 import type { ReplyPayload } from '../render/payload.ts';
@@ -9,7 +9,6 @@ import type { BotContext, Outcome } from './context.ts';
 
 export interface Question {
   text: string;
-  guildId: string;
   requesterId: string;
   settings: GuildSettings;
   ephemeral: boolean;
@@ -43,11 +42,4 @@ export function answerQuestion(
     }),
     outcome: { outcome: 'answered', results: answer.results.length },
   };
-}
-
-/** After the reply went out: an answer starts the asker's cooldown; "nothing found" does not. */
-export function answered(context: BotContext, question: Question, outcome: Outcome): void {
-  if (outcome.outcome === 'answered') {
-    context.cooldowns.start(question.guildId, question.requesterId, question.settings.cooldown);
-  }
 }
