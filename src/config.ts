@@ -5,6 +5,7 @@
  */
 import { config as readDotEnv } from 'dotenv';
 import { z } from 'zod';
+import { DEFAULT_BURST_ANSWERS } from './bot/cooldowns.ts';
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -32,6 +33,8 @@ const HINTS: Record<string, string> = {
   HTTP_PORT: 'give a port number (1–65535) for /healthz and /metrics, or leave it unset for no HTTP server',
   SHARD_COUNT:
     'give a whole number of shards, or "auto" to ask Discord (auto cannot be used with DISCORD_API_BASE)',
+  BURST_ANSWERS:
+    'give the answers one member may get per 10 s in a server, 1–10000 (default 5); the floor cannot be turned off',
 };
 
 const optional = (value: string | undefined) =>
@@ -78,6 +81,10 @@ const BotEnv = SearchEnv.extend({
       .regex(/^[a-z0-9_-]{1,24}$/, 'is not a valid command name')
       .default('csto'),
   ),
+  BURST_ANSWERS: z.preprocess(
+    optional,
+    z.coerce.number().int().min(1).max(10_000).default(DEFAULT_BURST_ANSWERS),
+  ),
 });
 
 export interface SearchConfig {
@@ -99,6 +106,8 @@ export interface BotConfig extends SearchConfig {
   httpPort: number | undefined;
   /** For `npm run start:sharded`. */
   shardCount: number | 'auto';
+  /** The per-member burst floor: answers per 10 s in a server (see `BurstLimiter`); an operator's, never off. */
+  burstAnswers: number;
 }
 
 /** Reads `.env` from the working directory, if there is one; real environment variables win. */
@@ -134,6 +143,7 @@ export function loadBotConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
     ownerIds: parsed.OWNER_IDS,
     httpPort: parsed.HTTP_PORT,
     shardCount: parsed.SHARD_COUNT,
+    burstAnswers: parsed.BURST_ANSWERS,
   };
 }
 

@@ -1,6 +1,11 @@
 /** The cooldown store and the burst floor, on a clock the test moves. */
 import { describe, expect, it } from 'vitest';
-import { BURST_ANSWERS, BURST_WINDOW_MS, BurstLimiter, MemoryCooldowns } from '../src/bot/cooldowns.ts';
+import {
+  DEFAULT_BURST_ANSWERS as BURST_ANSWERS,
+  BURST_WINDOW_MS,
+  BurstLimiter,
+  MemoryCooldowns,
+} from '../src/bot/cooldowns.ts';
 
 const G = '100000000000000001';
 
@@ -43,7 +48,7 @@ describe('MemoryCooldowns.claim', () => {
 describe('BurstLimiter.take', () => {
   it(`allows ${BURST_ANSWERS} answers per ${BURST_WINDOW_MS / 1000} s per member, on a sliding window`, () => {
     const time = clock();
-    const burst = new BurstLimiter(time.now);
+    const burst = new BurstLimiter(BURST_ANSWERS, time.now);
     const first = time.now();
     for (let i = 0; i < BURST_ANSWERS; i++) {
       expect(burst.take(G, 'a')).toBeNull();

@@ -53,7 +53,7 @@ export async function startBot(config: BotConfig, logger: Logger): Promise<Bot> 
       engine,
       settings,
       cooldowns: new MemoryCooldowns(),
-      burst: new BurstLimiter(),
+      burst: new BurstLimiter(config.burstAnswers),
       command: config.command,
       logger,
       metrics,

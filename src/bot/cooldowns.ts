@@ -81,19 +81,22 @@ export class MemoryCooldowns implements CooldownStore {
 }
 
 /**
- * The floor under every moderator setting: one member gets at most `BURST_ANSWERS` answers per
+ * The floor under every moderator setting: one member gets at most `answers` answers (default 5) per
  * `BURST_WINDOW_MS` in a server, even with the cooldown off, so nobody can flood a channel through the
- * bot. Not configurable. Kept per process (a server is served by one shard).
+ * bot. Moderators cannot change it; an operator can raise it (`BURST_ANSWERS`, e.g. for load tests that
+ * play a crowd with one user), never turn it off. Kept per process (a server is served by one shard).
  */
-export const BURST_ANSWERS = 5;
+export const DEFAULT_BURST_ANSWERS = 5;
 export const BURST_WINDOW_MS = 10_000;
 
 export class BurstLimiter {
-  /** Per member, the times of their latest answers (at most `BURST_ANSWERS`), oldest first. */
+  /** Per member, the times of their latest answers (at most `answers`), oldest first. */
   readonly #recent = new Expiring<{ until: number; times: number[] }>();
+  readonly #answers: number;
   readonly #now: () => number;
 
-  constructor(now: () => number = Date.now) {
+  constructor(answers = DEFAULT_BURST_ANSWERS, now: () => number = Date.now) {
+    this.#answers = Math.max(1, answers);
     this.#now = now;
   }
 
@@ -102,7 +105,7 @@ export class BurstLimiter {
     const key = `${guildId}:${userId}`;
     const now = this.#now();
     const times = (this.#recent.get(key, now)?.times ?? []).filter((at) => at > now - BURST_WINDOW_MS);
-    if (times.length >= BURST_ANSWERS) return (times[0] as number) + BURST_WINDOW_MS;
+    if (times.length >= this.#answers) return (times[0] as number) + BURST_WINDOW_MS;
     times.push(now);
     this.#recent.set(key, { until: now + BURST_WINDOW_MS, times });
     return null;

@@ -15,6 +15,11 @@ import { SHIPPED_CORPUS, tempDir } from './corpus.ts';
 export const ROOT = join(import.meta.dirname, '..', '..');
 /** Shaped like a real bot token, so configuration validation accepts it. */
 export const TEST_TOKEN = 'MTAwMDAwMDAwMDAwMDAwMDAw.GAbCdE.local-token-for-tests-only-00000000';
+/**
+ * The burst floor the suites run with: they play a crowd with one or two users, so the shipped floor
+ * (5 answers per member per 10 s, test/abuse.e2e.test.ts) would refuse most of their questions.
+ */
+export const CROWD_BURST_ANSWERS = 10_000;
 
 export interface RunningBot {
   bot: Bot;
@@ -38,6 +43,7 @@ export function botConfig(server: LocalDiscordServer, overrides: Partial<BotConf
     ownerIds: [],
     httpPort: undefined,
     shardCount: 1,
+    burstAnswers: CROWD_BURST_ANSWERS,
     ...overrides,
   };
 }
@@ -126,6 +132,7 @@ export function serverEnv(server: LocalDiscordServer, token = TEST_TOKEN): Recor
     DISCORD_API_BASE: server.apiBase,
     DISCORD_GUILD_IDS: server.guilds.map((guild) => guild.id).join(','),
     LOG_LEVEL: 'warn',
+    BURST_ANSWERS: String(CROWD_BURST_ANSWERS),
   };
 }
 
