@@ -12,7 +12,7 @@ import {
 import type { BotContext, Outcome } from '../src/bot/context.ts';
 import { gateQuestion } from '../src/bot/policy.ts';
 import { answerQuestion } from '../src/bot/question.ts';
-import { interactionReply, interactionUpdate } from '../src/bot/send.ts';
+import { interactionReply, interactionUpdate, sendPayload } from '../src/bot/send.ts';
 import type { ButtonAction } from '../src/render/custom-id.ts';
 import { fitChoices } from '../src/render/limits.ts';
 import { answerMessage, notice, paragraphMessage } from '../src/render/messages.ts';
@@ -68,7 +68,7 @@ export const ask: Command = {
       mentionUserId: target && !target.bot && !hidden ? target.id : null,
     };
     const { payload, outcome } = answerQuestion(context, question);
-    await interaction.reply(interactionReply(payload));
+    await sendPayload(payload, (sent) => interaction.reply(interactionReply(sent)));
     return outcome;
   },
 
@@ -101,7 +101,7 @@ export const ask: Command = {
             await interaction.reply(interactionReply(notice('That paragraph is no longer in the corpus.')));
             return { outcome: 'expired' };
           }
-          await interaction.reply(interactionReply(paragraphMessage(view)));
+          await sendPayload(paragraphMessage(view), (sent) => interaction.reply(interactionReply(sent)));
           return { outcome: 'shown', results: 1 };
         }
         case 'more':
@@ -133,8 +133,11 @@ export const ask: Command = {
             ephemeral: action.kind === 'more' && action.hidden,
             ...(action.kind === 'share' ? { sharedBy: interaction.user.displayName } : {}),
           });
-          if (action.kind === 'more') await interaction.update(interactionUpdate(message));
-          else await interaction.reply(interactionReply(message));
+          await sendPayload(message, (sent) =>
+            action.kind === 'more'
+              ? interaction.update(interactionUpdate(sent))
+              : interaction.reply(interactionReply(sent)),
+          );
           return { outcome: action.kind === 'more' ? 'updated' : 'answered', results: answer.results.length };
         }
       }

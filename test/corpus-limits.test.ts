@@ -68,3 +68,29 @@ describe('corpus limits', () => {
     }
   });
 });
+
+describe('front-matter url: only links Discord accepts', () => {
+  const withUrl = (url: string) =>
+    makeCorpus({ 'a.md': markdownArticle('A', 'The summit.', `url: ${JSON.stringify(url)}\n`) });
+
+  for (const [what, url] of [
+    ['a space', 'https://news.example.org/a b'],
+    ['a non-ASCII host', 'https://новости.example/a'],
+    ['"_" in the host', 'https://news_site.example.org/a'],
+    ['5,000 characters', `https://news.example.org/${'a'.repeat(5000)}`],
+    ['another scheme', 'ftp://news.example.org/a'],
+    ['a host without a dot', 'https://localhost/a'],
+    ['credentials', 'https://user:pass@news.example.org/a'],
+  ] as const) {
+    it(`refuses a URL with ${what}, naming the rule`, async () => {
+      const corpus = await loadCorpus(withUrl(url));
+      expect(corpus.articles).toEqual([]);
+      expect(corpus.problems[0]?.reason).toMatch(/^front matter: url is not a link Discord accepts/);
+    });
+  }
+
+  it('keeps an ordinary https URL with a path, query and fragment', async () => {
+    const url = 'https://www.rferl.org/a/csto-armenia/32076543.html?utm=x#top';
+    expect((await loadCorpus(withUrl(url))).articles[0]?.url).toBe(url);
+  });
+});

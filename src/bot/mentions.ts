@@ -8,7 +8,7 @@ import { helpMessage } from '../render/messages.ts';
 import type { BotContext, Outcome } from './context.ts';
 import { gateQuestion } from './policy.ts';
 import { answerQuestion } from './question.ts';
-import { messageOptions } from './send.ts';
+import { messageOptions, sendPayload } from './send.ts';
 
 /** The question in a message, without the bot's own mention (`<@id>` or the legacy `<@!id>`). */
 export function questionOf(content: string, botId: string): string {
@@ -51,6 +51,6 @@ export async function handleMention(message: Message, context: BotContext): Prom
     ephemeral: false,
   };
   const { payload, outcome } = answerQuestion(context, asked);
-  await message.reply(messageOptions(payload));
+  await sendPayload(payload, (sent) => message.reply(messageOptions(sent)));
   return outcome;
 }

@@ -7,6 +7,7 @@
  */
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { isLinkableUrl, MAX_URL_CHARS } from '../text/url.ts';
 import { MAX_PARAGRAPH_CHARS } from './limits.ts';
 import type { Article, InferableField, Paragraph } from './types.ts';
 
@@ -58,7 +59,12 @@ const FrontMatter = z
       .string()
       .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be YYYY, YYYY-MM or YYYY-MM-DD')
       .nullish(),
-    url: z.url({ protocol: /^https?$/ }).nullish(),
+    url: z
+      .string()
+      .refine(isLinkableUrl, {
+        message: `is not a link Discord accepts (http or https, an ASCII host name without "_", no spaces, at most ${MAX_URL_CHARS} characters)`,
+      })
+      .nullish(),
     inferred: z.array(z.enum(['title', 'source', 'published'])).default([]),
     note: z.string().optional(),
   })
