@@ -3,12 +3,19 @@
  * running bot — through the local Discord-protocol server.
  */
 import { cpSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registrationPayload } from '../commands/index.ts';
 import { type Json, LocalDiscordServer, type LocalUser } from '../src/local-discord/server.ts';
-import { askData, type RunningBot, runBot, runScript, serverEnv, TEST_TOKEN } from './support/bot.ts';
+import {
+  askData,
+  freePort,
+  type RunningBot,
+  runBot,
+  runScript,
+  serverEnv,
+  TEST_TOKEN,
+} from './support/bot.ts';
 import { markdownArticle, SHIPPED_CORPUS, tempDir } from './support/corpus.ts';
 
 const owner: LocalUser = { id: '200000000000000021', username: 'operator' };
@@ -18,15 +25,6 @@ let server: LocalDiscordServer;
 let running: RunningBot;
 let corpusDir: string;
 let port: number;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 beforeAll(async () => {
   server = await LocalDiscordServer.start({ token: TEST_TOKEN });

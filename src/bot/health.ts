@@ -22,6 +22,8 @@ export function unhealthyReasons({ client, engine, settings }: Omit<HealthSource
   if (!client.isReady()) reasons.push('gateway not connected');
   if (engine.stats.paragraphs === 0) reasons.push('index empty: no article loaded');
   if (!settings.isHealthy()) reasons.push('settings database not answering');
+  else if (!settings.isOnDisk())
+    reasons.push('settings database file deleted or replaced: changes would be lost at the next start');
   return reasons;
 }
 

@@ -30,7 +30,9 @@ export function quoteUserText(text: string): string {
 
 /** `https://…` and invites (`discord.gg/…`) as text: Discord makes a link (and a preview) of neither. */
 function neutralizeLinks(text: string): string {
-  return text.replace(/:\/\//g, ':\u200b//').replace(/(discord(?:app)?\.(?:gg|com\/invite))\//gi, '$1\u200b/');
+  return text
+    .replace(/:\/\//g, ':\u200b//')
+    .replace(/(discord(?:app)?\.(?:gg|com\/invite))\//gi, '$1\u200b/');
 }
 
 export function neutralizeMassMentions(text: string): string {

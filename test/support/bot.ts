@@ -3,6 +3,7 @@
  * tests a compact way to act as Discord users.
  */
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import pino from 'pino';
@@ -80,6 +81,16 @@ export async function runBot(
   const bot = await startBot(config, logger);
   if (!bot.client.isReady()) await new Promise((resolve) => bot.client.once('clientReady', resolve));
   return { bot, config, logs, logged, stop: () => bot.stop() };
+}
+
+/** A TCP port free on 127.0.0.1 right now (for `HTTP_PORT`). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
 }
 
 export interface ChildRun {
