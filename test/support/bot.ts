@@ -10,7 +10,7 @@ import pino from 'pino';
 import { type Bot, startBot } from '../../src/bot/app.ts';
 import type { BotConfig } from '../../src/config.ts';
 import type { Json, LocalDiscordServer, LocalUser } from '../../src/local-discord/server.ts';
-import { REDACTED_PATHS } from '../../src/log.ts';
+import { LOGGER_OPTIONS } from '../../src/log.ts';
 import { SHIPPED_CORPUS, tempDir } from './corpus.ts';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
@@ -77,7 +77,7 @@ export async function runBot(
       if (found) resolve(found);
       else waiters.add({ matches, resolve });
     });
-  const logger = pino({ level: 'info', redact: { paths: REDACTED_PATHS, censor: '[redacted]' } }, sink);
+  const logger = pino({ level: 'info', ...LOGGER_OPTIONS }, sink);
   const bot = await startBot(config, logger);
   if (!bot.client.isReady()) await new Promise((resolve) => bot.client.once('clientReady', resolve));
   return { bot, config, logs, logged, stop: () => bot.stop() };
