@@ -45,6 +45,39 @@ export const LOGGER_OPTIONS: LoggerOptions = {
   serializers: { err: serializeError },
 };
 
+const destinations = new WeakMap<Logger, ReturnType<typeof pino.destination>>();
+
+/**
+ * The logger on stderr. While stderr's reader is stalled (the pipe full) or gone (EPIPE), lines are
+ * dropped rather than retried forever or queued without bound: logging never holds up answering or
+ * shutting down.
+ */
 export function createLogger(level = 'info'): Logger {
-  return pino({ level, ...LOGGER_OPTIONS }, pino.destination(2));
+  const destination = pino.destination({ dest: 2, retryEAGAIN: () => false });
+  destination.on('error', () => {
+    // The line is lost; there is nowhere left to say so.
+  });
+  const logger = pino({ level, ...LOGGER_OPTIONS }, destination);
+  destinations.set(logger, destination);
+  return logger;
+}
+
+/**
+ * Before exiting: writes the lines still queued, waiting at most `ms`, then lets go of stderr, so the
+ * exit never waits on a log reader (pino would otherwise flush synchronously at exit, retrying forever).
+ */
+export async function releaseLogger(logger: Logger, ms = 1000): Promise<void> {
+  await new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    logger.flush(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+  abandonLogger(logger);
+}
+
+/** Lets go of stderr at once, dropping queued lines: for an exit that must not wait at all. */
+export function abandonLogger(logger: Logger): void {
+  destinations.get(logger)?.destroy();
 }

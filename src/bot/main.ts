@@ -4,7 +4,7 @@
  * Every startup failure ends with one message that says what to fix — never a crash loop.
  */
 import { loadBotConfigOrExit } from '../config.ts';
-import { createLogger } from '../log.ts';
+import { abandonLogger, createLogger, releaseLogger } from '../log.ts';
 import { SettingsStoreError } from '../settings/store.ts';
 import { startBot } from './app.ts';
 
@@ -23,7 +23,7 @@ async function main(): Promise<void> {
     // A shutdown that cannot finish (Discord unreachable mid-reconnect) or a second signal still ends it.
     const force = () => {
       logger.warn('shutdown did not finish in time; exiting');
-      logger.flush();
+      abandonLogger(logger);
       process.exit(1);
     };
     setTimeout(force, SHUTDOWN_DEADLINE_MS).unref();
@@ -32,7 +32,7 @@ async function main(): Promise<void> {
     const bot = await starting.catch(() => null);
     await bot?.stop();
     logger.info('stopped');
-    logger.flush();
+    await releaseLogger(logger);
     process.exit(0);
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));
@@ -49,7 +49,7 @@ async function main(): Promise<void> {
           ? 'Discord rejected DISCORD_TOKEN: reset it in the Developer Portal (Bot → Reset Token) and update .env'
           : `could not start: ${(error as Error).message}`;
     logger.fatal({ code }, message);
-    logger.flush();
+    await releaseLogger(logger);
     process.exit(1);
   }
 }
