@@ -7,6 +7,7 @@
  */
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { removeFormatCharacters } from '../text/terms.ts';
 import { isLinkableUrl, MAX_URL_CHARS } from '../text/url.ts';
 import { MAX_PARAGRAPH_CHARS } from './limits.ts';
 import type { Article, InferableField, Paragraph } from './types.ts';
@@ -72,10 +73,9 @@ const FrontMatter = z
 
 /** Collapses whitespace and drops control characters, keeping every other character verbatim. */
 export function normalizeText(text: string): string {
-  return text
-    .normalize('NFC')
+  return removeFormatCharacters(text.normalize('NFC'))
     .replace(/\s+/g, ' ')
-    .replace(/[\p{Cc}\p{Cf}]/gu, '')
+    .replace(/\p{Cc}/gu, '')
     .trim();
 }
 
