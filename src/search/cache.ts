@@ -5,7 +5,7 @@
  * cost time, never a wrong answer.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import {
   type BuiltIndex,
@@ -53,11 +53,19 @@ export async function loadIndexCache(
   }
 }
 
-/** Writes to a temporary file and renames it, so a crash mid-write never leaves half a cache. */
+/**
+ * Writes to a temporary file and renames it, so a crash mid-write never leaves half a cache; a write
+ * that fails (a full disk) removes its temporary file rather than leave it taking the space.
+ */
 export async function saveIndexCache(path: string, fingerprint: string, built: BuiltIndex): Promise<void> {
   const data: CacheFile = { fingerprint, ...toPlainIndex(built) };
   await mkdir(dirname(path), { recursive: true });
   const temporary = `${path}.${process.pid}.tmp`;
-  await writeFile(temporary, JSON.stringify(data));
-  await rename(temporary, path);
+  try {
+    await writeFile(temporary, JSON.stringify(data));
+    await rename(temporary, path);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
 }
