@@ -31,6 +31,8 @@ const HINTS: Record<string, string> = {
   LOG_LEVEL: `use one of ${LOG_LEVELS.join(', ')}`,
   OWNER_IDS: 'give the Discord user ids (17–20 digits) of the operators, separated by commas',
   HTTP_PORT: 'give a port number (1–65535) for /healthz and /metrics, or leave it unset for no HTTP server',
+  HTTP_HOST:
+    'give the address /healthz and /metrics listen on: 127.0.0.1 (default, this machine only), 0.0.0.0 (every interface) or one address',
   SHARD_COUNT:
     'give a whole number of shards, or "auto" to ask Discord (auto cannot be used with DISCORD_API_BASE)',
   BURST_ANSWERS:
@@ -70,6 +72,10 @@ const BotEnv = SearchEnv.extend({
   DISCORD_GUILD_IDS: snowflakeList('must be server ids separated by commas'),
   OWNER_IDS: snowflakeList('must be user ids separated by commas'),
   HTTP_PORT: z.preprocess(optional, z.coerce.number().int().min(1).max(65535).optional()),
+  HTTP_HOST: z.preprocess(
+    optional,
+    z.union([z.ipv4(), z.ipv6(), z.literal('localhost')]).default('127.0.0.1'),
+  ),
   SHARD_COUNT: z.preprocess(
     optional,
     z.union([z.literal('auto'), z.coerce.number().int().min(1).max(1000)]).default('auto'),
@@ -104,6 +110,8 @@ export interface BotConfig extends SearchConfig {
   ownerIds: string[];
   /** Port for `/healthz` and `/metrics`; undefined means no HTTP server. */
   httpPort: number | undefined;
+  /** Address they listen on: loopback unless an operator opens them up. */
+  httpHost: string;
   /** For `npm run start:sharded`. */
   shardCount: number | 'auto';
   /** The per-member burst floor: answers per 10 s in a server (see `BurstLimiter`); an operator's, never off. */
@@ -142,6 +150,7 @@ export function loadBotConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
     command: parsed.BOT_COMMAND,
     ownerIds: parsed.OWNER_IDS,
     httpPort: parsed.HTTP_PORT,
+    httpHost: parsed.HTTP_HOST,
     shardCount: parsed.SHARD_COUNT,
     burstAnswers: parsed.BURST_ANSWERS,
   };

@@ -64,8 +64,8 @@ export async function startBot(config: BotConfig, logger: Logger): Promise<Bot> 
     if (config.httpPort !== undefined) {
       // Under the ShardingManager, shard N listens on HTTP_PORT + N.
       const port = config.httpPort + (client.shard?.ids[0] ?? 0);
-      http = await startHealthServer(port, { client, engine, settings, metrics });
-      logger.info({ port }, 'serving /healthz and /metrics');
+      http = await startHealthServer(port, config.httpHost, { client, engine, settings, metrics });
+      logger.info({ host: config.httpHost, port }, 'serving /healthz and /metrics');
     }
     const bot = wire(client, context, http);
     await client.login(config.token);

@@ -27,11 +27,7 @@ export function unhealthyReasons({ client, engine, settings }: Omit<HealthSource
   return reasons;
 }
 
-export async function startHealthServer(
-  port: number,
-  sources: HealthSources,
-  host = '0.0.0.0',
-): Promise<Server> {
+export async function startHealthServer(port: number, host: string, sources: HealthSources): Promise<Server> {
   const server = createServer((request, response) => {
     const path = (request.url ?? '/').split('?')[0];
     if (request.method !== 'GET') {

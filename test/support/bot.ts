@@ -43,6 +43,7 @@ export function botConfig(server: LocalDiscordServer, overrides: Partial<BotConf
     command: 'csto',
     ownerIds: [],
     httpPort: undefined,
+    httpHost: '127.0.0.1',
     shardCount: 1,
     burstAnswers: CROWD_BURST_ANSWERS,
     ...overrides,
