@@ -59,13 +59,17 @@ export class LiveCorpus {
   #queue: Promise<unknown> = Promise.resolve();
   #queued: Promise<ReloadSummary> | undefined;
   #worker: Worker | undefined;
+  /** Settles when the current worker has taken over the engine's corpus. */
+  #adopted: Promise<unknown> = Promise.resolve();
   /** The worker's answer being waited for: one request at a time. */
   #pending: Pending | undefined;
   #last: (ReloadSummary & { at: Date }) | undefined;
   #stopped = false;
 
+  /** Starts the worker at once: handing it the corpus then happens before the bot takes questions. */
   constructor(options: LiveCorpusOptions) {
     this.#options = options;
+    this.#startWorker();
   }
 
   /** The last reload, for `/admin status`. */
@@ -107,25 +111,29 @@ export class LiveCorpus {
     return run;
   }
 
-  /** Sends one request to the worker, starting it (with the engine's corpus) when there is none. */
+  /** Sends one request to the worker, starting a new one (after a crash or `stop`) when there is none. */
   async #ask(request: WorkerRequest): Promise<unknown> {
-    if (!this.#worker) {
-      const { engine, corpusDir, dataDir } = this.#options;
-      this.#worker = this.#spawn();
-      try {
-        await this.#send({
-          type: 'adopt',
-          corpusDir,
-          dataDir,
-          articles: engine.articles,
-          files: engine.files,
-        });
-      } catch (error) {
-        this.#dropWorker();
-        throw error;
-      }
-    }
+    if (!this.#worker) this.#startWorker();
+    await this.#adopted;
     return this.#send(request);
+  }
+
+  /** A worker that takes over the corpus the engine answers from (copied to it once). */
+  #startWorker(): void {
+    const { engine, corpusDir, dataDir } = this.#options;
+    this.#worker = this.#spawn();
+    this.#adopted = this.#send({
+      type: 'adopt',
+      corpusDir,
+      dataDir,
+      articles: engine.articles,
+      files: engine.files,
+    }).catch((error: unknown) => {
+      this.#dropWorker();
+      throw error;
+    });
+    // Reported by the reload that waits for it; unobserved until then.
+    this.#adopted.catch(() => undefined);
   }
 
   #send(request: WorkerRequest): Promise<unknown> {
