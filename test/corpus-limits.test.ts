@@ -1,4 +1,7 @@
 /** The corpus limits (src/corpus/limits.ts): past each, a clear reason, and everything else still loads. */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import { Glossary } from '../src/corpus/glossary.ts';
 import {
@@ -8,8 +11,10 @@ import {
   MAX_PARAGRAPH_CHARS,
 } from '../src/corpus/limits.ts';
 import { loadCorpus } from '../src/corpus/load.ts';
+import { AnswerEngine } from '../src/search/engine.ts';
+import { LiveCorpus } from '../src/search/live.ts';
 import { tokenize } from '../src/text/terms.ts';
-import { makeCorpus, markdownArticle } from './support/corpus.ts';
+import { makeCorpus, markdownArticle, tempDir } from './support/corpus.ts';
 
 describe('corpus limits', () => {
   it('a file over the size limit is refused unread, with its size and the limit; the others load', async () => {
@@ -92,5 +97,29 @@ describe('front-matter url: only links Discord accepts', () => {
   it('keeps an ordinary https URL with a path, query and fragment', async () => {
     const url = 'https://www.rferl.org/a/csto-armenia/32076543.html?utm=x#top';
     expect((await loadCorpus(withUrl(url))).articles[0]?.url).toBe(url);
+  });
+});
+
+describe('refusals stay reported while they stand', () => {
+  it('a glossary line over a limit is still among the problems after reloads of other files', async () => {
+    const corpusDir = makeCorpus({
+      'a.md': markdownArticle('A', 'The summit in Dushanbe.'),
+      'synonyms.txt': `${Array.from({ length: MAX_NAMES_PER_ALIAS_LINE + 1 }, (_, i) => `N${i}x`).join(' = ')}\n`,
+    });
+    const dataDir = tempDir();
+    const logger = pino({ level: 'silent' });
+    const engine = await AnswerEngine.open({ corpusDir, dataDir, logger });
+    const live = new LiveCorpus({ engine, corpusDir, dataDir, logger });
+    try {
+      expect(engine.problems.map((problem) => problem.file)).toEqual(['synonyms.txt:1']);
+      writeFileSync(join(corpusDir, 'b.md'), markdownArticle('B', 'The talks in Minsk.'));
+      expect((await live.reload()).added).toEqual(['b.md']);
+      expect(engine.problems.map((problem) => problem.file)).toEqual(['synonyms.txt:1']);
+      writeFileSync(join(corpusDir, 'synonyms.txt'), 'Minsk = Mensk\n');
+      await live.reload();
+      expect(engine.problems).toEqual([]);
+    } finally {
+      live.stop();
+    }
   });
 });

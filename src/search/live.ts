@@ -128,6 +128,7 @@ export class LiveCorpus {
       dataDir,
       articles: engine.articles,
       files: engine.files,
+      problems: engine.problems,
     }).catch((error: unknown) => {
       this.#dropWorker();
       throw error;
@@ -268,9 +269,8 @@ export class LiveCorpus {
     summary.failed = result.failed;
     for (const problem of result.failed)
       logger.warn(problem, 'corpus file failed to parse; its previous version still answers');
-    // Unreadable files and bad glossary lines: skipped, as at start-up.
-    for (const problem of result.problems)
-      if (!result.failed.includes(problem)) logger.warn(problem, 'corpus file skipped');
+    // Bad glossary lines, unreadable files: skipped, as at start-up.
+    for (const problem of result.skipped) logger.warn(problem, 'corpus file skipped');
     logger.info(
       {
         added: summary.added,

@@ -32,6 +32,7 @@ export interface AdoptRequest {
   dataDir: string;
   articles: readonly Article[];
   files: ReadonlyMap<string, string>;
+  problems: readonly CorpusProblem[];
 }
 
 /** Compares the directory with the adopted corpus and applies the difference; answered with a `ReloadResult`. */
@@ -49,7 +50,9 @@ export interface ReloadResult {
   /** Set when the glossary changed: its new text ('' when it was removed). */
   glossaryText?: string;
   failed: CorpusProblem[];
-  /** Problems of the whole corpus now answering (unreadable files, bad glossary lines, failed files). */
+  /** Found by this reload besides `failed`: bad glossary lines, unreadable files. */
+  skipped: CorpusProblem[];
+  /** Problems of the whole corpus as it now stands (unreadable files, bad glossary lines, failed files). */
   problems: CorpusProblem[];
   upserts: Article[];
   files: Map<string, string>;
@@ -70,6 +73,16 @@ interface State {
   glossaryText: string;
   built: BuiltIndex;
   files: Map<string, string>;
+  /** Problems by the file they are about (a glossary line's under `synonyms.txt`). */
+  problems: Map<string, CorpusProblem[]>;
+}
+
+/** `synonyms.txt:12` is about `synonyms.txt`. */
+const fileOf = (problem: CorpusProblem) => problem.file.replace(/:\d+$/, '');
+
+function byFile(problems: readonly CorpusProblem[], into = new Map<string, CorpusProblem[]>()) {
+  for (const problem of problems) into.set(fileOf(problem), [...(into.get(fileOf(problem)) ?? []), problem]);
+  return into;
 }
 
 let state: State | undefined;
@@ -100,6 +113,7 @@ async function adopt(request: AdoptRequest): Promise<void> {
     glossaryText,
     built: buildIndex(sorted(articles), glossary),
     files,
+    problems: byFile(request.problems),
   };
 }
 
@@ -112,6 +126,7 @@ async function reload(current: State): Promise<ReloadResult> {
     changed: [],
     removed: [],
     failed: [],
+    skipped: [],
     problems: [],
     upserts: [],
     files: current.files,
@@ -173,12 +188,17 @@ async function reload(current: State): Promise<ReloadResult> {
     for (const article of parsed.articles) addArticle(current.built, article, current.glossary);
   }
   current.files = files;
+  // Problems: those of files read again (or gone) replaced by what this reload found.
+  for (const name of [...current.problems.keys()])
+    if (!onDisk.has(name) || touched.some((file) => file.name === name)) current.problems.delete(name);
+  byFile([...read.problems, ...(glossary?.problems ?? []), ...parsed.problems], current.problems);
 
   for (const article of parsed.articles)
     (known.has(article.file) ? result.changed : result.added).push(article.file);
   result.removed = removedFiles;
   result.failed = failed;
-  result.problems = [...read.problems, ...(glossaryFailed ? [] : (glossary?.problems ?? [])), ...failed];
+  result.skipped = [...read.problems, ...(glossaryFailed ? [] : (glossary?.problems ?? []))];
+  result.problems = [...current.problems.values()].flat();
   result.upserts = parsed.articles;
   result.files = files;
   result.built = toPlainIndex(current.built);
