@@ -4,17 +4,16 @@
  * times or after the channel was taken off the allow list, and floods with the cooldown off (the built-in
  * burst floor).
  */
-import { PermissionFlagsBits, REST, Routes } from 'discord.js';
+import { PermissionFlagsBits } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { registrationPayload } from '../commands/index.ts';
 import { DEFAULT_BURST_ANSWERS as BURST_ANSWERS } from '../src/bot/cooldowns.ts';
 import {
   type Json,
-  LocalDiscordServer,
+  type LocalDiscordServer,
   type LocalUser,
   MEMBER_PERMISSIONS,
 } from '../src/local-discord/server.ts';
-import { askData, type RunningBot, runBot, TEST_TOKEN } from './support/bot.ts';
+import { askData, type RunningBot, runBot, startServerWithCommands } from './support/bot.ts';
 
 const GUILD = '100000000000000071';
 const CHANNEL = '110000000000000071';
@@ -34,24 +33,15 @@ const newMember = (): LocalUser => ({
 });
 
 beforeAll(async () => {
-  server = await LocalDiscordServer.start({
-    token: TEST_TOKEN,
-    botUser: BOT,
-    guilds: [
-      {
-        id: GUILD,
-        name: 'Abuse',
-        ownerId: mod.id,
-        channels: [
-          { id: CHANNEL, name: 'general' },
-          { id: OTHER_CHANNEL, name: 'other' },
-        ],
-      },
+  server = await startServerWithCommands(BOT, {
+    id: GUILD,
+    name: 'Abuse',
+    ownerId: mod.id,
+    channels: [
+      { id: CHANNEL, name: 'general' },
+      { id: OTHER_CHANNEL, name: 'other' },
     ],
   });
-  await new REST({ api: server.apiBase })
-    .setToken(server.token)
-    .put(Routes.applicationGuildCommands(server.applicationId, GUILD), { body: registrationPayload('csto') });
   // The floor as shipped (the other suites raise it to play a crowd with one user).
   running = await runBot(server, { burstAnswers: BURST_ANSWERS });
 });

@@ -5,15 +5,13 @@
  * 3 s deadline while they load (the local server refuses a late callback with 10062, as Discord does), and
  * what is over a limit is refused with a logged reason while the rest keeps answering.
  */
-import { appendFileSync, cpSync, writeFileSync } from 'node:fs';
+import { appendFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { REST, Routes } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { registrationPayload } from '../commands/index.ts';
 import { MAX_FILE_BYTES, MAX_GLOSSARY_LINE_CHARS } from '../src/corpus/limits.ts';
-import { type Json, LocalDiscordServer, type LocalUser } from '../src/local-discord/server.ts';
-import { askData, type RunningBot, runBot, TEST_TOKEN } from './support/bot.ts';
-import { markdownArticle, SHIPPED_CORPUS, tempDir } from './support/corpus.ts';
+import type { Json, LocalDiscordServer, LocalUser } from '../src/local-discord/server.ts';
+import { askData, type RunningBot, runBot, startServerWithCommands } from './support/bot.ts';
+import { copyShippedCorpus, markdownArticle } from './support/corpus.ts';
 
 const GUILD = '100000000000000061';
 const CHANNEL = '110000000000000061';
@@ -26,16 +24,13 @@ let running: RunningBot;
 let corpusDir: string;
 
 beforeAll(async () => {
-  server = await LocalDiscordServer.start({
-    token: TEST_TOKEN,
-    botUser: BOT,
-    guilds: [{ id: GUILD, name: 'Limits', ownerId: member.id, channels: [{ id: CHANNEL, name: 'general' }] }],
+  server = await startServerWithCommands(BOT, {
+    id: GUILD,
+    name: 'Limits',
+    ownerId: member.id,
+    channels: [{ id: CHANNEL, name: 'general' }],
   });
-  await new REST({ api: server.apiBase })
-    .setToken(server.token)
-    .put(Routes.applicationGuildCommands(server.applicationId, GUILD), { body: registrationPayload('csto') });
-  corpusDir = join(tempDir('corpus-'), 'corpus');
-  cpSync(SHIPPED_CORPUS, corpusDir, { recursive: true });
+  corpusDir = copyShippedCorpus();
   running = await runBot(server, { corpusDir });
 });
 

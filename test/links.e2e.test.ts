@@ -3,14 +3,12 @@
  * (simulated by the server's fault injection, answering 400 `URL_TYPE_INVALID_URL` as Discord does) still
  * gets the answer through, unlinked; a URL a member types never comes back as a link or a preview.
  */
-import { cpSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { REST, Routes } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { registrationPayload } from '../commands/index.ts';
-import { type Json, LocalDiscordServer, type LocalUser } from '../src/local-discord/server.ts';
-import { askData, type RunningBot, runBot, TEST_TOKEN } from './support/bot.ts';
-import { markdownArticle, SHIPPED_CORPUS, tempDir } from './support/corpus.ts';
+import type { Json, LocalDiscordServer, LocalUser } from '../src/local-discord/server.ts';
+import { askData, type RunningBot, runBot, startServerWithCommands } from './support/bot.ts';
+import { copyShippedCorpus, markdownArticle } from './support/corpus.ts';
 
 const GUILD = '100000000000000081';
 const CHANNEL = '110000000000000081';
@@ -36,16 +34,13 @@ let server: LocalDiscordServer;
 let running: RunningBot;
 
 beforeAll(async () => {
-  server = await LocalDiscordServer.start({
-    token: TEST_TOKEN,
-    botUser: BOT,
-    guilds: [{ id: GUILD, name: 'Links', ownerId: member.id, channels: [{ id: CHANNEL, name: 'general' }] }],
+  server = await startServerWithCommands(BOT, {
+    id: GUILD,
+    name: 'Links',
+    ownerId: member.id,
+    channels: [{ id: CHANNEL, name: 'general' }],
   });
-  await new REST({ api: server.apiBase })
-    .setToken(server.token)
-    .put(Routes.applicationGuildCommands(server.applicationId, GUILD), { body: registrationPayload('csto') });
-  const corpusDir = join(tempDir('corpus-'), 'corpus');
-  cpSync(SHIPPED_CORPUS, corpusDir, { recursive: true });
+  const corpusDir = copyShippedCorpus();
   writeFileSync(
     join(corpusDir, 'summit.md'),
     markdownArticle('Summit', 'The quokkastan summit ended without a statement.', `url: ${ARTICLE_URL}\n`),

@@ -6,10 +6,17 @@ import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
+import { REST, Routes } from 'discord.js';
 import pino from 'pino';
+import { registrationPayload } from '../../commands/index.ts';
 import { type Bot, startBot } from '../../src/bot/app.ts';
 import type { BotConfig } from '../../src/config.ts';
-import type { Json, LocalDiscordServer, LocalUser } from '../../src/local-discord/server.ts';
+import {
+  type Json,
+  LocalDiscordServer,
+  type LocalGuild,
+  type LocalUser,
+} from '../../src/local-discord/server.ts';
 import { LOGGER_OPTIONS } from '../../src/log.ts';
 import { SHIPPED_CORPUS, tempDir } from './corpus.ts';
 
@@ -92,6 +99,20 @@ export function freePort(): Promise<number> {
       probe.close(() => resolve(port));
     });
   });
+}
+
+/** A local Discord server with one server (guild) and the command set registered in it. */
+export async function startServerWithCommands(
+  botUser: LocalUser,
+  guild: LocalGuild,
+): Promise<LocalDiscordServer> {
+  const server = await LocalDiscordServer.start({ token: TEST_TOKEN, botUser, guilds: [guild] });
+  await new REST({ api: server.apiBase })
+    .setToken(server.token)
+    .put(Routes.applicationGuildCommands(server.applicationId, guild.id), {
+      body: registrationPayload('csto'),
+    });
+  return server;
 }
 
 export interface ChildRun {

@@ -84,8 +84,8 @@ const url: fc.Arbitrary<string> = fc.oneof(
     'https://localhost/a',
     'https://user:pw@news.example.org/',
     'http://-bad.example.org/',
-    'https://news.example.org/' + 'a'.repeat(2030),
-    'https://news.example.org/' + 'a'.repeat(5000),
+    `https://news.example.org/${'a'.repeat(2030)}`,
+    `https://news.example.org/${'a'.repeat(5000)}`,
   ),
   fc.string({ maxLength: 60 }),
 );

@@ -7,8 +7,6 @@
  * Nothing here imports vitest: a failed property throws an Error whose message carries the case, the
  * offending payload and every problem found, which fast-check then shrinks and reports.
  */
-import { cpSync } from 'node:fs';
-import { join } from 'node:path';
 import { REST, Routes } from 'discord.js';
 import fc from 'fast-check';
 import { registrationPayload } from '../../commands/index.ts';
@@ -23,7 +21,7 @@ import {
 import { LIMITS } from '../../src/render/limits.ts';
 import { isLinkableUrl } from '../../src/text/url.ts';
 import { askData, pinged, type RunningBot, runBot, TEST_TOKEN } from './bot.ts';
-import { SHIPPED_CORPUS, tempDir } from './corpus.ts';
+import { copyShippedCorpus } from './corpus.ts';
 import { applyCorpusChange, type CorpusChange, corpusChange } from './hostile-corpus.ts';
 
 // ---------------------------------------------------------------------------------------------------------
@@ -577,8 +575,7 @@ export class HostileHarness {
       await rest.put(Routes.applicationGuildCommands(server.applicationId, GUILD), {
         body: registrationPayload('csto'),
       });
-      const corpusDir = join(tempDir('corpus-'), 'corpus');
-      cpSync(SHIPPED_CORPUS, corpusDir, { recursive: true });
+      const corpusDir = copyShippedCorpus();
       const running = await runBot(server, { corpusDir });
       return new HostileHarness(server, running, corpusDir);
     } catch (error) {
