@@ -45,20 +45,17 @@ export const ask: Command = {
       await interaction.reply(interactionReply(notice('I answer in servers only.')));
       return { outcome: 'refused' };
     }
-    const hidden =
-      interaction.options.getBoolean('hide') ??
-      context.settings.get(interaction.guildId).visibility === 'ephemeral';
     const gate = await gateQuestion(context, {
       guildId: interaction.guildId,
       channelId: interaction.channelId,
       userId: interaction.user.id,
-      publicly: !hidden,
     });
     if (!gate.open) {
       await interaction.reply(interactionReply(gate.payload));
       return { outcome: gate.reason };
     }
     const target = interaction.options.getUser('mention');
+    const hidden = interaction.options.getBoolean('hide') ?? gate.settings.visibility === 'ephemeral';
     const question = {
       text: interaction.options.getString('query', true),
       requesterId: interaction.user.id,
@@ -113,7 +110,6 @@ export const ask: Command = {
               guildId: interaction.guildId,
               channelId: interaction.channelId,
               userId: interaction.user.id,
-              publicly: true,
             });
             if (!gate.open) {
               await interaction.reply(interactionReply(gate.payload));

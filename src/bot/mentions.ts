@@ -34,7 +34,6 @@ export async function handleMention(message: Message, context: BotContext): Prom
     guildId: message.guildId,
     channelId: message.channelId,
     userId: message.author.id,
-    publicly: true,
   });
   // A mention cannot get an ephemeral answer: refusals and cooldowns stay silent rather than spam the channel.
   if (!gate.open) return { outcome: gate.reason };

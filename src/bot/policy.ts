@@ -2,8 +2,8 @@
  * What moderators decided, applied before a question is answered or an answer is posted publicly: the
  * channel allow list and the per-member cooldown, under the built-in burst floor. The same gate serves
  * the slash command, "Post publicly" and mentions; passing it claims the answer (see `cooldowns.ts`).
- * The cooldown guards the channel, so only answers posted publicly claim it: a hidden answer is under the
- * burst floor alone, and posting it publicly afterwards claims the cooldown then.
+ * Every answer claims: a hidden one, and posting it publicly afterwards, which is a new answer in the
+ * channel (so under a cooldown it waits like a new question).
  */
 import { notice } from '../render/messages.ts';
 import type { ReplyPayload } from '../render/payload.ts';
@@ -22,7 +22,7 @@ const relative = (epochMs: number) => `<t:${Math.ceil(epochMs / 1000)}:R>`;
 
 export async function gateQuestion(
   context: BotContext,
-  where: { guildId: string; channelId: string | null; userId: string; publicly: boolean },
+  where: { guildId: string; channelId: string | null; userId: string },
 ): Promise<Gate> {
   const settings = context.settings.get(where.guildId);
   if (!channelAllowed(settings, where.channelId)) {
@@ -42,9 +42,7 @@ export async function gateQuestion(
       payload: notice(`That's a lot of questions at once: you can ask again ${relative(burst)}.`),
     };
   }
-  const until = where.publicly
-    ? await context.cooldowns.claim(where.guildId, where.userId, settings.cooldown)
-    : null;
+  const until = await context.cooldowns.claim(where.guildId, where.userId, settings.cooldown);
   if (until !== null) {
     return {
       open: false,

@@ -233,13 +233,16 @@ export class LiveCorpus {
       return summary;
     };
 
+    const failed = (error: unknown) => {
+      summary.error = `the reload failed: ${(error as Error).message.split('\n')[0]}`;
+      logger.error({ corpusDir, err: error }, 'corpus reload failed; answering from the last corpus');
+      return finish();
+    };
     let result: ReloadResult;
     try {
       result = (await this.#ask({ type: 'reload' })) as ReloadResult;
     } catch (error) {
-      summary.error = `the reload failed: ${(error as Error).message.split('\n')[0]}`;
-      logger.error({ corpusDir, err: error }, 'corpus reload failed; answering from the last corpus');
-      return finish();
+      return failed(error);
     }
     if (result.error) {
       summary.error = result.error;
@@ -251,17 +254,24 @@ export class LiveCorpus {
     }
     if (!result.built) return finish();
 
-    // Restored in slices: answering goes on meanwhile, from the old index.
-    const built = await fromPlainIndexAsync(result.built);
-    const glossary = result.glossaryText === undefined ? undefined : Glossary.parse(result.glossaryText);
-    engine.update({
-      upserts: result.upserts,
-      removedFiles: result.removed,
-      ...(glossary ? { glossary } : {}),
-      files: result.files,
-      problems: result.problems,
-      built,
-    });
+    let glossary: Glossary | undefined;
+    try {
+      // Restored in slices: answering goes on meanwhile, from the old index.
+      const built = await fromPlainIndexAsync(result.built);
+      glossary = result.glossaryText === undefined ? undefined : Glossary.parse(result.glossaryText);
+      engine.update({
+        upserts: result.upserts,
+        removedFiles: result.removed,
+        ...(glossary ? { glossary } : {}),
+        files: result.files,
+        problems: result.problems,
+        built,
+      });
+    } catch (error) {
+      // The worker is now ahead of the engine: a fresh one takes over from the engine at the next reload.
+      this.#dropWorker();
+      return failed(error);
+    }
     summary.added = result.added;
     summary.changed = result.changed;
     summary.removed = result.removed;
