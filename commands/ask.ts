@@ -10,7 +10,7 @@ import {
   SlashCommandBuilder,
 } from 'discord.js';
 import type { BotContext, Outcome } from '../src/bot/context.ts';
-import { gateQuestion } from '../src/bot/policy.ts';
+import { cooldownNotice, gateQuestion } from '../src/bot/policy.ts';
 import { answerQuestion } from '../src/bot/question.ts';
 import { interactionReply, interactionUpdate, sendPayload } from '../src/bot/send.ts';
 import type { ButtonAction } from '../src/render/custom-id.ts';
@@ -45,7 +45,7 @@ export const ask: Command = {
       await interaction.reply(interactionReply(notice('I answer in servers only.')));
       return { outcome: 'refused' };
     }
-    const gate = await gateQuestion(context, {
+    const gate = gateQuestion(context, {
       guildId: interaction.guildId,
       channelId: interaction.channelId,
       userId: interaction.user.id,
@@ -58,13 +58,14 @@ export const ask: Command = {
     const hidden = interaction.options.getBoolean('hide') ?? gate.settings.visibility === 'ephemeral';
     const question = {
       text: interaction.options.getString('query', true),
+      guildId: interaction.guildId,
       requesterId: interaction.user.id,
       settings: gate.settings,
       ephemeral: hidden,
       // An ephemeral answer cannot be suggested to anyone else; bots are not suggested to.
       mentionUserId: target && !target.bot && !hidden ? target.id : null,
     };
-    const { payload, outcome } = answerQuestion(context, question);
+    const { payload, outcome } = await answerQuestion(context, question);
     await sendPayload(payload, (sent) => interaction.reply(interactionReply(sent)));
     return outcome;
   },
@@ -104,9 +105,9 @@ export const ask: Command = {
         case 'more':
         case 'share': {
           if (action.kind === 'share' && interaction.inGuild()) {
-            // Posting publicly is a new answer in the channel: the allow list as it is now, the cooldown
-            // and the burst floor apply, as to `/<command>` itself.
-            const gate = await gateQuestion(context, {
+            // Posting publicly is a new answer in the channel: the allow list as it is now, the burst floor
+            // and the cooldown apply, as to `/<command>` itself.
+            const gate = gateQuestion(context, {
               guildId: interaction.guildId,
               channelId: interaction.channelId,
               userId: interaction.user.id,
@@ -114,6 +115,15 @@ export const ask: Command = {
             if (!gate.open) {
               await interaction.reply(interactionReply(gate.payload));
               return { outcome: gate.reason };
+            }
+            const until = await context.cooldowns.claim(
+              interaction.guildId,
+              interaction.user.id,
+              gate.settings.cooldown,
+            );
+            if (until !== null) {
+              await interaction.reply(interactionReply(cooldownNotice(until)));
+              return { outcome: 'cooldown' };
             }
           }
           const answer = context.engine.answer(action.query, { limit, offset: action.offset });

@@ -33,6 +33,12 @@ const HINTS: Record<string, string> = {
   HTTP_PORT: 'give a port number (1–65535) for /healthz and /metrics, or leave it unset for no HTTP server',
   HTTP_HOST:
     'give the address /healthz and /metrics listen on: 127.0.0.1 (default, this machine only), 0.0.0.0 (every interface) or one address',
+  DATABASE_URL:
+    'leave it unset for the SQLite file in DATA_DIR, or give a Postgres URL such as ' +
+    'postgres://user:password@host:5432/database (README: "Deploying on several machines")',
+  INTERACTIONS_PORT: "give a port number (1–65535) for Discord's interactions endpoint (npm run start:http)",
+  DISCORD_PUBLIC_KEY:
+    "give the application's public key: 64 hex characters, from the Developer Portal (General Information → Public Key)",
   SHARD_COUNT:
     'give a whole number of shards, or "auto" to ask Discord (auto cannot be used with DISCORD_API_BASE)',
   BURST_ANSWERS:
@@ -76,6 +82,21 @@ const BotEnv = SearchEnv.extend({
     optional,
     z.union([z.ipv4(), z.ipv6(), z.literal('localhost')]).default('127.0.0.1'),
   ),
+  DATABASE_URL: z.preprocess(
+    optional,
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\/\S+$/, 'is not a postgres:// URL')
+      .optional(),
+  ),
+  INTERACTIONS_PORT: z.preprocess(optional, z.coerce.number().int().min(1).max(65535).optional()),
+  DISCORD_PUBLIC_KEY: z.preprocess(
+    optional,
+    z
+      .string()
+      .regex(/^[0-9a-fA-F]{64}$/, 'is not 64 hex characters')
+      .optional(),
+  ),
   SHARD_COUNT: z.preprocess(
     optional,
     z.union([z.literal('auto'), z.coerce.number().int().min(1).max(1000)]).default('auto'),
@@ -116,6 +137,12 @@ export interface BotConfig extends SearchConfig {
   shardCount: number | 'auto';
   /** The per-member burst floor: answers per 10 s in a server (see `BurstLimiter`); an operator's, never off. */
   burstAnswers: number;
+  /** Postgres for settings and cooldowns shared by every process; undefined means the SQLite file. */
+  databaseUrl: string | undefined;
+  /** Port of Discord's interactions endpoint (`npm run start:http`). */
+  interactionsPort: number | undefined;
+  /** The application's Ed25519 public key (hex), which signs every interaction Discord POSTs. */
+  publicKey: string | undefined;
 }
 
 /** Reads `.env` from the working directory, if there is one; real environment variables win. */
@@ -153,6 +180,9 @@ export function loadBotConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
     httpHost: parsed.HTTP_HOST,
     shardCount: parsed.SHARD_COUNT,
     burstAnswers: parsed.BURST_ANSWERS,
+    databaseUrl: parsed.DATABASE_URL,
+    interactionsPort: parsed.INTERACTIONS_PORT,
+    publicKey: parsed.DISCORD_PUBLIC_KEY,
   };
 }
 

@@ -13,7 +13,7 @@ import {
   type LocalUser,
   MEMBER_PERMISSIONS,
 } from '../src/local-discord/server.ts';
-import { SETTINGS_FILE_NAME, SettingsStore } from '../src/settings/store.ts';
+import { SETTINGS_FILE_NAME, SqliteSettingsStore } from '../src/settings/store.ts';
 import {
   askData,
   type RunningBot,
@@ -137,7 +137,7 @@ describe('/csto-config', () => {
     expect(response.data.flags & EPHEMERAL).toBe(EPHEMERAL);
     expect(content(response)).toContain('Manage Server');
     expect(store.get(GUILD).results).toBe(3);
-    expect(store.history(GUILD)).toEqual([]);
+    expect(await store.history(GUILD)).toEqual([]);
   });
 
   it('when a value is out of range, the moderator is told and nothing changes', async () => {
@@ -149,7 +149,7 @@ describe('/csto-config', () => {
       [{ name: 'seconds', type: 4, value: 99999 }],
     );
     expect(content(response)).toContain('Nothing was changed');
-    expect(running.bot.context.settings.history(GUILD)).toEqual([]);
+    expect(await running.bot.context.settings.history(GUILD)).toEqual([]);
   });
 
   it('when each setting changes, the very next interaction obeys it', async () => {
@@ -230,7 +230,7 @@ describe('/csto-config', () => {
       configure(mod, MODERATOR, ['results'], [{ name: 'count', type: 4, value: 2 }]),
       configure(mod2, MODERATOR, ['cooldown'], [{ name: 'seconds', type: 4, value: 5 }]),
     ]);
-    const history = running.bot.context.settings.history(GUILD, 2);
+    const history = await running.bot.context.settings.history(GUILD, 2);
     expect(history.map((change) => [change.memberId, change.setting]).sort()).toEqual([
       [mod.id, 'results'],
       [mod2.id, 'cooldown'],
@@ -279,7 +279,7 @@ describe('the bot as a process', () => {
     const db = new Database(file, { readonly: true });
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     db.close();
-    const store = SettingsStore.open(dataDir);
+    const store = SqliteSettingsStore.open(dataDir);
     const saved = store
       .history(GUILD, 1000)
       .filter((change) => change.setting === 'cooldown')

@@ -8,16 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registrationPayload } from '../commands/index.ts';
 import { loadBotConfig } from '../src/config.ts';
 import { type Json, LocalDiscordServer, type LocalUser } from '../src/local-discord/server.ts';
-import {
-  askData,
-  freePort,
-  type RunningBot,
-  runBot,
-  runScript,
-  serverEnv,
-  TEST_TOKEN,
-} from './support/bot.ts';
+import { askData, type RunningBot, runBot, runScript, serverEnv, TEST_TOKEN } from './support/bot.ts';
 import { markdownArticle, SHIPPED_CORPUS, tempDir } from './support/corpus.ts';
+import { freePort } from './support/net.ts';
 
 const owner: LocalUser = { id: '200000000000000021', username: 'operator' };
 const stranger: LocalUser = { id: '200000000000000022', username: 'stranger' };

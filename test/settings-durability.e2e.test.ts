@@ -7,16 +7,9 @@ import { rmSync } from 'node:fs';
 import { PermissionFlagsBits } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LocalDiscordServer, type LocalUser, MEMBER_PERMISSIONS } from '../src/local-discord/server.ts';
-import {
-  askData,
-  freePort,
-  type RunningBot,
-  runBot,
-  runScript,
-  serverEnv,
-  TEST_TOKEN,
-} from './support/bot.ts';
+import { askData, type RunningBot, runBot, runScript, serverEnv, TEST_TOKEN } from './support/bot.ts';
 import { tempDir } from './support/corpus.ts';
+import { freePort } from './support/net.ts';
 
 const mod: LocalUser = { id: '200000000000000091', username: 'mod' };
 const MODERATOR = (BigInt(MEMBER_PERMISSIONS) | PermissionFlagsBits.ManageGuild).toString();

@@ -2,7 +2,7 @@
 import type { Logger } from 'pino';
 import type { AnswerEngine } from '../search/engine.ts';
 import type { LiveCorpus } from '../search/live.ts';
-import type { SettingsStore } from '../settings/store.ts';
+import type { SettingsStore } from '../settings/interface.ts';
 import type { BurstLimiter, CooldownStore } from './cooldowns.ts';
 import type { BotMetrics } from './metrics.ts';
 

@@ -1,7 +1,9 @@
 /**
- * Who may be answered now: the moderators' per-member cooldown (a `CooldownStore`, so a shared store can
- * stand in for this process's memory) and the built-in per-member burst floor. Both are claimed at the
- * START of handling a question, atomically, so simultaneous requests cannot all slip through.
+ * Who may be answered now: the moderators' per-member cooldown and the built-in per-member burst floor, both
+ * claimed atomically, so simultaneous requests cannot all slip through. Cooldowns are in memory by default
+ * (one process: a cooldown is seconds to minutes long, so losing them on restart is harmless); in Postgres
+ * when `DATABASE_URL` is set, so that a member on cooldown on one process is on cooldown on every process
+ * (`postgres-cooldowns.ts`).
  */
 
 export interface CooldownStore {
@@ -57,7 +59,7 @@ class Expiring<V extends { until: number }> {
 }
 
 /** This process's cooldowns: seconds to minutes long, so losing them on restart is harmless. */
-export class MemoryCooldowns implements CooldownStore {
+export class Cooldowns implements CooldownStore {
   readonly #until = new Expiring<{ until: number }>();
   readonly #now: () => number;
 

@@ -1,11 +1,12 @@
 /**
- * `npm start`: reads the configuration, starts the bot, and shuts it down gracefully on
- * SIGINT/SIGTERM (stop taking work, finish in-flight replies, destroy the client, exit 0).
+ * `npm start` (gateway) and `npm run start:http` (`--http`: the interactions endpoint, no gateway): reads the
+ * configuration, starts the bot, and shuts it down gracefully on SIGINT/SIGTERM (stop taking work, finish
+ * in-flight replies, destroy the client, exit 0).
  * Every startup failure ends with one message that says what to fix — never a crash loop.
  */
-import { loadBotConfigOrExit } from '../config.ts';
+import { ConfigError, loadBotConfigOrExit } from '../config.ts';
 import { abandonLogger, createLogger, releaseLogger } from '../log.ts';
-import { SettingsStoreError } from '../settings/store.ts';
+import { SettingsStoreError } from '../settings/interface.ts';
 import { startBot } from './app.ts';
 
 /** In-flight replies get 10 s (see `Bot.stop`); disconnecting gets the rest. */
@@ -17,7 +18,7 @@ async function main(): Promise<void> {
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
 
   // Signals are handled from the first moment: one arriving during startup waits for it, then stops.
-  const starting = startBot(config, logger);
+  const starting = startBot(config, logger, process.argv.includes('--http') ? 'http' : 'gateway');
   const shutdown = async (signal: string) => {
     logger.info({ signal }, 'signal received');
     // A shutdown that cannot finish (Discord unreachable mid-reconnect) or a second signal still ends it.
@@ -43,7 +44,7 @@ async function main(): Promise<void> {
   } catch (error) {
     const code = (error as { code?: string }).code;
     const message =
-      error instanceof SettingsStoreError
+      error instanceof SettingsStoreError || error instanceof ConfigError
         ? error.message
         : code === 'TokenInvalid'
           ? 'Discord rejected DISCORD_TOKEN: reset it in the Developer Portal (Bot → Reset Token) and update .env'

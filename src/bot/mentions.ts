@@ -30,12 +30,13 @@ export async function handleMention(message: Message, context: BotContext): Prom
 
   const settings = context.settings.get(message.guildId);
   if (!settings.mentions) return { outcome: 'not-enabled' };
-  const gate = await gateQuestion(context, {
+  const gate = gateQuestion(context, {
     guildId: message.guildId,
     channelId: message.channelId,
     userId: message.author.id,
   });
-  // A mention cannot get an ephemeral answer: refusals and cooldowns stay silent rather than spam the channel.
+  // A mention cannot get an ephemeral answer: refusals (and the burst floor) stay silent rather than spam
+  // the channel.
   if (!gate.open) return { outcome: gate.reason };
 
   const question = questionOf(message.content, botId);
@@ -45,11 +46,14 @@ export async function handleMention(message: Message, context: BotContext): Prom
   }
   const asked = {
     text: question,
+    guildId: message.guildId,
     requesterId: message.author.id,
     settings: gate.settings,
     ephemeral: false,
   };
-  const { payload, outcome } = answerQuestion(context, asked);
-  await sendPayload(payload, (sent) => message.reply(messageOptions(sent)));
+  const { payload, outcome } = await answerQuestion(context, asked);
+  // A mention cannot get a private cooldown notice: it stays silent rather than spam the channel.
+  if (outcome.outcome !== 'cooldown')
+    await sendPayload(payload, (sent) => message.reply(messageOptions(sent)));
   return outcome;
 }

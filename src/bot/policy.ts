@@ -1,9 +1,8 @@
 /**
  * What moderators decided, applied before a question is answered or an answer is posted publicly: the
- * channel allow list and the per-member cooldown, under the built-in burst floor. The same gate serves
- * the slash command, "Post publicly" and mentions; passing it claims the answer (see `cooldowns.ts`).
- * Every answer claims: a hidden one, and posting it publicly afterwards, which is a new answer in the
- * channel (so under a cooldown it waits like a new question).
+ * channel allow list, under the built-in per-member burst floor. (The per-member cooldown is claimed with
+ * the answer, in `question.ts`, or with "Post publicly".) The same gate serves the slash command, "Post
+ * publicly" and mentions.
  */
 import { notice } from '../render/messages.ts';
 import type { ReplyPayload } from '../render/payload.ts';
@@ -12,7 +11,7 @@ import type { BotContext } from './context.ts';
 
 export type Gate =
   | { open: true; settings: GuildSettings }
-  | { open: false; reason: 'not-enabled' | 'cooldown' | 'rate-limited'; payload: ReplyPayload };
+  | { open: false; reason: 'not-enabled' | 'rate-limited'; payload: ReplyPayload };
 
 export function channelAllowed(settings: GuildSettings, channelId: string | null): boolean {
   return settings.channels.length === 0 || (channelId !== null && settings.channels.includes(channelId));
@@ -20,10 +19,15 @@ export function channelAllowed(settings: GuildSettings, channelId: string | null
 
 const relative = (epochMs: number) => `<t:${Math.ceil(epochMs / 1000)}:R>`;
 
-export async function gateQuestion(
+/** What a member on cooldown is told (privately). */
+export function cooldownNotice(until: number): ReplyPayload {
+  return notice(`You're on cooldown here: you can ask again ${relative(until)}.`);
+}
+
+export function gateQuestion(
   context: BotContext,
   where: { guildId: string; channelId: string | null; userId: string },
-): Promise<Gate> {
+): Gate {
   const settings = context.settings.get(where.guildId);
   if (!channelAllowed(settings, where.channelId)) {
     return {
@@ -40,14 +44,6 @@ export async function gateQuestion(
       open: false,
       reason: 'rate-limited',
       payload: notice(`That's a lot of questions at once: you can ask again ${relative(burst)}.`),
-    };
-  }
-  const until = await context.cooldowns.claim(where.guildId, where.userId, settings.cooldown);
-  if (until !== null) {
-    return {
-      open: false,
-      reason: 'cooldown',
-      payload: notice(`You're on cooldown here: you can ask again ${relative(until)}.`),
     };
   }
   return { open: true, settings };

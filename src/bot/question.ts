@@ -1,27 +1,39 @@
 /**
- * Answering a question, shared by `/<command>` and mentions: the answer (or the "nothing found"
- * note) to send, and what to log. The caller has passed the gate (`policy.ts`), which claimed it.
+ * Answering a question, shared by `/<command>` and mentions: the answer (or the "nothing found" note, or the
+ * cooldown notice) to send, and what to log. An answer claims the asker's cooldown; "nothing found" does not
+ * start one, but a member already on cooldown is told so rather than searched for.
  */
 import { answerMessage, nothingFoundMessage } from '../render/messages.ts';
 import type { ReplyPayload } from '../render/payload.ts';
 import type { GuildSettings } from '../settings/schema.ts';
 import type { BotContext, Outcome } from './context.ts';
+import { cooldownNotice } from './policy.ts';
 
 export interface Question {
   text: string;
+  guildId: string;
   requesterId: string;
   settings: GuildSettings;
   ephemeral: boolean;
   mentionUserId?: string | null;
 }
 
-export function answerQuestion(
+export async function answerQuestion(
   context: BotContext,
   question: Question,
-): { payload: ReplyPayload; outcome: Outcome } {
+): Promise<{ payload: ReplyPayload; outcome: Outcome }> {
   const { settings } = question;
   const answer = context.engine.answer(question.text, { limit: settings.results });
-  if (answer.total === 0) {
+  const found = answer.total > 0;
+  const until = await context.cooldowns.claim(
+    question.guildId,
+    question.requesterId,
+    found ? settings.cooldown : 0,
+  );
+  if (until !== null) {
+    return { payload: cooldownNotice(until), outcome: { outcome: 'cooldown' } };
+  }
+  if (!found) {
     return {
       payload: nothingFoundMessage(answer),
       outcome: {

@@ -61,7 +61,9 @@ export class Glossary {
   private constructor(allRules: Rule[], problems: GlossaryProblem[]) {
     // A rule whose reader words are all in its own phrase adds nothing to the index. (`reader` holds
     // distinct terms, and a mutual line's reader side holds the phrase's own terms too.)
-    const rules = allRules.filter((rule) => rule.reader.some((word) => !rule.own.has(word.term)));
+    const rules = mergeByPhrase(allRules).filter((rule) =>
+      rule.reader.some((word) => !rule.own.has(word.term)),
+    );
     for (const rule of rules) {
       const first = rule.keys[0] as string;
       const list = this.#rulesByFirstKey.get(first) ?? [];
@@ -141,11 +143,33 @@ export class Glossary {
   }
 }
 
+/**
+ * One rule per phrase: a later line for a phrase that already has a rule adds its reader words to
+ * that rule (`Yerevan = Ереван` after `Yerevan = Erevan = Erivan`), instead of never matching.
+ */
+function mergeByPhrase(rules: readonly Rule[]): Rule[] {
+  const byPhrase = new Map<string, Rule>();
+  for (const rule of rules) {
+    const phrase = rule.keys.join(' ');
+    const earlier = byPhrase.get(phrase);
+    if (!earlier) byPhrase.set(phrase, rule);
+    else {
+      // A new list: the earlier one may be shared by the other names of its line.
+      const known = new Set(earlier.reader.map((word) => word.term));
+      const added = rule.reader.filter((word) => !known.has(word.term) && !earlier.own.has(word.term));
+      byPhrase.set(phrase, { ...earlier, reader: [...earlier.reader, ...added] });
+    }
+  }
+  return [...byPhrase.values()];
+}
+
 /** The rules one glossary line stands for, or why the line is unusable. */
 function parseLine(text: string): Rule[] | string {
   const oneWay = text.split('=>');
   if (oneWay.length > 2) return 'more than one "=>"';
   if (oneWay.length === 2) {
+    // `a ==> b`, `a =>> b`: a mistyped arrow would otherwise leave `=` or `>` in a phrase.
+    if (/[=>]/.test(oneWay.join(''))) return 'a stray "=" or ">" next to "=>" (write "phrase => words")';
     const readerSides = (oneWay[1] ?? '').split(',').map((side) => side.trim());
     if (readerSides.some((side) => !side)) return 'empty reader word';
     const rule = makeRule((oneWay[0] ?? '').trim(), distinctWords(readerSides));

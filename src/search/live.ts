@@ -10,7 +10,7 @@ import { type FSWatcher, watch } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { Logger } from 'pino';
 import { Glossary } from '../corpus/glossary.ts';
-import type { CorpusProblem } from '../corpus/load.ts';
+import { type CorpusProblem, problemLogMessage } from '../corpus/load.ts';
 import type { AnswerEngine } from './engine.ts';
 import { fromPlainIndexAsync } from './index.ts';
 import type { ReloadResult, WorkerRequest } from './reload-worker.ts';
@@ -279,8 +279,8 @@ export class LiveCorpus {
     summary.failed = result.failed;
     for (const problem of result.failed)
       logger.warn(problem, 'corpus file failed to parse; its previous version still answers');
-    // Bad glossary lines, unreadable files: skipped, as at start-up.
-    for (const problem of result.skipped) logger.warn(problem, 'corpus file skipped');
+    // Bad glossary lines, unreadable or unsupported files: skipped, as at start-up.
+    for (const problem of result.skipped) logger.warn(problem, problemLogMessage(problem));
     logger.info(
       {
         added: summary.added,

@@ -77,11 +77,8 @@ interface State {
   problems: Map<string, CorpusProblem[]>;
 }
 
-/** `synonyms.txt:12` is about `synonyms.txt`. */
-const fileOf = (problem: CorpusProblem) => problem.file.replace(/:\d+$/, '');
-
 function byFile(problems: readonly CorpusProblem[], into = new Map<string, CorpusProblem[]>()) {
-  for (const problem of problems) into.set(fileOf(problem), [...(into.get(fileOf(problem)) ?? []), problem]);
+  for (const problem of problems) into.set(problem.file, [...(into.get(problem.file) ?? []), problem]);
   return into;
 }
 

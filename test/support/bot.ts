@@ -3,13 +3,12 @@
  * tests a compact way to act as Discord users.
  */
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { REST, Routes } from 'discord.js';
 import pino from 'pino';
 import { registrationPayload } from '../../commands/index.ts';
-import { type Bot, startBot } from '../../src/bot/app.ts';
+import { type Bot, type BotMode, startBot } from '../../src/bot/app.ts';
 import type { BotConfig } from '../../src/config.ts';
 import {
   type Json,
@@ -19,6 +18,7 @@ import {
 } from '../../src/local-discord/server.ts';
 import { LOGGER_OPTIONS } from '../../src/log.ts';
 import { SHIPPED_CORPUS, tempDir } from './corpus.ts';
+import { freePort } from './net.ts';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 /** Shaped like a real bot token, so configuration validation accepts it. */
@@ -53,15 +53,26 @@ export function botConfig(server: LocalDiscordServer, overrides: Partial<BotConf
     httpHost: '127.0.0.1',
     shardCount: 1,
     burstAnswers: CROWD_BURST_ANSWERS,
+    databaseUrl: undefined,
+    interactionsPort: undefined,
+    publicKey: undefined,
     ...overrides,
   };
 }
 
+/**
+ * Starts the bot in this process. In HTTP mode (`mode: 'http'`, on a free INTERACTIONS_PORT unless given) the
+ * server's interactions endpoint is pointed at it, so every `sendInteraction` arrives by signed POST.
+ */
 export async function runBot(
   server: LocalDiscordServer,
   overrides: Partial<BotConfig> = {},
+  mode: BotMode = 'gateway',
 ): Promise<RunningBot> {
-  const config = botConfig(server, overrides);
+  const config = botConfig(server, {
+    ...(mode === 'http' ? { interactionsPort: await freePort(), publicKey: server.publicKey } : {}),
+    ...overrides,
+  });
   const logs: Json[] = [];
   const waiters = new Set<{ matches: (line: Json) => boolean; resolve: (line: Json) => void }>();
   const sink = new Writable({
@@ -86,19 +97,10 @@ export async function runBot(
       else waiters.add({ matches, resolve });
     });
   const logger = pino({ level: 'info', ...LOGGER_OPTIONS }, sink);
-  const bot = await startBot(config, logger);
-  if (!bot.client.isReady()) await new Promise((resolve) => bot.client.once('clientReady', resolve));
+  const bot = await startBot(config, logger, mode);
+  if (mode === 'http') await server.setInteractionsEndpoint(interactionsUrl(config));
+  else if (!bot.client.isReady()) await new Promise((resolve) => bot.client.once('clientReady', resolve));
   return { bot, config, logs, logged, stop: () => bot.stop() };
-}
-
-/** A TCP port free on 127.0.0.1 right now (for `HTTP_PORT`). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 /** A local Discord server with one server (guild) and the command set registered in it. */
@@ -122,11 +124,15 @@ export interface ChildRun {
 }
 
 /** Runs one of the package's scripts (`src/bot/deploy.ts`, …) as a child process, as npm would. */
-export function runScript(script: string, env: Record<string, string>): Promise<ChildRun> {
+export function runScript(
+  script: string,
+  env: Record<string, string>,
+  args: string[] = [],
+): Promise<ChildRun> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      ['--import', 'tsx', script],
+      ['--import', 'tsx', script, ...args],
       { cwd: ROOT, env: { ...process.env, ...env } },
       (error, stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
     );
@@ -139,11 +145,16 @@ export interface ScriptProcess {
   exited: Promise<number | null>;
   /** Everything it wrote to stdout and stderr so far. */
   output(): string;
+  /**
+   * Resolves with the next JSON log line, from now on, that `match` accepts (rejects if the process exits
+   * first): call it before causing the event, so that it cannot be missed.
+   */
+  logLine(match: (line: Json) => boolean): Promise<Json>;
 }
 
 /** Starts one of the package's scripts as its own Node process (one process: signals reach it). */
-export function spawnScript(script: string, env: Record<string, string>): ScriptProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+export function spawnScript(script: string, env: Record<string, string>, args: string[] = []): ScriptProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -155,7 +166,39 @@ export function spawnScript(script: string, env: Record<string, string>): Script
   child.stdout?.on('data', collect);
   child.stderr?.on('data', collect);
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, exited, output: () => output };
+  const logLine = (match: (line: Json) => boolean) =>
+    new Promise<Json>((resolve, reject) => {
+      let pending = '';
+      const onData = (chunk: Buffer) => {
+        const lines = (pending + chunk).split('\n');
+        pending = lines.pop() ?? '';
+        for (const text of lines) {
+          let line: Json;
+          try {
+            line = JSON.parse(text);
+          } catch {
+            continue;
+          }
+          if (!match(line)) continue;
+          stop();
+          resolve(line);
+          return;
+        }
+      };
+      const onExit = () => {
+        stop();
+        reject(new Error(`${script} exited before the awaited log line: ${output}`));
+      };
+      const stop = () => {
+        child.stdout?.off('data', onData);
+        child.stderr?.off('data', onData);
+        child.off('exit', onExit);
+      };
+      child.stdout?.on('data', onData);
+      child.stderr?.on('data', onData);
+      child.once('exit', onExit);
+    });
+  return { child, exited, output: () => output, logLine };
 }
 
 /** Environment that points the scripts at the local server. */
@@ -206,4 +249,9 @@ export function pinged(payload: Json): string[] {
   }
   if (parse.includes('roles') && /<@&\d+>/.test(payload.content ?? '')) pings.push('role');
   return pings;
+}
+
+/** The interactions endpoint of a bot started in HTTP mode with `config`. */
+export function interactionsUrl(config: Pick<BotConfig, 'interactionsPort'>): string {
+  return `http://127.0.0.1:${config.interactionsPort}/interactions`;
 }

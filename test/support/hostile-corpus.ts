@@ -146,7 +146,9 @@ export async function applyCorpusChange(
         !/[\r\n\u2028\u2029]/.test(change.line) &&
         (line.length > MAX_GLOSSARY_LINE_CHARS || names > MAX_NAMES_PER_ALIAS_LINE)
       ) {
-        const reasons = reported(`synonyms.txt:${lineNumber}`).map((problem) => problem.reason);
+        const reasons = reported('synonyms.txt')
+          .filter((problem) => problem.line === lineNumber)
+          .map((problem) => problem.reason);
         if (!reasons.some((reason) => /over the limit/.test(reason)))
           problems.push(
             `glossary line ${lineNumber} over a limit was not refused with its reason: ${JSON.stringify(reasons)}`,
