@@ -10,7 +10,7 @@ import {
   SlashCommandBuilder,
 } from 'discord.js';
 import type { BotContext, Outcome } from '../src/bot/context.ts';
-import { cooldownNotice, gateQuestion } from '../src/bot/policy.ts';
+import { cooldownNotice, type Gate, gateQuestion } from '../src/bot/policy.ts';
 import { answerQuestion } from '../src/bot/question.ts';
 import { interactionReply, interactionUpdate, sendPayload } from '../src/bot/send.ts';
 import type { ButtonAction } from '../src/render/custom-id.ts';
@@ -18,6 +18,20 @@ import { fitChoices } from '../src/render/limits.ts';
 import { answerMessage, notice, paragraphMessage } from '../src/render/messages.ts';
 import { MAX_QUERY_CHARS } from '../src/search/query.ts';
 import type { Command } from './types.ts';
+
+/** The gate (`policy.ts`) for this member in this channel; a refusal is told to them privately here. */
+async function passGate(
+  interaction: (ChatInputCommandInteraction | ButtonInteraction) & { guildId: string },
+  context: BotContext,
+): Promise<Gate> {
+  const gate = gateQuestion(context, {
+    guildId: interaction.guildId,
+    channelId: interaction.channelId,
+    userId: interaction.user.id,
+  });
+  if (!gate.open) await interaction.reply(interactionReply(gate.payload));
+  return gate;
+}
 
 export const ask: Command = {
   data: (command) =>
@@ -45,15 +59,8 @@ export const ask: Command = {
       await interaction.reply(interactionReply(notice('I answer in servers only.')));
       return { outcome: 'refused' };
     }
-    const gate = gateQuestion(context, {
-      guildId: interaction.guildId,
-      channelId: interaction.channelId,
-      userId: interaction.user.id,
-    });
-    if (!gate.open) {
-      await interaction.reply(interactionReply(gate.payload));
-      return { outcome: gate.reason };
-    }
+    const gate = await passGate(interaction, context);
+    if (!gate.open) return { outcome: gate.reason };
     const target = interaction.options.getUser('mention');
     const hidden = interaction.options.getBoolean('hide') ?? gate.settings.visibility === 'ephemeral';
     const question = {
@@ -107,15 +114,8 @@ export const ask: Command = {
           if (action.kind === 'share' && interaction.inGuild()) {
             // Posting publicly is a new answer in the channel: the allow list as it is now, the burst floor
             // and the cooldown apply, as to `/<command>` itself.
-            const gate = gateQuestion(context, {
-              guildId: interaction.guildId,
-              channelId: interaction.channelId,
-              userId: interaction.user.id,
-            });
-            if (!gate.open) {
-              await interaction.reply(interactionReply(gate.payload));
-              return { outcome: gate.reason };
-            }
+            const gate = await passGate(interaction, context);
+            if (!gate.open) return { outcome: gate.reason };
             const until = await context.cooldowns.claim(
               interaction.guildId,
               interaction.user.id,
