@@ -465,6 +465,22 @@ describe('the corpus directory removed while running', () => {
 });
 
 describe('after every fault', () => {
+  it('no log line carries an interaction token or a request body, though replies failed and were logged', () => {
+    const failures = running.logs.filter((line) => line.msg === 'interaction failed');
+    expect(failures.length).toBeGreaterThan(0);
+    expect(failures.some((line) => /\/interactions\/\d+\/\[redacted\]\/callback/.test(line.err?.url))).toBe(
+      true,
+    );
+    const tokens = server.requests
+      .map((request) => /^\/(?:interactions\/\d+|webhooks\/\d+)\/([^/]+)/.exec(request.path)?.[1])
+      .filter((token): token is string => token !== undefined);
+    expect(tokens.length).toBeGreaterThan(0);
+    const leaks = running.logs
+      .map((line) => JSON.stringify(line))
+      .filter((text) => tokens.some((token) => text.includes(token)) || text.includes('requestBody'));
+    expect(leaks).toEqual([]);
+  });
+
   it('the process is still up: the client is ready, no unhandled rejection, and /csto armenia is answered', async () => {
     expect(running.bot.client.isReady()).toBe(true);
     expect(unhandled).toEqual([]);

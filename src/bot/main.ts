@@ -5,7 +5,7 @@
  * Every startup failure ends with one message that says what to fix — never a crash loop.
  */
 import { ConfigError, loadBotConfigOrExit } from '../config.ts';
-import { createLogger } from '../log.ts';
+import { abandonLogger, createLogger, releaseLogger } from '../log.ts';
 import { SettingsStoreError } from '../settings/interface.ts';
 import { startBot } from './app.ts';
 
@@ -24,7 +24,7 @@ async function main(): Promise<void> {
     // A shutdown that cannot finish (Discord unreachable mid-reconnect) or a second signal still ends it.
     const force = () => {
       logger.warn('shutdown did not finish in time; exiting');
-      logger.flush();
+      abandonLogger(logger);
       process.exit(1);
     };
     setTimeout(force, SHUTDOWN_DEADLINE_MS).unref();
@@ -33,7 +33,7 @@ async function main(): Promise<void> {
     const bot = await starting.catch(() => null);
     await bot?.stop();
     logger.info('stopped');
-    logger.flush();
+    await releaseLogger(logger);
     process.exit(0);
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));
@@ -50,7 +50,7 @@ async function main(): Promise<void> {
           ? 'Discord rejected DISCORD_TOKEN: reset it in the Developer Portal (Bot → Reset Token) and update .env'
           : `could not start: ${(error as Error).message}`;
     logger.fatal({ code }, message);
-    logger.flush();
+    await releaseLogger(logger);
     process.exit(1);
   }
 }

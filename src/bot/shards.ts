@@ -7,7 +7,7 @@
 import { fileURLToPath } from 'node:url';
 import { ShardingManager } from 'discord.js';
 import { loadBotConfigOrExit } from '../config.ts';
-import { createLogger } from '../log.ts';
+import { createLogger, releaseLogger } from '../log.ts';
 import { AnswerEngine } from '../search/engine.ts';
 
 const SHARD_SCRIPT = fileURLToPath(new URL('./main.ts', import.meta.url));
@@ -57,7 +57,7 @@ async function main(): Promise<void> {
       ),
     );
     logger.info('stopped');
-    logger.flush();
+    await releaseLogger(logger);
     process.exit(0);
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));
