@@ -23,6 +23,19 @@ async function setUp() {
 }
 
 describe('live corpus updates', () => {
+  it('when a transliteration table is added and then removed, reloads fold the new spellings and then stop', async () => {
+    const { corpusDir, engine, live } = await setUp();
+    expect(engine.answer('Tadzhik').total).toBe(0);
+    writeFileSync(join(corpusDir, 'transliterations.txt'), 'Tajik = Tadzhik\n');
+    expect((await live.reload()).glossaryChanged).toBe(true);
+    expect(engine.answer('Tadzhik').results[0]?.excerpt).toContain('**Tajik**');
+    // The glossary's own rules still apply beside the table.
+    expect(engine.answer('called off').total).toBe(1);
+    unlinkSync(join(corpusDir, 'transliterations.txt'));
+    expect((await live.reload()).glossaryChanged).toBe(true);
+    expect(engine.answer('Tadzhik').total).toBe(0);
+  });
+
   it('when a file is added, edited or deleted, a reload applies exactly that change', async () => {
     const { corpusDir, engine, live } = await setUp();
     writeFileSync(join(corpusDir, 'uzbek.md'), markdownArticle('Uzbek', 'Uzbekistan quit the bloc.'));
