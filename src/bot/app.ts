@@ -46,8 +46,8 @@ export async function startBot(config: BotConfig, logger: Logger): Promise<Bot> 
       corpusDir: config.corpusDir,
       dataDir: config.dataDir,
       logger,
-      onReload: (summary) => metrics.reload(summary),
     });
+    live.on('reload', (summary) => metrics.reload(summary));
     client = createClient(config);
     const context: BotContext = {
       engine,

@@ -4,6 +4,7 @@
  * the change atomically; the index cache is refreshed. A file that fails to parse leaves its
  * previous version answering and is reported; a vanished directory leaves the last corpus answering.
  */
+import { EventEmitter } from 'node:events';
 import { type FSWatcher, watch } from 'node:fs';
 import type { Logger } from 'pino';
 import { GLOSSARY_FILE, Glossary } from '../corpus/glossary.ts';
@@ -32,11 +33,13 @@ export interface LiveCorpusOptions {
   corpusDir: string;
   dataDir: string;
   logger: Logger;
-  /** Told about every reload, e.g. for metrics. */
-  onReload?: (summary: ReloadSummary) => void;
 }
 
-export class LiveCorpus {
+/**
+ * Emits `reload` with its summary the moment a reload's outcome is known: for a change, when the engine
+ * answers from the new corpus (before the index cache is written). `lastReload` is set at the same moment.
+ */
+export class LiveCorpus extends EventEmitter<{ reload: [ReloadSummary] }> {
   readonly #options: LiveCorpusOptions;
   #watcher: FSWatcher | undefined;
   /** Collects a burst of file events into one reload. */
@@ -49,6 +52,7 @@ export class LiveCorpus {
   #stopped = false;
 
   constructor(options: LiveCorpusOptions) {
+    super();
     this.#options = options;
   }
 
@@ -122,7 +126,7 @@ export class LiveCorpus {
   }
 
   async #reloadNow(): Promise<ReloadSummary> {
-    const { engine, corpusDir, dataDir, logger, onReload } = this.#options;
+    const { engine, corpusDir, dataDir, logger } = this.#options;
     const started = performance.now();
     const summary: ReloadSummary = {
       added: [],
@@ -135,7 +139,7 @@ export class LiveCorpus {
     const finish = () => {
       summary.durationMs = Math.round(performance.now() - started);
       this.#last = { ...summary, at: new Date() };
-      onReload?.(summary);
+      this.emit('reload', summary);
       return summary;
     };
 
@@ -207,7 +211,9 @@ export class LiveCorpus {
       },
       'corpus reloaded',
     );
+    // The new corpus answers from here on: say so now, not after the cache is written.
+    finish();
     await engine.saveCache(dataDir, logger);
-    return finish();
+    return summary;
   }
 }
