@@ -3,6 +3,7 @@
  * tests a compact way to act as Discord users.
  */
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { EventEmitter } from 'node:events';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import pino from 'pino';
@@ -21,6 +22,8 @@ export interface RunningBot {
   config: BotConfig;
   /** Every log line the bot wrote, parsed. */
   logs: Json[];
+  /** The first log line (already written, or the next ones) that `matches`, as soon as it is written. */
+  waitForLog(matches: (line: Json) => boolean): Promise<Json>;
   stop(): Promise<void>;
 }
 
@@ -46,16 +49,33 @@ export async function runBot(
 ): Promise<RunningBot> {
   const config = botConfig(server, overrides);
   const logs: Json[] = [];
+  const written = new EventEmitter<{ line: [Json] }>();
   const sink = new Writable({
     write(chunk, _encoding, done) {
-      for (const line of String(chunk).split('\n')) if (line) logs.push(JSON.parse(line));
+      for (const text of String(chunk).split('\n')) {
+        if (!text) continue;
+        const line = JSON.parse(text);
+        logs.push(line);
+        written.emit('line', line);
+      }
       done();
     },
   });
+  const waitForLog = (matches: (line: Json) => boolean) =>
+    new Promise<Json>((resolve) => {
+      const found = logs.find(matches);
+      if (found) return resolve(found);
+      const listener = (line: Json) => {
+        if (!matches(line)) return;
+        written.off('line', listener);
+        resolve(line);
+      };
+      written.on('line', listener);
+    });
   const logger = pino({ level: 'info', redact: { paths: REDACTED_PATHS, censor: '[redacted]' } }, sink);
   const bot = await startBot(config, logger);
   if (!bot.client.isReady()) await new Promise((resolve) => bot.client.once('clientReady', resolve));
-  return { bot, config, logs, stop: () => bot.stop() };
+  return { bot, config, logs, waitForLog, stop: () => bot.stop() };
 }
 
 export interface ChildRun {
@@ -82,6 +102,8 @@ export interface ScriptProcess {
   exited: Promise<number | null>;
   /** Everything it wrote to stdout and stderr so far. */
   output(): string;
+  /** Resolves once it has written `text`; rejects, with what it wrote, if it exits first. */
+  waitForOutput(text: string): Promise<void>;
 }
 
 /** Starts one of the package's scripts as its own Node process (one process: signals reach it). */
@@ -92,13 +114,31 @@ export function spawnScript(script: string, env: Record<string, string>): Script
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
+  const wrote = new EventEmitter<{ output: [] }>();
   const collect = (chunk: Buffer) => {
     output += chunk;
+    wrote.emit('output');
   };
   child.stdout?.on('data', collect);
   child.stderr?.on('data', collect);
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, exited, output: () => output };
+  // 'close' comes after the last output, 'exit' may come before it.
+  const closed = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+  const waitForOutput = (text: string) =>
+    new Promise<void>((resolve, reject) => {
+      const check = () => {
+        if (!output.includes(text)) return;
+        wrote.off('output', check);
+        resolve();
+      };
+      wrote.on('output', check);
+      check();
+      void closed.then((code) => {
+        wrote.off('output', check);
+        if (!output.includes(text)) reject(new Error(`exited (${code}) before writing "${text}":\n${output}`));
+      });
+    });
+  return { child, exited, output: () => output, waitForOutput };
 }
 
 /** Environment that points the scripts at the local server. */
