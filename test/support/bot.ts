@@ -50,6 +50,8 @@ export async function runBot(
   const config = botConfig(server, overrides);
   const logs: Json[] = [];
   const written = new EventEmitter<{ line: [Json] }>();
+  // One waiter per awaited interaction: a burst of them is normal, not a leak.
+  written.setMaxListeners(0);
   const sink = new Writable({
     write(chunk, _encoding, done) {
       for (const text of String(chunk).split('\n')) {
@@ -135,7 +137,8 @@ export function spawnScript(script: string, env: Record<string, string>): Script
       check();
       void closed.then((code) => {
         wrote.off('output', check);
-        if (!output.includes(text)) reject(new Error(`exited (${code}) before writing "${text}":\n${output}`));
+        if (!output.includes(text))
+          reject(new Error(`exited (${code}) before writing "${text}":\n${output}`));
       });
     });
   return { child, exited, output: () => output, waitForOutput };
