@@ -343,7 +343,7 @@ describe('SettingsStore', () => {
       expect(store.get(guild)).toMatchObject({ cooldown: (i % 3600) + 1, channels: [CHANNEL_A] });
       expect(store.history(guild).map((c) => c.setting)).toEqual(['channels', 'cooldown']);
     }
-  }, 20_000);
+  });
 
   it('when the file is garbage, open throws a SettingsStoreError naming the file and what to do', () => {
     const dir = tempDir();

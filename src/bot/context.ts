@@ -10,7 +10,7 @@ export interface BotContext {
   engine: AnswerEngine;
   settings: SettingsStore;
   cooldowns: Cooldowns;
-  /** The base command name (`BOT_COMMAND`); companions are `<command>-sources` and `<command>-config`. */
+  /** The base command name (`BOT_COMMAND`); companions are `<command>-sources`, `-config` and `-admin`. */
   command: string;
   logger: Logger;
   metrics: BotMetrics;
