@@ -8,13 +8,32 @@
  *   npm run bench:bot [-- --interactions 200 --concurrency 20 --json]
  */
 import type { ChildProcess } from 'node:child_process';
-import { parseArgs } from 'node:util';
 import { REST, Routes } from 'discord.js';
 import { registrationPayload } from '../commands/index.ts';
+import { parseCommandLine, readCommandLine, wholeNumber } from '../src/cli/args.ts';
 import { LocalDiscordServer } from '../src/local-discord/server.ts';
 import { serverEnv, spawnScript, TEST_TOKEN } from '../test/support/bot.ts';
 import { tempDir } from '../test/support/corpus.ts';
 import { BOT_QUERIES } from './queries.ts';
+
+const USAGE = `usage: npm run bench:bot -- [--interactions N] [--concurrency N] [--json]
+  --interactions   interactions per bot (default 200)
+  --concurrency    interactions in flight at a time (default 20)
+  --json           print one JSON object instead of a table`;
+
+function parseOptions(argv: readonly string[]) {
+  const { help, values } = parseCommandLine(argv, {
+    interactions: { type: 'string' },
+    concurrency: { type: 'string' },
+    json: { type: 'boolean' },
+  });
+  if (help) return 'help';
+  return {
+    count: wholeNumber('--interactions', values.interactions ?? '200'),
+    concurrency: wholeNumber('--concurrency', values.concurrency ?? '20'),
+    json: values.json ?? false,
+  };
+}
 
 function percentile(sorted: number[], p: number): number {
   const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
@@ -66,19 +85,7 @@ async function stopProcess(child: ChildProcess): Promise<void> {
 }
 
 async function main() {
-  const { values } = parseArgs({
-    options: {
-      interactions: { type: 'string', default: '200' },
-      concurrency: { type: 'string', default: '20' },
-      json: { type: 'boolean', default: false },
-    },
-  });
-  const count = Number(values.interactions);
-  const concurrency = Number(values.concurrency);
-  if (!Number.isInteger(count) || count < 1 || !Number.isInteger(concurrency) || concurrency < 1) {
-    process.stderr.write('Usage: npm run bench:bot -- [--interactions N] [--concurrency N] [--json]\n');
-    process.exit(2);
-  }
+  const { count, concurrency, json } = readCommandLine('bench:bot', USAGE, parseOptions);
   const server = await LocalDiscordServer.start({
     token: TEST_TOKEN,
     acknowledgeWithinMs: Number.POSITIVE_INFINITY,
@@ -111,7 +118,7 @@ async function main() {
     p99: Math.round((full.p99Ms / baseline.p99Ms) * 100) / 100,
   };
   const result = { interactions: count, concurrency, bot: full, bare: baseline, ratio };
-  if (values.json) {
+  if (json) {
     process.stdout.write(`${JSON.stringify(result)}\n`);
     return;
   }

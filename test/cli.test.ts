@@ -11,18 +11,25 @@ interface Run {
   stderr: string;
 }
 
-/** Runs the search CLI the way `npm run --silent search -- …` does. */
-function search(args: string[], { input, env = {} }: { input?: string; env?: Record<string, string> } = {}) {
+/** Runs one of the package's scripts the way `npm run --silent <script> -- …` does. */
+function script(
+  file: string,
+  args: string[],
+  { input, env = {} }: { input?: string; env?: Record<string, string> } = {},
+) {
   return new Promise<Run>((resolve) => {
     const child = execFile(
       process.execPath,
-      ['--import', 'tsx', 'src/cli/search.ts', ...args],
+      ['--import', 'tsx', file, ...args],
       { cwd: ROOT, env: { ...process.env, DATA_DIR: tempDir(), LOG_LEVEL: '', ...env } },
       (error, stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
     );
     child.stdin?.end(input ?? '');
   });
 }
+
+const search = (args: string[], options?: { input?: string; env?: Record<string, string> }) =>
+  script('src/cli/search.ts', args, options);
 
 const RESULT_KEYS = [
   'id',
@@ -129,5 +136,38 @@ describe('the search CLI', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('LOG_LEVEL');
     expect(run.stderr).toContain('debug');
+  });
+});
+
+describe("the scripts' command lines", () => {
+  const SCRIPTS = [
+    ['search', 'src/cli/search.ts'],
+    ['bench', 'bench/engine.ts'],
+    ['bench:bot', 'bench/latency.ts'],
+    ['bench:load', 'bench/load.ts'],
+    ['fuzz', 'scripts/fuzz.ts'],
+  ];
+
+  it.each(SCRIPTS)('npm run %s -- --help prints its usage and exits 0', async (_, file) => {
+    const run = await script(file, ['--help']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^usage:\s+npm run/i);
+    expect(run.stderr).toBe('');
+  });
+
+  it.each(SCRIPTS)(
+    'npm run %s -- --bogus says so in one line, then the usage, and exits 2',
+    async (name, file) => {
+      const run = await script(file, ['--bogus']);
+      expect(run.code).toBe(2);
+      expect(run.stderr.split('\n')[0]).toBe(`${name}: unknown option --bogus`);
+      expect(run.stderr).not.toMatch(/\n\s+at |ERR_PARSE_ARGS/); // no stack trace
+    },
+  );
+
+  it('npm run bench prints its header once', async () => {
+    const run = await script('bench/engine.ts', ['--sizes', '50', '--rounds', '1']);
+    expect(run.code).toBe(0);
+    expect(`${run.stdout}${run.stderr}`.match(/synthetic text: /g)).toHaveLength(1);
   });
 });

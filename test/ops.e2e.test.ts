@@ -67,7 +67,7 @@ describe('/csto-admin', () => {
 
   it('when an operator asks for the status, it shows corpus size, index, reload, version, uptime and ping', async () => {
     const description: string = (await admin('status', owner).callback).data.embeds[0].description;
-    expect(description).toContain('**Corpus:** 1 articles, 39 paragraphs');
+    expect(description).toContain('**Corpus:** 1 article, 39 paragraphs');
     expect(description).toMatch(/\*\*Index:\*\* (built|loaded from cache) in \d+ ms/);
     expect(description).toContain('**Version:** 0.1.0');
     expect(description).toContain('**Gateway ping:**');
