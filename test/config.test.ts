@@ -3,6 +3,7 @@
  * saying what is wrong once and how to fix it.
  */
 import { describe, expect, it } from 'vitest';
+import { startupFailureMessage } from '../src/bot/startup-failure.ts';
 import { ConfigError, loadBotConfig } from '../src/config.ts';
 import { TEST_TOKEN } from './support/bot.ts';
 
@@ -58,5 +59,28 @@ describe('configuration messages', () => {
 
   it('names every companion command that BOT_COMMAND prefixes, -admin included', () => {
     expect(problem({ BOT_COMMAND: 'UPPER' })).toContain('"-sources", "-config" and "-admin" are appended');
+  });
+});
+
+describe('startup failure messages (npm start and npm run start:sharded)', () => {
+  it('name what caused a failed fetch, not just "fetch failed"', () => {
+    const error = new TypeError('fetch failed', { cause: new Error('getaddrinfo ENOTFOUND discord.com') });
+    expect(startupFailureMessage(error)).toBe(
+      'could not start: fetch failed: getaddrinfo ENOTFOUND discord.com',
+    );
+  });
+
+  it('a refused token gets the advice to reset it', () => {
+    const error = Object.assign(new Error('An invalid token was provided.'), { code: 'TokenInvalid' });
+    expect(startupFailureMessage(error)).toContain('Discord rejected DISCORD_TOKEN: reset it');
+  });
+
+  it('a shard that died starting points at the reason the shard logged', () => {
+    const error = Object.assign(new Error("Shard 0's process exited before its Client became ready."), {
+      code: 'ShardingReadyDied',
+    });
+    expect(startupFailureMessage(error)).toBe(
+      "could not start: Shard 0's process exited before its Client became ready (the shard logged why above)",
+    );
   });
 });

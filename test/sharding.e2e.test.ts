@@ -68,6 +68,20 @@ describe('sharding', () => {
     expect(await sharded.exited).toBe(0);
   }, 90_000);
 
+  it('when a shard cannot start (Discord refuses the token), it ends with one clean line, as npm start does', async () => {
+    const otherToken = TEST_TOKEN.replace(/0+$/, (zeros) => '1'.repeat(zeros.length));
+    const sharded = spawnScript('src/bot/shards.ts', {
+      ...serverEnv(server, otherToken),
+      SHARD_COUNT: '1',
+      DATA_DIR: tempDir(),
+    });
+    expect(await sharded.exited).toBe(1);
+    const output = sharded.output();
+    expect(output).toContain('Discord rejected DISCORD_TOKEN'); // the shard's own line
+    expect(output).toContain("could not start: Shard 0's process exited before its Client became ready");
+    expect(output).not.toMatch(/\n\s+at |DiscordjsError/); // no stack trace
+  });
+
   it('when SHARD_COUNT=auto is combined with DISCORD_API_BASE, it refuses to start and says why', async () => {
     const sharded = startSharded({ SHARD_COUNT: 'auto', DATA_DIR: tempDir() });
     expect(await sharded.exited).toBe(2);
