@@ -19,7 +19,7 @@ import { PerformanceObserver } from 'node:perf_hooks';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import MiniSearch from 'minisearch';
-import { parseCommandLine, readCommandLine, UsageError, wholeNumber } from '../src/cli/args.ts';
+import { parseCommandLine, readCommandLine, wholeNumber } from '../src/cli/args.ts';
 import { type Corpus, loadCorpus } from '../src/corpus/load.ts';
 import type { Article } from '../src/corpus/types.ts';
 import { CACHE_FILE, indexFingerprint, loadIndexCache, saveIndexCache } from '../src/search/cache.ts';
@@ -668,9 +668,7 @@ function report(result: SizeResult): string {
 // ---------------------------------------------------------------------------------------------
 
 function parseSizes(text: string): number[] {
-  const sizes = text.split(',').map((part) => wholeNumber('--sizes', part.trim()));
-  if (sizes.length === 0) throw new UsageError('--sizes needs at least one size');
-  return sizes;
+  return text.split(',').map((part) => wholeNumber('--sizes', part.trim()));
 }
 
 function parseOptions(argv: readonly string[]): ({ sizes: number[]; json: boolean } & RunOptions) | 'help' {
