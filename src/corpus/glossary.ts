@@ -46,7 +46,7 @@ export class Glossary {
 
   private constructor(allRules: Rule[], problems: GlossaryProblem[]) {
     // A rule whose reader words are all in its own phrase adds nothing to the index.
-    const rules = allRules.filter((rule) => rule.words.length > 0);
+    const rules = mergeByPhrase(allRules).filter((rule) => rule.words.length > 0);
     for (const rule of rules) {
       const first = rule.keys[0] as string;
       const list = this.#rulesByFirstKey.get(first) ?? [];
@@ -119,11 +119,30 @@ export class Glossary {
   }
 }
 
+/**
+ * One rule per phrase: a later line for a phrase that already has a rule adds its reader words to
+ * that rule (`Yerevan = Ереван` after `Yerevan = Erevan = Erivan`), instead of never matching.
+ */
+function mergeByPhrase(rules: readonly Rule[]): Rule[] {
+  const byPhrase = new Map<string, Rule>();
+  for (const rule of rules) {
+    const phrase = rule.keys.join(' ');
+    const earlier = byPhrase.get(phrase);
+    if (!earlier) byPhrase.set(phrase, { keys: rule.keys, words: [...rule.words] });
+    else
+      for (const word of rule.words)
+        if (!earlier.words.some((known) => known.term === word.term)) earlier.words.push(word);
+  }
+  return [...byPhrase.values()];
+}
+
 /** The rules one glossary line stands for, or why the line is unusable. */
 function parseLine(text: string): Rule[] | string {
   const oneWay = text.split('=>');
   if (oneWay.length > 2) return 'more than one "=>"';
   if (oneWay.length === 2) {
+    // `a ==> b`, `a =>> b`: a mistyped arrow would otherwise leave `=` or `>` in a phrase.
+    if (/[=>]/.test(oneWay.join(''))) return 'a stray "=" or ">" next to "=>" (write "phrase => words")';
     const readerSides = (oneWay[1] ?? '').split(',').map((side) => side.trim());
     if (readerSides.some((side) => !side)) return 'empty reader word';
     const rule = makeRule((oneWay[0] ?? '').trim(), readerSides);

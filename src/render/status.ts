@@ -31,7 +31,7 @@ export function statusMessage(facts: StatusFacts): ReplyPayload {
     `**Corpus:** ${count(facts.articles, 'article')}, ${count(facts.paragraphs, 'paragraph')}, ${count(facts.terms, 'term')}`,
     `**Index:** ${facts.indexSource === 'cache' ? 'loaded from cache' : 'built'} in ${Math.round(facts.indexMs)} ms`,
     `**Last reload:** ${facts.lastReload ? `<t:${Math.floor(facts.lastReload.at.getTime() / 1000)}:R> — ${facts.lastReload.summary}` : 'none since start'}`,
-    `**Skipped files:** ${facts.problems}`,
+    `**Corpus problems:** ${facts.problems} (skipped files and glossary lines; \`npm run corpus:check\` lists them)`,
     `**Uptime:** ${duration(facts.uptimeSeconds)}`,
     `**Gateway ping:** ${facts.pingMs >= 0 ? `${Math.round(facts.pingMs)} ms` : 'not measured yet'}`,
   ];

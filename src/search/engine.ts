@@ -9,8 +9,14 @@ import { join } from 'node:path';
 import type { SearchResult } from 'minisearch';
 import type { Logger } from 'pino';
 import type { Glossary } from '../corpus/glossary.ts';
-import { type Corpus, type CorpusProblem, corpusFingerprint, loadCorpus } from '../corpus/load.ts';
-import type { Article, Paragraph } from '../corpus/types.ts';
+import {
+  type Corpus,
+  type CorpusProblem,
+  corpusFingerprint,
+  loadCorpus,
+  problemLogMessage,
+} from '../corpus/load.ts';
+import type { Article, ArticleMeta, Paragraph } from '../corpus/types.ts';
 import { sliceText } from '../text/slice.ts';
 import { foldWord, tokenize, wordTerms } from '../text/terms.ts';
 import { CACHE_FILE, indexFingerprint, loadIndexCache, saveIndexCache } from './cache.ts';
@@ -36,6 +42,8 @@ export interface Hit {
   citation: string;
   /** The article's URL, only when the source material states one. */
   url: string | null;
+  /** The cited article's metadata, for renderers that lay the citation out themselves. */
+  article: ArticleMeta;
 }
 
 export interface Answer {
@@ -171,7 +179,7 @@ export class AnswerEngine {
    */
   static async open({ corpusDir, dataDir, logger }: OpenOptions): Promise<AnswerEngine> {
     const corpus = await loadCorpus(corpusDir);
-    for (const problem of corpus.problems) logger?.warn(problem, 'corpus file skipped');
+    for (const problem of corpus.problems) logger?.warn(problem, problemLogMessage(problem));
     if (!dataDir) return AnswerEngine.fromCorpus(corpus);
 
     const cachePath = join(dataDir, CACHE_FILE);
@@ -340,6 +348,7 @@ export class AnswerEngine {
       excerpt: excerpt(paragraph.text, highlights),
       citation: citeParagraph(article, paragraph),
       url: article.url,
+      article,
     };
   }
 

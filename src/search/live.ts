@@ -8,7 +8,13 @@ import { EventEmitter } from 'node:events';
 import { type FSWatcher, watch } from 'node:fs';
 import type { Logger } from 'pino';
 import { GLOSSARY_FILE, Glossary } from '../corpus/glossary.ts';
-import { type CorpusProblem, parseArticleFiles, parseGlossaryFile, readCorpusDir } from '../corpus/load.ts';
+import {
+  type CorpusProblem,
+  parseArticleFiles,
+  parseGlossaryFile,
+  problemLogMessage,
+  readCorpusDir,
+} from '../corpus/load.ts';
 import type { AnswerEngine } from './engine.ts';
 
 /** Editors save in bursts (write, rename, chmod): one reload per burst. */
@@ -202,6 +208,8 @@ export class LiveCorpus extends EventEmitter<{ reload: [ReloadSummary] }> {
     summary.failed = parsed.problems;
     for (const problem of parsed.problems)
       logger.warn(problem, 'corpus file failed to parse; its previous version still answers');
+    for (const problem of [...read.problems, ...(glossary?.problems ?? [])])
+      logger.warn(problem, problemLogMessage(problem));
     logger.info(
       {
         added: summary.added,

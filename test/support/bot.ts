@@ -87,11 +87,15 @@ export interface ChildRun {
 }
 
 /** Runs one of the package's scripts (`src/bot/deploy.ts`, …) as a child process, as npm would. */
-export function runScript(script: string, env: Record<string, string>): Promise<ChildRun> {
+export function runScript(
+  script: string,
+  env: Record<string, string>,
+  args: string[] = [],
+): Promise<ChildRun> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      ['--import', 'tsx', script],
+      ['--import', 'tsx', script, ...args],
       { cwd: ROOT, env: { ...process.env, ...env } },
       (error, stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
     );
