@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runScript } from './support/bot.ts';
 import { makeCorpus, markdownArticle, tempDir } from './support/corpus.ts';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -11,25 +12,18 @@ interface Run {
   stderr: string;
 }
 
-/** Runs one of the package's scripts the way `npm run --silent <script> -- …` does. */
-function script(
-  file: string,
-  args: string[],
-  { input, env = {} }: { input?: string; env?: Record<string, string> } = {},
-) {
+/** Runs the search CLI the way `npm run --silent search -- …` does. */
+function search(args: string[], { input, env = {} }: { input?: string; env?: Record<string, string> } = {}) {
   return new Promise<Run>((resolve) => {
     const child = execFile(
       process.execPath,
-      ['--import', 'tsx', file, ...args],
+      ['--import', 'tsx', 'src/cli/search.ts', ...args],
       { cwd: ROOT, env: { ...process.env, DATA_DIR: tempDir(), LOG_LEVEL: '', ...env } },
       (error, stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
     );
     child.stdin?.end(input ?? '');
   });
 }
-
-const search = (args: string[], options?: { input?: string; env?: Record<string, string> }) =>
-  script('src/cli/search.ts', args, options);
 
 const RESULT_KEYS = [
   'id',
@@ -142,6 +136,8 @@ describe('the search CLI', () => {
 describe("the scripts' command lines", () => {
   const SCRIPTS = [
     ['search', 'src/cli/search.ts'],
+    ['corpus:check', 'src/cli/check-corpus.ts'],
+    ['eval', 'scripts/eval.ts'],
     ['bench', 'bench/engine.ts'],
     ['bench:bot', 'bench/latency.ts'],
     ['bench:load', 'bench/load.ts'],
@@ -149,7 +145,7 @@ describe("the scripts' command lines", () => {
   ];
 
   it.each(SCRIPTS)('npm run %s -- --help prints its usage and exits 0', async (_, file) => {
-    const run = await script(file, ['--help']);
+    const run = await runScript(file, {}, ['--help']);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^usage:\s+npm run/i);
     expect(run.stderr).toBe('');
@@ -158,7 +154,7 @@ describe("the scripts' command lines", () => {
   it.each(SCRIPTS)(
     'npm run %s -- --bogus says so in one line, then the usage, and exits 2',
     async (name, file) => {
-      const run = await script(file, ['--bogus']);
+      const run = await runScript(file, {}, ['--bogus']);
       expect(run.code).toBe(2);
       expect(run.stderr.split('\n')[0]).toBe(`${name}: unknown option --bogus`);
       expect(run.stderr).not.toMatch(/\n\s+at |ERR_PARSE_ARGS/); // no stack trace
@@ -166,7 +162,7 @@ describe("the scripts' command lines", () => {
   );
 
   it('npm run bench prints its header once', async () => {
-    const run = await script('bench/engine.ts', ['--sizes', '50', '--rounds', '1']);
+    const run = await runScript('bench/engine.ts', {}, ['--sizes', '50', '--rounds', '1']);
     expect(run.code).toBe(0);
     expect(`${run.stdout}${run.stderr}`.match(/synthetic text: /g)).toHaveLength(1);
   });

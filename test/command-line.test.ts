@@ -68,6 +68,17 @@ describe('counted nouns', () => {
     excerpt: '**Drills** were canceled.',
     citation: 'A, ¶1',
     url: null,
+    article: {
+      id: 'a',
+      title: 'A',
+      source: null,
+      published: null,
+      url: null,
+      rights: null,
+      license: null,
+      inferred: [],
+      file: 'a.md',
+    },
   };
   const answer = (total: number, results: Hit[]): Answer => ({
     query: 'drills',

@@ -1,5 +1,6 @@
 /**
- * Command-line options for the package's scripts (search, bench, bench:bot, bench:load, fuzz), read
+ * Command-line options for the package's scripts (search, corpus:check, eval, bench, bench:bot,
+ * bench:load, fuzz), read
  * one way: `--help` prints the usage and exits 0; an unknown option or a bad value prints one plain
  * line and the usage on stderr and exits 2 — never a stack trace, never Node's parser wording.
  */
@@ -15,7 +16,13 @@ export class UsageError extends Error {
 export interface CommandLine<O extends Options> {
   /** `--help` or `-h` was given: nothing else was checked. */
   help: boolean;
-  values: { [K in keyof O]?: O[K]['type'] extends 'boolean' ? boolean : string };
+  values: {
+    [K in keyof O]?: O[K] extends { multiple: true }
+      ? (O[K]['type'] extends 'boolean' ? boolean : string)[]
+      : O[K]['type'] extends 'boolean'
+        ? boolean
+        : string;
+  };
   positionals: string[];
 }
 
