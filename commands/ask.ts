@@ -11,7 +11,7 @@ import {
 } from 'discord.js';
 import type { BotContext, Outcome } from '../src/bot/context.ts';
 import { gateQuestion } from '../src/bot/policy.ts';
-import { answered, answerQuestion } from '../src/bot/question.ts';
+import { answerQuestion } from '../src/bot/question.ts';
 import { interactionReply, interactionUpdate } from '../src/bot/send.ts';
 import type { ButtonAction } from '../src/render/custom-id.ts';
 import { fitChoices } from '../src/render/limits.ts';
@@ -48,7 +48,6 @@ export const ask: Command = {
     const gate = gateQuestion(context, {
       guildId: interaction.guildId,
       channelId: interaction.channelId,
-      userId: interaction.user.id,
     });
     if (!gate.open) {
       await interaction.reply(interactionReply(gate.payload));
@@ -65,9 +64,8 @@ export const ask: Command = {
       // An ephemeral answer cannot be suggested to anyone else; bots are not suggested to.
       mentionUserId: target && !target.bot && !hidden ? target.id : null,
     };
-    const { payload, outcome } = answerQuestion(context, question);
+    const { payload, outcome } = await answerQuestion(context, question);
     await interaction.reply(interactionReply(payload));
-    answered(context, question, outcome);
     return outcome;
   },
 

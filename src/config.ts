@@ -1,7 +1,7 @@
 /**
  * Settings from the environment (and `.env`), validated in one place. A missing or malformed
  * variable stops the program with one line per variable that names it, echoes the bad value
- * (except the token's: it is a secret) and says how to fix it.
+ * (except secrets: the token and the database URL, which holds a password) and says how to fix it.
  */
 import { config as readDotEnv } from 'dotenv';
 import { z } from 'zod';
@@ -13,8 +13,8 @@ export class ConfigError extends Error {
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 const SNOWFLAKE = /^\d{17,20}$/;
 
-/** Never echoed back in a message. */
-const SECRETS = new Set(['DISCORD_TOKEN']);
+/** Never echoed back in a message: the token, and the database URL (it carries a password). */
+const SECRETS = new Set(['DISCORD_TOKEN', 'DATABASE_URL']);
 
 /** Every variable, with the advice shown when it is wrong (the schema's message says what is wrong). */
 const HINTS: Record<string, string> = {
@@ -32,6 +32,12 @@ const HINTS: Record<string, string> = {
   LOG_LEVEL: `use one of ${LOG_LEVELS.join(', ')}`,
   OWNER_IDS: 'give the Discord user ids of the operators, separated by commas',
   HTTP_PORT: 'give 1–65535 for /healthz and /metrics, or leave it unset for no HTTP server',
+  DATABASE_URL:
+    'leave it unset for the SQLite file in DATA_DIR, or give a Postgres URL such as ' +
+    'postgres://user:password@host:5432/database (README: "Deploying on several machines")',
+  INTERACTIONS_PORT: "give 1–65535 for Discord's interactions endpoint (npm run start:http)",
+  DISCORD_PUBLIC_KEY:
+    "give the application's public key: 64 hex characters, from the Developer Portal (General Information → Public Key)",
   SHARD_COUNT: 'give a whole number from 1 to 1000, or "auto" to ask Discord (not with DISCORD_API_BASE)',
 };
 
@@ -72,6 +78,21 @@ const BotEnv = SearchEnv.extend({
   DISCORD_GUILD_IDS: snowflakeList('has an id that is not 17–20 digits'),
   OWNER_IDS: snowflakeList('has an id that is not 17–20 digits'),
   HTTP_PORT: z.preprocess(optional, wholeNumber(1, 65535, 'is not a port number').optional()),
+  DATABASE_URL: z.preprocess(
+    optional,
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\/\S+$/, 'is not a postgres:// URL')
+      .optional(),
+  ),
+  INTERACTIONS_PORT: z.preprocess(optional, wholeNumber(1, 65535, 'is not a port number').optional()),
+  DISCORD_PUBLIC_KEY: z.preprocess(
+    optional,
+    z
+      .string()
+      .regex(/^[0-9a-fA-F]{64}$/, 'is not 64 hex characters')
+      .optional(),
+  ),
   SHARD_COUNT: z.preprocess(
     optional,
     z
@@ -109,6 +130,12 @@ export interface BotConfig extends SearchConfig {
   httpPort: number | undefined;
   /** For `npm run start:sharded`. */
   shardCount: number | 'auto';
+  /** Postgres for settings and cooldowns shared by every process; undefined means the SQLite file. */
+  databaseUrl: string | undefined;
+  /** Port of Discord's interactions endpoint (`npm run start:http`). */
+  interactionsPort: number | undefined;
+  /** The application's Ed25519 public key (hex), which signs every interaction Discord POSTs. */
+  publicKey: string | undefined;
 }
 
 /** Reads `.env` from the working directory, if there is one; real environment variables win. */
@@ -157,6 +184,9 @@ export function loadBotConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
     ownerIds: parsed.OWNER_IDS,
     httpPort: parsed.HTTP_PORT,
     shardCount: parsed.SHARD_COUNT,
+    databaseUrl: parsed.DATABASE_URL,
+    interactionsPort: parsed.INTERACTIONS_PORT,
+    publicKey: parsed.DISCORD_PUBLIC_KEY,
   };
 }
 

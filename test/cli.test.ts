@@ -138,6 +138,7 @@ describe("the scripts' command lines", () => {
     ['search', 'src/cli/search.ts'],
     ['corpus:check', 'src/cli/check-corpus.ts'],
     ['eval', 'scripts/eval.ts'],
+    ['migrate-settings', 'src/cli/migrate-settings.ts'],
     ['bench', 'bench/engine.ts'],
     ['bench:bot', 'bench/latency.ts'],
     ['bench:load', 'bench/load.ts'],

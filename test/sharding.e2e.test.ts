@@ -47,7 +47,7 @@ describe('sharding', () => {
   it('when started with SHARD_COUNT=2, each shard answers its own servers and shards load the shared index cache', async () => {
     const dataDir = tempDir();
     const sharded = startSharded({ SHARD_COUNT: '2', DATA_DIR: dataDir });
-    await sharded.waitForOutput('all shards started');
+    await sharded.logLine((line) => line.msg === 'all shards started');
     expect(server.gatewayStats.identifies).toBeGreaterThanOrEqual(2);
 
     for (const guildId of [GUILD_ON_SHARD_0, GUILD_ON_SHARD_1]) {

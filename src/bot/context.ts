@@ -2,14 +2,14 @@
 import type { Logger } from 'pino';
 import type { AnswerEngine } from '../search/engine.ts';
 import type { LiveCorpus } from '../search/live.ts';
-import type { SettingsStore } from '../settings/store.ts';
-import type { Cooldowns } from './cooldowns.ts';
+import type { SettingsStore } from '../settings/interface.ts';
+import type { CooldownStore } from './cooldowns.ts';
 import type { BotMetrics } from './metrics.ts';
 
 export interface BotContext {
   engine: AnswerEngine;
   settings: SettingsStore;
-  cooldowns: Cooldowns;
+  cooldowns: CooldownStore;
   /** The base command name (`BOT_COMMAND`); companions are `<command>-sources`, `-config` and `-admin`. */
   command: string;
   logger: Logger;

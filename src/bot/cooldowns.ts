@@ -1,8 +1,15 @@
 /**
- * Per-user cooldowns, per guild. Kept in memory: a cooldown is seconds to minutes long, so losing
- * them on restart is harmless, and a database write per question would not be.
+ * Per-member cooldowns, per guild. In memory by default (one process: a cooldown is seconds to minutes long,
+ * so losing them on restart is harmless); in Postgres when `DATABASE_URL` is set, so that a member on cooldown
+ * on one process is on cooldown on every process (`postgres-cooldowns.ts`).
  */
-export class Cooldowns {
+export interface CooldownStore {
+  /** Atomically claims an answer for this member: when they are not on cooldown, starts a cooldown of `seconds`
+   *  (0 = none) and resolves null; otherwise resolves the epoch ms when they may ask again, changing nothing. */
+  claim(guildId: string, userId: string, seconds: number): Promise<number | null>;
+}
+
+export class Cooldowns implements CooldownStore {
   readonly #until = new Map<string, number>();
   readonly #now: () => number;
 
@@ -10,28 +17,22 @@ export class Cooldowns {
     this.#now = now;
   }
 
-  /** When the user may ask again (epoch ms), or null when they may ask now. */
-  remaining(guildId: string, userId: string): number | null {
-    const until = this.#until.get(`${guildId}:${userId}`);
-    if (until === undefined) return null;
-    if (until <= this.#now()) {
-      this.#until.delete(`${guildId}:${userId}`);
-      return null;
+  async claim(guildId: string, userId: string, seconds: number): Promise<number | null> {
+    const key = `${guildId}:${userId}`;
+    const now = this.#now();
+    const until = this.#until.get(key);
+    if (until !== undefined && until > now) return until;
+    this.#until.delete(key);
+    if (seconds > 0) {
+      this.#sweep(now);
+      this.#until.set(key, now + seconds * 1000);
     }
-    return until;
-  }
-
-  /** Starts a cooldown after an answer; `seconds` 0 means none. */
-  start(guildId: string, userId: string, seconds: number): void {
-    if (seconds <= 0) return;
-    this.#sweep();
-    this.#until.set(`${guildId}:${userId}`, this.#now() + seconds * 1000);
+    return null;
   }
 
   /** Keeps the map from growing with users who never come back. */
-  #sweep(): void {
+  #sweep(now: number): void {
     if (this.#until.size < 10_000) return;
-    const now = this.#now();
     for (const [key, until] of this.#until) if (until <= now) this.#until.delete(key);
   }
 }

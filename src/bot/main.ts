@@ -1,6 +1,7 @@
 /**
- * `npm start`: reads the configuration, starts the bot, and shuts it down gracefully on
- * SIGINT/SIGTERM (stop taking work, finish in-flight replies, destroy the client, exit 0).
+ * `npm start` (gateway) and `npm run start:http` (`--http`: the interactions endpoint, no gateway): reads the
+ * configuration, starts the bot, and shuts it down gracefully on SIGINT/SIGTERM (stop taking work, finish
+ * in-flight replies, destroy the client, exit 0).
  * Every startup failure ends with one message that says what to fix — never a crash loop.
  */
 import { loadBotConfigOrExit } from '../config.ts';
@@ -17,7 +18,7 @@ async function main(): Promise<void> {
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
 
   // Signals are handled from the first moment: one arriving during startup waits for it, then stops.
-  const starting = startBot(config, logger);
+  const starting = startBot(config, logger, process.argv.includes('--http') ? 'http' : 'gateway');
   const shutdown = async (signal: string) => {
     logger.info({ signal }, 'signal received');
     // A shutdown that cannot finish (Discord unreachable mid-reconnect) or a second signal still ends it.

@@ -1,6 +1,6 @@
 /**
- * What moderators decided, applied before a question is answered: the channel allow list and the
- * per-user cooldown. The same gate serves the slash command and mentions.
+ * What moderators decided, applied before a question is answered: the channel allow list. (The per-member
+ * cooldown is claimed with the answer, in `question.ts`.) The same gate serves the slash command and mentions.
  */
 import { notice } from '../render/messages.ts';
 import type { ReplyPayload } from '../render/payload.ts';
@@ -9,7 +9,7 @@ import type { BotContext } from './context.ts';
 
 export type Gate =
   | { open: true; settings: GuildSettings }
-  | { open: false; reason: 'not-enabled' | 'cooldown'; payload: ReplyPayload };
+  | { open: false; reason: 'not-enabled'; payload: ReplyPayload };
 
 export function channelAllowed(settings: GuildSettings, channelId: string | null): boolean {
   return settings.channels.length === 0 || (channelId !== null && settings.channels.includes(channelId));
@@ -17,7 +17,7 @@ export function channelAllowed(settings: GuildSettings, channelId: string | null
 
 export function gateQuestion(
   context: BotContext,
-  where: { guildId: string; channelId: string | null; userId: string },
+  where: { guildId: string; channelId: string | null },
 ): Gate {
   const settings = context.settings.get(where.guildId);
   if (!channelAllowed(settings, where.channelId)) {
@@ -27,14 +27,6 @@ export function gateQuestion(
       payload: notice(
         `I'm not enabled in this channel. Moderators can enable me here with \`/${context.command}-config channels add\`.`,
       ),
-    };
-  }
-  const until = context.cooldowns.remaining(where.guildId, where.userId);
-  if (until !== null) {
-    return {
-      open: false,
-      reason: 'cooldown',
-      payload: notice(`You're on cooldown here: you can ask again <t:${Math.ceil(until / 1000)}:R>.`),
     };
   }
   return { open: true, settings };

@@ -3,11 +3,12 @@
  * what went wrong and what to do, exit 1 — never a stack trace, never a crash loop.
  */
 import type { Logger } from 'pino';
-import { SettingsStoreError } from '../settings/store.ts';
+import { ConfigError } from '../config.ts';
+import { SettingsStoreError } from '../settings/interface.ts';
 
 /** The line for `error`: our own advice where we have it, otherwise the error and what caused it. */
 export function startupFailureMessage(error: unknown): string {
-  if (error instanceof SettingsStoreError) return error.message;
+  if (error instanceof SettingsStoreError || error instanceof ConfigError) return error.message;
   const { code, message, cause } = error as { code?: string; message?: string; cause?: unknown };
   if (code === 'TokenInvalid') {
     return 'Discord rejected DISCORD_TOKEN: reset it in the Developer Portal (Bot → Reset Token) and update .env';

@@ -1,6 +1,6 @@
 /**
- * Command-line options for the package's scripts (search, corpus:check, eval, bench, bench:bot,
- * bench:load, fuzz), read
+ * Command-line options for the package's scripts (search, corpus:check, eval, migrate-settings, bench,
+ * bench:bot, bench:load, fuzz), read
  * one way: `--help` prints the usage and exits 0; an unknown option or a bad value prints one plain
  * line and the usage on stderr and exits 2 — never a stack trace, never Node's parser wording.
  */

@@ -37,6 +37,7 @@ import {
   PermissionFlagsBits,
 } from 'discord.js';
 import { type RawData, WebSocket, WebSocketServer } from 'ws';
+import { InteractionSigner, postInteraction } from './http-delivery.ts';
 
 // ---------------------------------------------------------------------------------------------------------
 // Public types
@@ -134,6 +135,11 @@ export interface InteractionInput {
   permissions?: string;
   /** The message a component sits on; required for type 3. Pass an entry of `messages()` or any message. */
   message?: Json;
+  /**
+   * Deliver by signed HTTP POST to this URL instead of the configured interactions endpoint (as a load
+   * balancer in front of several replicas would pick one).
+   */
+  endpoint?: string;
 }
 
 /**
@@ -836,6 +842,8 @@ export class LocalDiscordServer {
   private readonly faults: ActiveFault[] = [];
   private readonly waits = new Set<PendingWait>();
   private readonly messageListeners = new Set<(event: ChannelMessageEvent) => void>();
+  private readonly interactionSigner = new InteractionSigner();
+  private interactionsEndpoint: string | null = null;
 
   private constructor(
     private readonly http: Server,
@@ -939,7 +947,8 @@ export class LocalDiscordServer {
    * `acknowledgeWithinMs` of this call, as on Discord.
    */
   sendInteraction(input: InteractionInput): InteractionHandle {
-    this.requireSession('sendInteraction');
+    const endpoint = input.endpoint ?? this.interactionsEndpoint;
+    if (endpoint === null) this.requireSession('sendInteraction');
     const channel = this.resolveChannel(input.guildId, input.channelId);
     const guildId = channel.guild.id;
     const user = this.rememberUser(input.user ?? this.defaultUser);
@@ -989,8 +998,50 @@ export class LocalDiscordServer {
       context: 0,
       attachment_size_limit: 10 * 1024 * 1024,
     };
-    this.gateway.dispatch(GatewayDispatchEvents.InteractionCreate, guildId, () => payload);
+    if (endpoint === null)
+      this.gateway.dispatch(GatewayDispatchEvents.InteractionCreate, guildId, () => payload);
+    else void this.deliverOverHttp(endpoint, payload, state);
     return { id, token, callback: callback.promise };
+  }
+
+  /** The application's public key (64 hex characters): give it to the bot as DISCORD_PUBLIC_KEY. */
+  get publicKey(): string {
+    return this.interactionSigner.publicKey;
+  }
+
+  /** `X-Signature-Ed25519` for a request of this application (tests forge and replay with it). */
+  sign(timestamp: string, body: string | Buffer): string {
+    return this.interactionSigner.sign(timestamp, body);
+  }
+
+  /**
+   * Sets the Interactions Endpoint URL, as in the Developer Portal: from then on interactions are POSTed there,
+   * signed, instead of arriving over the gateway; null goes back to the gateway. Like Discord, it first checks
+   * the endpoint: a signed PING must get PONG, and a badly signed one 401; otherwise it throws and keeps the
+   * previous setting.
+   */
+  async setInteractionsEndpoint(url: string | null): Promise<void> {
+    if (url !== null) {
+      const ping = {
+        id: snowflake(),
+        application_id: this.applicationId,
+        type: 1,
+        token: 'ping',
+        version: 1,
+      };
+      const pong = await postInteraction(url, this.interactionSigner, ping);
+      const forged = await postInteraction(url, this.interactionSigner, ping, {
+        'x-signature-ed25519': '0'.repeat(128),
+        'x-signature-timestamp': String(Math.floor(Date.now() / 1000)),
+      });
+      if (pong.status !== 200 || pong.body?.type !== 1 || forged.status !== 401) {
+        throw new Error(
+          `setInteractionsEndpoint: ${url} answered a signed PING with ${pong.status} ${JSON.stringify(pong.body)} ` +
+            `and a badly signed one with ${forged.status}; Discord requires 200 {"type":1} and 401.`,
+        );
+      }
+    }
+    this.interactionsEndpoint = url;
   }
 
   /**
@@ -1620,6 +1671,30 @@ export class LocalDiscordServer {
   }
 
   // ----- interactions ----------------------------------------------------------------------------------
+
+  /**
+   * Delivers an interaction to an HTTP endpoint; a 200 JSON response is its callback, handled and recorded
+   * exactly like a POST to the callback route (arrival time = when the response arrived). Any other answer is
+   * recorded with its status and leaves the interaction unacknowledged, as Discord does.
+   */
+  private async deliverOverHttp(url: string, payload: Json, state: InteractionState): Promise<void> {
+    const response = await postInteraction(url, this.interactionSigner, payload);
+    const segments = ['interactions', state.id, state.token, 'callback'];
+    const record: RecordedRequest = {
+      method: 'POST',
+      path: `/${segments.join('/')}`,
+      query: {},
+      body: response.body,
+      authorized: false,
+      at: response.receivedAt,
+      status: response.status,
+      faulted: false,
+    };
+    if (response.status === 200 && response.body && typeof response.body === 'object') {
+      record.status = this.route(segments, record, { body: response.body, hasFiles: false }).status;
+    }
+    this.record(record);
+  }
 
   /**
    * POST /interactions/:id/:token/callback. Each interaction accepts exactly one callback, of a type that

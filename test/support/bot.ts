@@ -7,11 +7,12 @@ import { EventEmitter } from 'node:events';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import pino from 'pino';
-import { type Bot, startBot } from '../../src/bot/app.ts';
+import { type Bot, type BotMode, startBot } from '../../src/bot/app.ts';
 import type { BotConfig } from '../../src/config.ts';
 import type { Json, LocalDiscordServer, LocalUser } from '../../src/local-discord/server.ts';
 import { REDACTED_PATHS } from '../../src/log.ts';
 import { SHIPPED_CORPUS, tempDir } from './corpus.ts';
+import { freePort } from './net.ts';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 /** Shaped like a real bot token, so configuration validation accepts it. */
@@ -39,15 +40,26 @@ export function botConfig(server: LocalDiscordServer, overrides: Partial<BotConf
     ownerIds: [],
     httpPort: undefined,
     shardCount: 1,
+    databaseUrl: undefined,
+    interactionsPort: undefined,
+    publicKey: undefined,
     ...overrides,
   };
 }
 
+/**
+ * Starts the bot in this process. In HTTP mode (`mode: 'http'`, on a free INTERACTIONS_PORT unless given) the
+ * server's interactions endpoint is pointed at it, so every `sendInteraction` arrives by signed POST.
+ */
 export async function runBot(
   server: LocalDiscordServer,
   overrides: Partial<BotConfig> = {},
+  mode: BotMode = 'gateway',
 ): Promise<RunningBot> {
-  const config = botConfig(server, overrides);
+  const config = botConfig(server, {
+    ...(mode === 'http' ? { interactionsPort: await freePort(), publicKey: server.publicKey } : {}),
+    ...overrides,
+  });
   const logs: Json[] = [];
   const written = new EventEmitter<{ line: [Json] }>();
   // One waiter per awaited interaction: a burst of them is normal, not a leak.
@@ -75,8 +87,9 @@ export async function runBot(
       written.on('line', listener);
     });
   const logger = pino({ level: 'info', redact: { paths: REDACTED_PATHS, censor: '[redacted]' } }, sink);
-  const bot = await startBot(config, logger);
-  if (!bot.client.isReady()) await new Promise((resolve) => bot.client.once('clientReady', resolve));
+  const bot = await startBot(config, logger, mode);
+  if (mode === 'http') await server.setInteractionsEndpoint(interactionsUrl(config));
+  else if (!bot.client.isReady()) await new Promise((resolve) => bot.client.once('clientReady', resolve));
   return { bot, config, logs, waitForLog, stop: () => bot.stop() };
 }
 
@@ -108,44 +121,60 @@ export interface ScriptProcess {
   exited: Promise<number | null>;
   /** Everything it wrote to stdout and stderr so far. */
   output(): string;
-  /** Resolves once it has written `text`; rejects, with what it wrote, if it exits first. */
-  waitForOutput(text: string): Promise<void>;
+  /**
+   * Resolves with the next JSON log line, from now on, that `match` accepts (rejects if the process exits
+   * first): call it before causing the event, so that it cannot be missed.
+   */
+  logLine(match: (line: Json) => boolean): Promise<Json>;
 }
 
 /** Starts one of the package's scripts as its own Node process (one process: signals reach it). */
-export function spawnScript(script: string, env: Record<string, string>): ScriptProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+export function spawnScript(script: string, env: Record<string, string>, args: string[] = []): ScriptProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  const wrote = new EventEmitter<{ output: [] }>();
   const collect = (chunk: Buffer) => {
     output += chunk;
-    wrote.emit('output');
   };
   child.stdout?.on('data', collect);
   child.stderr?.on('data', collect);
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  // 'close' comes after the last output, 'exit' may come before it.
-  const closed = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
-  const waitForOutput = (text: string) =>
-    new Promise<void>((resolve, reject) => {
-      const check = () => {
-        if (!output.includes(text)) return;
-        wrote.off('output', check);
-        resolve();
+  const logLine = (match: (line: Json) => boolean) =>
+    new Promise<Json>((resolve, reject) => {
+      let pending = '';
+      const onData = (chunk: Buffer) => {
+        const lines = (pending + chunk).split('\n');
+        pending = lines.pop() ?? '';
+        for (const text of lines) {
+          let line: Json;
+          try {
+            line = JSON.parse(text);
+          } catch {
+            continue;
+          }
+          if (!match(line)) continue;
+          stop();
+          resolve(line);
+          return;
+        }
       };
-      wrote.on('output', check);
-      check();
-      void closed.then((code) => {
-        wrote.off('output', check);
-        if (!output.includes(text))
-          reject(new Error(`exited (${code}) before writing "${text}":\n${output}`));
-      });
+      const onExit = () => {
+        stop();
+        reject(new Error(`${script} exited before the awaited log line: ${output}`));
+      };
+      const stop = () => {
+        child.stdout?.off('data', onData);
+        child.stderr?.off('data', onData);
+        child.off('exit', onExit);
+      };
+      child.stdout?.on('data', onData);
+      child.stderr?.on('data', onData);
+      child.once('exit', onExit);
     });
-  return { child, exited, output: () => output, waitForOutput };
+  return { child, exited, output: () => output, logLine };
 }
 
 /** Environment that points the scripts at the local server. */
@@ -195,4 +224,9 @@ export function pinged(payload: Json): string[] {
   }
   if (parse.includes('roles') && /<@&\d+>/.test(payload.content ?? '')) pings.push('role');
   return pings;
+}
+
+/** The interactions endpoint of a bot started in HTTP mode with `config`. */
+export function interactionsUrl(config: Pick<BotConfig, 'interactionsPort'>): string {
+  return `http://127.0.0.1:${config.interactionsPort}/interactions`;
 }
