@@ -51,10 +51,13 @@ describe('configuration messages', () => {
     expect(text.match(/DISCORD_GUILD_IDS/g)).toHaveLength(1);
   });
 
-  it('never echoes the token, which is a secret', () => {
-    const text = problem({ DISCORD_TOKEN: 'not-a-token-but-secret' });
-    expect(text).toContain('- DISCORD_TOKEN does not look like a bot token');
-    expect(text).not.toContain('not-a-token-but-secret');
+  it('never echoes a secret: the token, or the database URL with its password', () => {
+    const token = problem({ DISCORD_TOKEN: 'not-a-token-but-secret' });
+    expect(token).toContain('- DISCORD_TOKEN does not look like a bot token');
+    expect(token).not.toContain('not-a-token-but-secret');
+    const database = problem({ DATABASE_URL: 'mysql://admin:hunter2@db/settings' });
+    expect(database).toContain('- DATABASE_URL is not a postgres:// URL');
+    expect(database).not.toContain('hunter2');
   });
 
   it('names every companion command that BOT_COMMAND prefixes, -admin included', () => {
