@@ -5,6 +5,7 @@
  */
 import { config as readDotEnv } from 'dotenv';
 import { z } from 'zod';
+import { DEFAULT_BURST_ANSWERS } from './bot/cooldowns.ts';
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -32,6 +33,8 @@ const HINTS: Record<string, string> = {
   LOG_LEVEL: `use one of ${LOG_LEVELS.join(', ')}`,
   OWNER_IDS: 'give the Discord user ids of the operators, separated by commas',
   HTTP_PORT: 'give 1–65535 for /healthz and /metrics, or leave it unset for no HTTP server',
+  HTTP_HOST:
+    'give the address /healthz and /metrics listen on: 127.0.0.1 (default, this machine only), 0.0.0.0 (every interface) or one address',
   DATABASE_URL:
     'leave it unset for the SQLite file in DATA_DIR, or give a Postgres URL such as ' +
     'postgres://user:password@host:5432/database (README: "Deploying on several machines")',
@@ -39,6 +42,8 @@ const HINTS: Record<string, string> = {
   DISCORD_PUBLIC_KEY:
     "give the application's public key: 64 hex characters, from the Developer Portal (General Information → Public Key)",
   SHARD_COUNT: 'give a whole number from 1 to 1000, or "auto" to ask Discord (not with DISCORD_API_BASE)',
+  BURST_ANSWERS:
+    'give the answers one member may get per 10 s in a server, 1–10000 (default 5); the floor cannot be turned off',
 };
 
 const optional = (value: string | undefined) =>
@@ -78,6 +83,10 @@ const BotEnv = SearchEnv.extend({
   DISCORD_GUILD_IDS: snowflakeList('has an id that is not 17–20 digits'),
   OWNER_IDS: snowflakeList('has an id that is not 17–20 digits'),
   HTTP_PORT: z.preprocess(optional, wholeNumber(1, 65535, 'is not a port number').optional()),
+  HTTP_HOST: z.preprocess(
+    optional,
+    z.union([z.ipv4(), z.ipv6(), z.literal('localhost')], 'is not an IP address').default('127.0.0.1'),
+  ),
   DATABASE_URL: z.preprocess(
     optional,
     z
@@ -109,6 +118,10 @@ const BotEnv = SearchEnv.extend({
       .regex(/^[a-z0-9_-]{1,24}$/, 'is not a valid command name')
       .default('csto'),
   ),
+  BURST_ANSWERS: z.preprocess(
+    optional,
+    wholeNumber(1, 10_000, 'is not a number of answers').default(DEFAULT_BURST_ANSWERS),
+  ),
 });
 
 export interface SearchConfig {
@@ -128,8 +141,12 @@ export interface BotConfig extends SearchConfig {
   ownerIds: string[];
   /** Port for `/healthz` and `/metrics`; undefined means no HTTP server. */
   httpPort: number | undefined;
+  /** Address they listen on: loopback unless an operator opens them up. */
+  httpHost: string;
   /** For `npm run start:sharded`. */
   shardCount: number | 'auto';
+  /** The per-member burst floor: answers per 10 s in a server (see `BurstLimiter`); an operator's, never off. */
+  burstAnswers: number;
   /** Postgres for settings and cooldowns shared by every process; undefined means the SQLite file. */
   databaseUrl: string | undefined;
   /** Port of Discord's interactions endpoint (`npm run start:http`). */
@@ -183,7 +200,9 @@ export function loadBotConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
     command: parsed.BOT_COMMAND,
     ownerIds: parsed.OWNER_IDS,
     httpPort: parsed.HTTP_PORT,
+    httpHost: parsed.HTTP_HOST,
     shardCount: parsed.SHARD_COUNT,
+    burstAnswers: parsed.BURST_ANSWERS,
     databaseUrl: parsed.DATABASE_URL,
     interactionsPort: parsed.INTERACTIONS_PORT,
     publicKey: parsed.DISCORD_PUBLIC_KEY,

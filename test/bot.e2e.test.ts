@@ -290,7 +290,7 @@ describe('failures', () => {
   it('when Discord answers the reply with 500s, the failure is logged and the next interaction is answered', async () => {
     server.addFault({ method: 'POST', path: /^\/interactions\/.*\/callback$/, status: 500, times: 8 });
     const failed = ask('armenia');
-    await running.waitForLog((line) => line.interaction === failed.id && line.outcome === 'error');
+    await running.logged((line) => line.interaction === failed.id && line.outcome === 'error');
     expect((await ask('drills').callback).type).toBe(4);
   });
 

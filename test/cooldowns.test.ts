@@ -4,7 +4,12 @@
  */
 import pg from 'pg';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { Cooldowns } from '../src/bot/cooldowns.ts';
+import {
+  DEFAULT_BURST_ANSWERS as BURST_ANSWERS,
+  BURST_WINDOW_MS,
+  BurstLimiter,
+  Cooldowns,
+} from '../src/bot/cooldowns.ts';
 import { PostgresCooldowns, SWEEP_EVERY } from '../src/bot/postgres-cooldowns.ts';
 import { PostgresSettingsStore } from '../src/settings/postgres.ts';
 import { createDatabase } from './support/postgres.ts';
@@ -13,6 +18,11 @@ const GUILD = '100000000000000091';
 const ALICE = '200000000000000091';
 const BOB = '200000000000000092';
 const postgresUrl = inject('postgresUrl');
+
+function clock(start = 1_000_000) {
+  let now = start;
+  return { now: () => now, advance: (ms: number) => (now += ms) };
+}
 
 describe('in-memory cooldowns', () => {
   it('a claim starts a cooldown, a second is refused with its end, and it ends on time', async () => {
@@ -25,6 +35,35 @@ describe('in-memory cooldowns', () => {
     expect(await cooldowns.claim(GUILD, BOB, 30)).toBeNull();
     now = 1_030_000;
     expect(await cooldowns.claim(GUILD, ALICE, 30)).toBeNull();
+  });
+
+  it('expired cooldowns are let go as time passes, live ones kept, with 50,000 members', async () => {
+    const time = clock();
+    const cooldowns = new Cooldowns(time.now);
+    for (let i = 0; i < 50_000; i++) await cooldowns.claim(GUILD, `short${i}`, 5);
+    await cooldowns.claim(GUILD, 'long', 3600);
+    expect(cooldowns.size).toBe(50_001);
+    time.advance(6_000);
+    expect(await cooldowns.claim(GUILD, 'next', 10)).toBeNull();
+    expect(cooldowns.size).toBe(2);
+    expect(await cooldowns.claim(GUILD, 'long', 10)).toBe(1_000_000 + 3_600_000);
+  });
+});
+
+describe('BurstLimiter.take', () => {
+  it(`allows ${BURST_ANSWERS} answers per ${BURST_WINDOW_MS / 1000} s per member, on a sliding window`, () => {
+    const time = clock();
+    const burst = new BurstLimiter(BURST_ANSWERS, time.now);
+    const first = time.now();
+    for (let i = 0; i < BURST_ANSWERS; i++) {
+      expect(burst.take(GUILD, 'a')).toBeNull();
+      time.advance(1000);
+    }
+    expect(burst.take(GUILD, 'a')).toBe(first + BURST_WINDOW_MS);
+    expect(burst.take(GUILD, 'b')).toBeNull();
+    time.advance(first + BURST_WINDOW_MS - time.now());
+    expect(burst.take(GUILD, 'a')).toBeNull(); // the oldest slot came free
+    expect(burst.take(GUILD, 'a')).not.toBeNull();
   });
 });
 

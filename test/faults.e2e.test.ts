@@ -99,7 +99,7 @@ const logOf = (id: string): Json | undefined => running.logs.find(isLogOf(id));
 
 /** Resolves once the bot has logged an outcome for each id (as each line is written: no polling). */
 async function settle(ids: readonly string[]): Promise<void> {
-  await Promise.all(ids.map((id) => running.waitForLog(isLogOf(id))));
+  await Promise.all(ids.map((id) => running.logged(isLogOf(id))));
 }
 
 /** A fault's `hold`: reports when the held request arrived; the response goes once `release` is called. */
@@ -445,7 +445,7 @@ describe('the corpus directory removed while running', () => {
   it('the last corpus keeps answering, the loss is logged, and once the directory is back it is watched again', async () => {
     const reloads = on(running.bot.context.live, 'reload');
     rmSync(corpusDir, { recursive: true, force: true });
-    await running.waitForLog((line) => line.msg?.startsWith('corpus directory unavailable'));
+    await running.logged((line) => line.msg?.startsWith('corpus directory unavailable'));
     // Still answering from the corpus in memory: questions, the full paragraph, the source list.
     const answer = await ask('why did Kyrgyzstan cancel the drills?').callback;
     expect(answer.data.embeds.length).toBeGreaterThan(0);
@@ -474,6 +474,22 @@ describe('the corpus directory removed while running', () => {
 });
 
 describe('after every fault', () => {
+  it('no log line carries an interaction token or a request body, though replies failed and were logged', () => {
+    const failures = running.logs.filter((line) => line.msg === 'interaction failed');
+    expect(failures.length).toBeGreaterThan(0);
+    expect(failures.some((line) => /\/interactions\/\d+\/\[redacted\]\/callback/.test(line.err?.url))).toBe(
+      true,
+    );
+    const tokens = server.requests
+      .map((request) => /^\/(?:interactions\/\d+|webhooks\/\d+)\/([^/]+)/.exec(request.path)?.[1])
+      .filter((token): token is string => token !== undefined);
+    expect(tokens.length).toBeGreaterThan(0);
+    const leaks = running.logs
+      .map((line) => JSON.stringify(line))
+      .filter((text) => tokens.some((token) => text.includes(token)) || text.includes('requestBody'));
+    expect(leaks).toEqual([]);
+  });
+
   it('the process is still up: the client is ready, no unhandled rejection, and /csto armenia is answered', async () => {
     expect(running.bot.client.isReady()).toBe(true);
     expect(unhandled).toEqual([]);

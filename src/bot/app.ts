@@ -13,7 +13,7 @@ import { openSettingsStore } from '../settings/open.ts';
 import { PostgresSettingsStore } from '../settings/postgres.ts';
 import { createClient } from './client.ts';
 import type { BotContext } from './context.ts';
-import { Cooldowns } from './cooldowns.ts';
+import { BurstLimiter, Cooldowns } from './cooldowns.ts';
 import { startHealthServer } from './health.ts';
 import { InteractionsEndpoint } from './interactions-endpoint.ts';
 import { handleMention } from './mentions.ts';
@@ -82,6 +82,7 @@ export async function startBot(config: BotConfig, logger: Logger, mode: BotMode 
               logger.warn({ err: error }, 'shared cooldown unavailable: answered without it'),
             )
           : new Cooldowns(),
+      burst: new BurstLimiter(config.burstAnswers),
       command: config.command,
       logger,
       metrics,
@@ -92,13 +93,13 @@ export async function startBot(config: BotConfig, logger: Logger, mode: BotMode 
     if (config.httpPort !== undefined) {
       // Under the ShardingManager, shard N listens on HTTP_PORT + N.
       const port = config.httpPort + (client.shard?.ids[0] ?? 0);
-      http = await startHealthServer(port, {
+      http = await startHealthServer(port, config.httpHost, {
         gateway: mode === 'gateway' ? client : null,
         engine,
         settings,
         metrics,
       });
-      logger.info({ port }, 'serving /healthz and /metrics');
+      logger.info({ host: config.httpHost, port }, 'serving /healthz and /metrics');
     }
     const bot = wire(client, context, http, endpoint);
     if (endpoint) {

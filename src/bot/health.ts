@@ -23,14 +23,12 @@ export function unhealthyReasons({ gateway, engine, settings }: Omit<HealthSourc
   if (gateway && !gateway.isReady()) reasons.push('gateway not connected');
   if (engine.stats.paragraphs === 0) reasons.push('index empty: no article loaded');
   if (!settings.isHealthy()) reasons.push('settings database not answering');
+  else if (settings.isOnDisk?.() === false)
+    reasons.push('settings database file deleted or replaced: changes would be lost at the next start');
   return reasons;
 }
 
-export async function startHealthServer(
-  port: number,
-  sources: HealthSources,
-  host = '0.0.0.0',
-): Promise<Server> {
+export async function startHealthServer(port: number, host: string, sources: HealthSources): Promise<Server> {
   const server = createServer((request, response) => {
     const path = (request.url ?? '/').split('?')[0];
     if (request.method !== 'GET') {

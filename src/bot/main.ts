@@ -5,7 +5,7 @@
  * Every startup failure ends with one message that says what to fix — never a crash loop.
  */
 import { loadBotConfigOrExit } from '../config.ts';
-import { createLogger } from '../log.ts';
+import { abandonLogger, createLogger, releaseLogger } from '../log.ts';
 import { startBot } from './app.ts';
 import { exitOnStartupFailure } from './startup-failure.ts';
 
@@ -24,7 +24,7 @@ async function main(): Promise<void> {
     // A shutdown that cannot finish (Discord unreachable mid-reconnect) or a second signal still ends it.
     const force = () => {
       logger.warn('shutdown did not finish in time; exiting');
-      logger.flush();
+      abandonLogger(logger);
       process.exit(1);
     };
     setTimeout(force, SHUTDOWN_DEADLINE_MS).unref();
@@ -33,7 +33,7 @@ async function main(): Promise<void> {
     const bot = await starting.catch(() => null);
     await bot?.stop();
     logger.info('stopped');
-    logger.flush();
+    await releaseLogger(logger);
     process.exit(0);
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));

@@ -3,10 +3,11 @@
  * cooldown notice) to send, and what to log. An answer claims the asker's cooldown; "nothing found" does not
  * start one, but a member already on cooldown is told so rather than searched for.
  */
-import { answerMessage, nothingFoundMessage, notice } from '../render/messages.ts';
+import { answerMessage, nothingFoundMessage } from '../render/messages.ts';
 import type { ReplyPayload } from '../render/payload.ts';
 import type { GuildSettings } from '../settings/schema.ts';
 import type { BotContext, Outcome } from './context.ts';
+import { cooldownNotice } from './policy.ts';
 
 export interface Question {
   text: string;
@@ -30,10 +31,7 @@ export async function answerQuestion(
     found ? settings.cooldown : 0,
   );
   if (until !== null) {
-    return {
-      payload: notice(`You're on cooldown here: you can ask again <t:${Math.ceil(until / 1000)}:R>.`),
-      outcome: { outcome: 'cooldown' },
-    };
+    return { payload: cooldownNotice(until), outcome: { outcome: 'cooldown' } };
   }
   if (!found) {
     return {

@@ -7,7 +7,7 @@
 import { fileURLToPath } from 'node:url';
 import { ShardingManager } from 'discord.js';
 import { loadBotConfigOrExit } from '../config.ts';
-import { createLogger } from '../log.ts';
+import { createLogger, releaseLogger } from '../log.ts';
 import { AnswerEngine } from '../search/engine.ts';
 import { exitOnStartupFailure } from './startup-failure.ts';
 
@@ -71,7 +71,7 @@ async function main(): Promise<void> {
     logger.info({ signal }, 'stopping every shard');
     await stopShards();
     logger.info('stopped');
-    logger.flush();
+    await releaseLogger(logger);
     process.exit(0);
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));
@@ -83,7 +83,7 @@ async function main(): Promise<void> {
     // Discord unreachable, the token refused, a shard that died starting: the same one line as npm start.
     stopping = true;
     await stopShards();
-    exitOnStartupFailure(logger, error);
+    await exitOnStartupFailure(logger, error);
   }
   manager.respawn = true;
   logger.info({ shards: manager.totalShards }, 'all shards started');

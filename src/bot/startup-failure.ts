@@ -4,6 +4,7 @@
  */
 import type { Logger } from 'pino';
 import { ConfigError } from '../config.ts';
+import { releaseLogger } from '../log.ts';
 import { SettingsStoreError } from '../settings/interface.ts';
 
 /** The line for `error`: our own advice where we have it, otherwise the error and what caused it. */
@@ -19,8 +20,8 @@ export function startupFailureMessage(error: unknown): string {
   return `could not start: ${(message ?? String(error)).replace(/\.$/, '')}${because}${shard}`;
 }
 
-export function exitOnStartupFailure(logger: Logger, error: unknown): never {
+export async function exitOnStartupFailure(logger: Logger, error: unknown): Promise<never> {
   logger.fatal({ code: (error as { code?: string }).code }, startupFailureMessage(error));
-  logger.flush();
+  await releaseLogger(logger);
   process.exit(1);
 }

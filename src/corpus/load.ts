@@ -3,9 +3,10 @@
  * is reported (file and reason) and skipped, so one bad article never takes the others down.
  */
 import { createHash } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { GLOSSARY_FILE, Glossary } from './glossary.ts';
+import { describeBytes, MAX_FILE_BYTES } from './limits.ts';
 import { CorpusFileError, parseArticle } from './parse.ts';
 import type { Article } from './types.ts';
 
@@ -28,6 +29,8 @@ export interface CorpusFile {
   name: string;
   hash: string;
   bytes: Buffer;
+  /** Set (to its size in bytes) when the file is over `MAX_FILE_BYTES`: it is not read, and fails to parse. */
+  tooLarge?: number;
 }
 
 export interface Corpus {
@@ -86,6 +89,12 @@ export async function readCorpusDir(
   const files: CorpusFile[] = [];
   for (const name of names) {
     try {
+      const { size, mtimeMs } = await stat(join(dir, name));
+      if (size > MAX_FILE_BYTES) {
+        // Not read at all: its size and time say whether it changed.
+        files.push({ name, hash: `too-large:${size}:${mtimeMs}`, bytes: Buffer.alloc(0), tooLarge: size });
+        continue;
+      }
       const bytes = await readFile(join(dir, name));
       files.push({ name, hash: createHash('sha256').update(bytes).digest('hex'), bytes });
     } catch (error) {
@@ -95,7 +104,17 @@ export async function readCorpusDir(
   return { files, problems };
 }
 
-export function parseGlossaryFile(file: CorpusFile): { glossary: Glossary; problems: CorpusProblem[] } {
+/** Why a file is refused before parsing, or null. */
+function sizeProblem(file: CorpusFile): string | null {
+  return file.tooLarge === undefined
+    ? null
+    : `the file is ${describeBytes(file.tooLarge)}, over the limit of ${describeBytes(MAX_FILE_BYTES)} for one corpus file: split it`;
+}
+
+/** The glossary, or (when the file is refused as a whole) only the problem: the caller keeps what it had. */
+export function parseGlossaryFile(file: CorpusFile): { glossary?: Glossary; problems: CorpusProblem[] } {
+  const tooLarge = sizeProblem(file);
+  if (tooLarge) return { problems: [{ file: file.name, reason: tooLarge }] };
   const glossary = Glossary.parse(file.bytes.toString('utf8'));
   const problems = glossary.problems.map(
     (problem): CorpusProblem => ({
@@ -121,6 +140,8 @@ export function parseArticleFiles(
   const problems: CorpusProblem[] = [];
   for (const file of files) {
     try {
+      const tooLarge = sizeProblem(file);
+      if (tooLarge) throw new CorpusFileError(tooLarge);
       const article = parseArticle(file.name, file.bytes);
       const owner = owners.get(article.id);
       if (owner && owner !== file.name)
@@ -138,14 +159,12 @@ export function parseArticleFiles(
 export async function loadCorpus(dir: string): Promise<Corpus> {
   const read = await readCorpusDir(dir);
   const glossaryFile = read.files.find((file) => file.name === GLOSSARY_FILE);
-  const glossary = glossaryFile
-    ? parseGlossaryFile(glossaryFile)
-    : { glossary: Glossary.empty, problems: [] };
+  const glossary = glossaryFile ? parseGlossaryFile(glossaryFile) : { problems: [] };
   const parsed = parseArticleFiles(read.files.filter((file) => file.name !== GLOSSARY_FILE));
   const files = new Map(read.files.map((file) => [file.name, file.hash]));
   return {
     articles: parsed.articles,
-    glossary: glossary.glossary,
+    glossary: glossary.glossary ?? Glossary.empty,
     problems: [...read.problems, ...glossary.problems, ...parsed.problems],
     files,
     fingerprint: corpusFingerprint(files),

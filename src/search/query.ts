@@ -7,7 +7,7 @@
  */
 import type { Query } from 'minisearch';
 import { sliceText } from '../text/slice.ts';
-import { analyzeWord, foldWord, isNumericTerm, tokenize } from '../text/terms.ts';
+import { analyzeWord, foldWord, isNumericTerm, removeFormatCharacters, tokenize } from '../text/terms.ts';
 
 /** Longer input is cut (at a word boundary): nobody asks a 5,000-character question. */
 export const MAX_QUERY_CHARS = 200;
@@ -36,9 +36,8 @@ export interface QueryTerm {
  * removed, whitespace collapsed, cut to `MAX_QUERY_CHARS` at a word boundary.
  */
 export function cleanQuery(raw: string): string {
-  const text = raw
-    .normalize('NFC')
-    .replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\s]+/gu, ' ')
+  const text = removeFormatCharacters(raw.normalize('NFC'))
+    .replace(/[\p{Cc}\p{Zl}\p{Zp}\s]+/gu, ' ')
     .trim();
   if (text.length <= MAX_QUERY_CHARS) return text;
   const cut = sliceText(text, MAX_QUERY_CHARS);

@@ -113,6 +113,11 @@ export interface SettingsStore {
   purgeGuild(guildId: string): Awaitable<{ settings: number; history: number }>;
   /** Whether the database answers right now: for `/healthz`. */
   isHealthy(): boolean;
+  /**
+   * For a store in a local file: whether that file is still where the next start reads it (not deleted or
+   * replaced under the running bot). Absent for stores that are not a local file.
+   */
+  isOnDisk?(): boolean;
   close(): Awaitable<void>;
 }
 

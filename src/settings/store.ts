@@ -233,6 +233,8 @@ export class SqliteSettingsStore implements SettingsStore {
   private readonly now: () => number;
   private lastCheckAt: number;
   private dataVersion: number;
+  /** The database file as opened: a change counts only when it lands in this file, where a restart reads. */
+  private readonly identity: { dev: number; ino: number };
 
   private constructor(
     private readonly db: Database.Database,
@@ -245,6 +247,8 @@ export class SqliteSettingsStore implements SettingsStore {
     this.now = options.now ?? Date.now;
     this.lastCheckAt = this.now();
     this.dataVersion = this.statements.dataVersion.get() as number;
+    const { dev, ino } = fs.statSync(file);
+    this.identity = { dev, ino };
   }
 
   /**
@@ -470,6 +474,19 @@ export class SqliteSettingsStore implements SettingsStore {
     }
   }
 
+  /**
+   * Whether the open database is still the file at `file`. SQLite keeps writing to a file deleted or
+   * replaced under it (DATA_DIR removed while running), and every change would be lost at the next start.
+   */
+  isOnDisk(): boolean {
+    try {
+      const { dev, ino } = fs.statSync(this.file);
+      return dev === this.identity.dev && ino === this.identity.ino;
+    } catch {
+      return false;
+    }
+  }
+
   /** Closes the database. Idempotent; other methods throw afterwards. */
   close(): void {
     this.cache.clear();
@@ -523,7 +540,19 @@ export class SqliteSettingsStore implements SettingsStore {
     what: string,
     change: (current: GuildSettings) => GuildSettings,
   ): GuildSettings {
-    const transaction = this.db.transaction(() => change(this.readEffective(guildId)));
+    const transaction = this.db.transaction(() => {
+      const changed = change(this.readEffective(guildId));
+      // Checked before the commit, so a change that would not survive a restart is rolled back instead.
+      if (!this.isOnDisk()) {
+        throw new SettingsStoreError(
+          `Settings database ${this.file} was deleted or replaced while the bot was running, so a change ` +
+            'would be lost at the next start. Nothing was changed. Restore the data directory (or restart the bot ' +
+            'to create it again).',
+          this.file,
+        );
+      }
+      return changed;
+    });
     let settings: GuildSettings;
     try {
       settings = transaction.immediate();

@@ -29,6 +29,14 @@ const STOP_WORDS: ReadonlySet<string> = new Set(englishStopWords);
 const STEM_MEMO_LIMIT = 100_000;
 const stemMemo = new Map<string, string>();
 
+/**
+ * Format characters (soft hyphen, zero-width space and joiner, direction marks) are invisible and never
+ * separate words: the corpus and queries both drop them, so `Arme\u00adnia` is `Armenia` on either side.
+ */
+export function removeFormatCharacters(text: string): string {
+  return text.replace(/\p{Cf}/gu, '');
+}
+
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   for (const m of text.matchAll(WORD)) {

@@ -3,28 +3,39 @@
  * tests a compact way to act as Discord users.
  */
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { EventEmitter } from 'node:events';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
+import { REST, Routes } from 'discord.js';
 import pino from 'pino';
+import { registrationPayload } from '../../commands/index.ts';
 import { type Bot, type BotMode, startBot } from '../../src/bot/app.ts';
 import type { BotConfig } from '../../src/config.ts';
-import type { Json, LocalDiscordServer, LocalUser } from '../../src/local-discord/server.ts';
-import { REDACTED_PATHS } from '../../src/log.ts';
+import {
+  type Json,
+  LocalDiscordServer,
+  type LocalGuild,
+  type LocalUser,
+} from '../../src/local-discord/server.ts';
+import { LOGGER_OPTIONS } from '../../src/log.ts';
 import { SHIPPED_CORPUS, tempDir } from './corpus.ts';
 import { freePort } from './net.ts';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 /** Shaped like a real bot token, so configuration validation accepts it. */
 export const TEST_TOKEN = 'MTAwMDAwMDAwMDAwMDAwMDAw.GAbCdE.local-token-for-tests-only-00000000';
+/**
+ * The burst floor the suites run with: they play a crowd with one or two users, so the shipped floor
+ * (5 answers per member per 10 s, test/abuse.e2e.test.ts) would refuse most of their questions.
+ */
+export const CROWD_BURST_ANSWERS = 10_000;
 
 export interface RunningBot {
   bot: Bot;
   config: BotConfig;
   /** Every log line the bot wrote, parsed. */
   logs: Json[];
-  /** The first log line (already written, or the next ones) that `matches`, as soon as it is written. */
-  waitForLog(matches: (line: Json) => boolean): Promise<Json>;
+  /** The first log line (already written, or written later) that `matches`. */
+  logged(matches: (line: Json) => boolean): Promise<Json>;
   stop(): Promise<void>;
 }
 
@@ -39,7 +50,9 @@ export function botConfig(server: LocalDiscordServer, overrides: Partial<BotConf
     command: 'csto',
     ownerIds: [],
     httpPort: undefined,
+    httpHost: '127.0.0.1',
     shardCount: 1,
+    burstAnswers: CROWD_BURST_ANSWERS,
     databaseUrl: undefined,
     interactionsPort: undefined,
     publicKey: undefined,
@@ -61,36 +74,47 @@ export async function runBot(
     ...overrides,
   });
   const logs: Json[] = [];
-  const written = new EventEmitter<{ line: [Json] }>();
-  // One waiter per awaited interaction: a burst of them is normal, not a leak.
-  written.setMaxListeners(0);
+  const waiters = new Set<{ matches: (line: Json) => boolean; resolve: (line: Json) => void }>();
   const sink = new Writable({
     write(chunk, _encoding, done) {
       for (const text of String(chunk).split('\n')) {
         if (!text) continue;
         const line = JSON.parse(text);
         logs.push(line);
-        written.emit('line', line);
+        for (const waiter of waiters) {
+          if (!waiter.matches(line)) continue;
+          waiters.delete(waiter);
+          waiter.resolve(line);
+        }
       }
       done();
     },
   });
-  const waitForLog = (matches: (line: Json) => boolean) =>
+  const logged = (matches: (line: Json) => boolean) =>
     new Promise<Json>((resolve) => {
       const found = logs.find(matches);
-      if (found) return resolve(found);
-      const listener = (line: Json) => {
-        if (!matches(line)) return;
-        written.off('line', listener);
-        resolve(line);
-      };
-      written.on('line', listener);
+      if (found) resolve(found);
+      else waiters.add({ matches, resolve });
     });
-  const logger = pino({ level: 'info', redact: { paths: REDACTED_PATHS, censor: '[redacted]' } }, sink);
+  const logger = pino({ level: 'info', ...LOGGER_OPTIONS }, sink);
   const bot = await startBot(config, logger, mode);
   if (mode === 'http') await server.setInteractionsEndpoint(interactionsUrl(config));
   else if (!bot.client.isReady()) await new Promise((resolve) => bot.client.once('clientReady', resolve));
-  return { bot, config, logs, waitForLog, stop: () => bot.stop() };
+  return { bot, config, logs, logged, stop: () => bot.stop() };
+}
+
+/** A local Discord server with one server (guild) and the command set registered in it. */
+export async function startServerWithCommands(
+  botUser: LocalUser,
+  guild: LocalGuild,
+): Promise<LocalDiscordServer> {
+  const server = await LocalDiscordServer.start({ token: TEST_TOKEN, botUser, guilds: [guild] });
+  await new REST({ api: server.apiBase })
+    .setToken(server.token)
+    .put(Routes.applicationGuildCommands(server.applicationId, guild.id), {
+      body: registrationPayload('csto'),
+    });
+  return server;
 }
 
 export interface ChildRun {
@@ -184,6 +208,7 @@ export function serverEnv(server: LocalDiscordServer, token = TEST_TOKEN): Recor
     DISCORD_API_BASE: server.apiBase,
     DISCORD_GUILD_IDS: server.guilds.map((guild) => guild.id).join(','),
     LOG_LEVEL: 'warn',
+    BURST_ANSWERS: String(CROWD_BURST_ANSWERS),
   };
 }
 
