@@ -9,14 +9,36 @@
  *   npm run bench:bot [-- --interactions 200 --concurrency 20 --http --json]
  */
 import type { ChildProcess } from 'node:child_process';
-import { parseArgs } from 'node:util';
 import { REST, Routes } from 'discord.js';
 import { registrationPayload } from '../commands/index.ts';
+import { parseCommandLine, readCommandLine, wholeNumber } from '../src/cli/args.ts';
 import { LocalDiscordServer } from '../src/local-discord/server.ts';
 import { serverEnv, spawnScript, TEST_TOKEN } from '../test/support/bot.ts';
 import { tempDir } from '../test/support/corpus.ts';
 import { freePort } from '../test/support/net.ts';
 import { BOT_QUERIES } from './queries.ts';
+
+const USAGE = `usage: npm run bench:bot -- [--interactions N] [--concurrency N] [--http] [--json]
+  --interactions   interactions per bot (default 200)
+  --concurrency    interactions in flight at a time (default 20)
+  --http           also run the bot as an HTTP interactions endpoint and compare it with the gateway
+  --json           print one JSON object instead of a table`;
+
+function parseOptions(argv: readonly string[]) {
+  const { help, values } = parseCommandLine(argv, {
+    interactions: { type: 'string' },
+    concurrency: { type: 'string' },
+    http: { type: 'boolean' },
+    json: { type: 'boolean' },
+  });
+  if (help) return 'help';
+  return {
+    count: wholeNumber('--interactions', values.interactions ?? '200'),
+    concurrency: wholeNumber('--concurrency', values.concurrency ?? '20'),
+    http: values.http ?? false,
+    json: values.json ?? false,
+  };
+}
 
 function percentile(sorted: number[], p: number): number {
   const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
@@ -72,22 +94,7 @@ async function stopProcess(child: ChildProcess): Promise<void> {
 }
 
 async function main() {
-  const { values } = parseArgs({
-    options: {
-      interactions: { type: 'string', default: '200' },
-      concurrency: { type: 'string', default: '20' },
-      json: { type: 'boolean', default: false },
-      http: { type: 'boolean', default: false },
-    },
-  });
-  const count = Number(values.interactions);
-  const concurrency = Number(values.concurrency);
-  if (!Number.isInteger(count) || count < 1 || !Number.isInteger(concurrency) || concurrency < 1) {
-    process.stderr.write(
-      'Usage: npm run bench:bot -- [--interactions N] [--concurrency N] [--http] [--json]\n',
-    );
-    process.exit(2);
-  }
+  const { count, concurrency, http: withHttp, json } = readCommandLine('bench:bot', USAGE, parseOptions);
   const server = await LocalDiscordServer.start({
     token: TEST_TOKEN,
     acknowledgeWithinMs: Number.POSITIVE_INFINITY,
@@ -115,7 +122,7 @@ async function main() {
   await stopProcess(bot);
 
   let http: typeof full | undefined;
-  if (values.http) {
+  if (withHttp) {
     const port = await freePort();
     const replica = await startBotProcess(
       'src/bot/main.ts',
@@ -143,7 +150,7 @@ async function main() {
     ratio,
     ...(http ? { http, httpToGateway: httpRatio } : {}),
   };
-  if (values.json) {
+  if (json) {
     process.stdout.write(`${JSON.stringify(result)}\n`);
     return;
   }

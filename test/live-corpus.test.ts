@@ -1,3 +1,4 @@
+import { on } from 'node:events';
 import { mkdirSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pino from 'pino';
@@ -103,12 +104,15 @@ describe('live corpus updates', () => {
     expect(engine.answer('drills').total).toBe(1);
   });
 
-  it('when watching, a new file answers within seconds without a reload call', async () => {
+  it('when watching, a new file answers without a reload call, as soon as the watcher reports its reload', async () => {
     const { corpusDir, engine, live } = await setUp();
     live.start();
+    const reloads = on(live, 'reload');
     writeFileSync(join(corpusDir, 'uzbek.md'), markdownArticle('Uzbek', 'Uzbekistan quit the bloc.'));
-    await expect.poll(() => engine.answer('uzbekistan').total, { timeout: 5000 }).toBe(1);
+    // A slow write can be seen half-done first (that reload reports it failed): wait for the one that adds it.
+    for await (const [summary] of reloads) if (summary.added.includes('uzbek.md')) break;
     expect(live.lastReload?.added).toEqual(['uzbek.md']);
+    expect(engine.answer('uzbekistan').total).toBe(1);
   });
 
   it('after a reload, the next start loads the refreshed cache and answers the new corpus', async () => {

@@ -423,7 +423,6 @@ describe.each(backends)('$name settings store', ({ skip, place: newPlace }) => {
         expect((await store.history(guild)).map((c) => c.setting)).toEqual(['channels', 'cooldown']);
       }
     },
-    20_000,
   );
 });
 

@@ -66,8 +66,8 @@ export async function startBot(config: BotConfig, logger: Logger, mode: BotMode 
       corpusDir: config.corpusDir,
       dataDir: config.dataDir,
       logger,
-      onReload: (summary) => metrics.reload(summary),
     });
+    live.on('reload', (summary) => metrics.reload(summary));
     endpoint =
       mode === 'http'
         ? new InteractionsEndpoint({ publicKey: config.publicKey as string, logger })

@@ -12,7 +12,7 @@ export interface BotContext {
   cooldowns: CooldownStore;
   /** The built-in per-member floor, under every moderator setting. */
   burst: BurstLimiter;
-  /** The base command name (`BOT_COMMAND`); companions are `<command>-sources` and `<command>-config`. */
+  /** The base command name (`BOT_COMMAND`); companions are `<command>-sources`, `-config` and `-admin`. */
   command: string;
   logger: Logger;
   metrics: BotMetrics;

@@ -4,10 +4,10 @@
  * in-flight replies, destroy the client, exit 0).
  * Every startup failure ends with one message that says what to fix — never a crash loop.
  */
-import { ConfigError, loadBotConfigOrExit } from '../config.ts';
+import { loadBotConfigOrExit } from '../config.ts';
 import { abandonLogger, createLogger, releaseLogger } from '../log.ts';
-import { SettingsStoreError } from '../settings/interface.ts';
 import { startBot } from './app.ts';
+import { exitOnStartupFailure } from './startup-failure.ts';
 
 /** In-flight replies get 10 s (see `Bot.stop`); disconnecting gets the rest. */
 const SHUTDOWN_DEADLINE_MS = 15_000;
@@ -39,20 +39,7 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
 
-  try {
-    await starting;
-  } catch (error) {
-    const code = (error as { code?: string }).code;
-    const message =
-      error instanceof SettingsStoreError || error instanceof ConfigError
-        ? error.message
-        : code === 'TokenInvalid'
-          ? 'Discord rejected DISCORD_TOKEN: reset it in the Developer Portal (Bot → Reset Token) and update .env'
-          : `could not start: ${(error as Error).message}`;
-    logger.fatal({ code }, message);
-    await releaseLogger(logger);
-    process.exit(1);
-  }
+  await starting.catch((error: unknown) => exitOnStartupFailure(logger, error));
 }
 
 void main();

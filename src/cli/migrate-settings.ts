@@ -7,13 +7,13 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { loadSearchConfig, readEnvFile } from '../config.ts';
 import type { HistoryRow } from '../settings/interface.ts';
 import { PostgresSettingsStore } from '../settings/postgres.ts';
 import { describeDatabase } from '../settings/postgres-errors.ts';
 import { SETTINGS_FILE_NAME } from '../settings/store.ts';
+import { parseCommandLine, readCommandLine, UsageError } from './args.ts';
 
 const USAGE =
   'Usage: npm run migrate-settings -- --to postgres://user:password@host:5432/database [--from DATA_DIR]';
@@ -35,15 +35,18 @@ function fail(message: string, code: number): never {
   process.exit(code);
 }
 
-async function main(): Promise<void> {
-  readEnvFile();
-  let values: { to?: string; from?: string };
-  try {
-    ({ values } = parseArgs({ options: { to: { type: 'string' }, from: { type: 'string' } } }));
-  } catch (error) {
-    fail(`${(error as Error).message}\n${USAGE}`, 2);
+function parseOptions(argv: readonly string[]) {
+  const { help, values } = parseCommandLine(argv, { to: { type: 'string' }, from: { type: 'string' } });
+  if (help) return 'help';
+  if (!values.to || !/^postgres(ql)?:\/\/\S+$/.test(values.to)) {
+    throw new UsageError('--to needs the postgres:// URL of the database to copy into');
   }
-  if (!values.to || !/^postgres(ql)?:\/\/\S+$/.test(values.to)) fail(USAGE, 2);
+  return { to: values.to, from: values.from };
+}
+
+async function main(): Promise<void> {
+  const values = readCommandLine('migrate-settings', USAGE, parseOptions);
+  readEnvFile();
   const file = path.resolve(values.from ?? loadSearchConfig().dataDir, SETTINGS_FILE_NAME);
   if (!fs.existsSync(file)) fail(`No settings database at ${file}: nothing to migrate (see --from).`, 1);
 

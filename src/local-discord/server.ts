@@ -94,14 +94,17 @@ export interface FaultRule {
   method?: string;
   /** Tested against {@link RecordedRequest.path}. */
   path: RegExp;
-  /** Status to answer with instead of handling the request; omit to only delay a normal response. */
+  /** Status to answer with instead of handling the request; omit to only hold a normal response. */
   status?: number;
   /** Response body; defaults to Discord's body for the status. */
   body?: unknown;
   /** For 429: `retry_after` in the body and the `Retry-After` header (default 1). */
   retryAfterSeconds?: number;
-  /** Delay the response (ms). */
-  delayMs?: number;
+  /**
+   * Holds the response: called when a matching request arrives, the server answers once the promise it
+   * returns settles. Tests release it on an event (and a minimum time, if they need one), never on a guess.
+   */
+  hold?: () => Promise<unknown>;
   /** How many matching requests to affect, default 1. */
   times?: number;
 }
@@ -242,11 +245,6 @@ function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => void } {
     resolve = r;
   });
   return { promise, resolve };
-}
-
-function sleep(ms: number): Promise<void> {
-  // unref: a delayed fault must not keep vitest alive after close().
-  return new Promise((resolve) => setTimeout(resolve, ms).unref());
 }
 
 /** A user object as Discord's API shows it (for `resolved.users` in interactions, say). */
@@ -907,10 +905,14 @@ export class LocalDiscordServer {
     return { ...this.gateway.stats };
   }
 
-  /** Resolves with the first recorded request, past or future, that matches; rejects after `timeoutMs`. */
+  /**
+   * Resolves with the first recorded request, past or future, that matches; rejects after `timeoutMs`, by
+   * default just under vitest's 30 s test timeout, so that a request that never comes fails with the last
+   * requests listed, and a slow machine is never mistaken for a missing request.
+   */
   waitForRequest(
     predicate: (request: RecordedRequest) => boolean,
-    timeoutMs = 5000,
+    timeoutMs = 25_000,
   ): Promise<RecordedRequest> {
     const past = this.requests.find(predicate);
     if (past) return Promise.resolve(past);
@@ -1432,7 +1434,7 @@ export class LocalDiscordServer {
     };
     let response: ApiResponse;
     try {
-      if (fault?.delayMs) await sleep(fault.delayMs);
+      if (fault?.hold) await fault.hold();
       if (fault?.status !== undefined) response = faultResponse(fault);
       else if (!parsed) response = apiError(400, 50109, 'The request body contains invalid JSON.');
       else if (!underApi) response = httpError(404);

@@ -6,6 +6,7 @@
  * refreshed. A file that fails to parse leaves its previous version answering and is reported; a
  * vanished directory leaves the last corpus answering.
  */
+import { EventEmitter } from 'node:events';
 import { type FSWatcher, watch } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { Logger } from 'pino';
@@ -44,11 +45,14 @@ export interface LiveCorpusOptions {
   corpusDir: string;
   dataDir: string;
   logger: Logger;
-  /** Told about every reload, e.g. for metrics. */
-  onReload?: (summary: ReloadSummary) => void;
 }
 
-export class LiveCorpus {
+/**
+ * Emits `reload` with its summary the moment a reload's outcome is known: for a change, as soon as the
+ * engine answers from the new corpus. `lastReload` is set at the same moment, so whoever sees the new
+ * answers also sees the reload that brought them.
+ */
+export class LiveCorpus extends EventEmitter<{ reload: [ReloadSummary] }> {
   readonly #options: LiveCorpusOptions;
   #watcher: FSWatcher | undefined;
   /** Collects a burst of file events into one reload. */
@@ -68,6 +72,7 @@ export class LiveCorpus {
 
   /** Starts the worker at once: handing it the corpus then happens before the bot takes questions. */
   constructor(options: LiveCorpusOptions) {
+    super();
     this.#options = options;
     this.#startWorker();
   }
@@ -216,7 +221,7 @@ export class LiveCorpus {
   }
 
   async #reloadNow(): Promise<ReloadSummary> {
-    const { engine, corpusDir, logger, onReload } = this.#options;
+    const { engine, corpusDir, logger } = this.#options;
     const started = performance.now();
     const summary: ReloadSummary = {
       added: [],
@@ -229,7 +234,7 @@ export class LiveCorpus {
     const finish = () => {
       summary.durationMs = Math.round(performance.now() - started);
       this.#last = { ...summary, at: new Date() };
-      onReload?.(summary);
+      this.emit('reload', summary);
       return summary;
     };
 

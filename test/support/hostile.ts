@@ -509,14 +509,6 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
-async function until(condition: () => boolean, ms: number, what: string): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`${what}: not within ${ms} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 2));
-  }
-}
-
 /** A case as a short printable string: long inputs are cut, control characters shown escaped. */
 export function describeCase(testCase: HostileCase): string {
   return JSON.stringify(testCase, (_key, value) =>
@@ -609,8 +601,8 @@ export class HostileHarness {
       this.stats.interactions++;
       try {
         const body = await withTimeout(handle.callback, ANSWER_TIMEOUT_MS, `${what} callback`);
-        await until(
-          () => running.logs.some((line, i) => i >= firstLog && line.interaction === handle.id),
+        await withTimeout(
+          running.logged((line) => line.interaction === handle.id),
           ANSWER_TIMEOUT_MS,
           `${what} log line`,
         );
@@ -684,8 +676,8 @@ export class HostileHarness {
         messageId = sent.id;
         this.stats.messages++;
         try {
-          await until(
-            () => running.logs.some((line, i) => i >= firstLog && line.message === sent.id),
+          await withTimeout(
+            running.logged((line) => line.message === sent.id),
             ANSWER_TIMEOUT_MS,
             'mention log line',
           );
