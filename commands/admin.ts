@@ -34,7 +34,7 @@ export const admin: Command = {
   data: (command) =>
     new SlashCommandBuilder()
       .setName(`${command}-admin`)
-      .setDescription('Operator tools: reload the corpus, show the bot status')
+      .setDescription('Operators (OWNER_IDS) only: reload the corpus, show the bot status')
       // Hidden from everyone but administrators; OWNER_IDS decides who may use it.
       .setDefaultMemberPermissions(PermissionFlagsBits.Administrator)
       .setContexts(InteractionContextType.Guild)

@@ -10,14 +10,29 @@ import {
   SlashCommandBuilder,
 } from 'discord.js';
 import type { BotContext, Outcome } from '../src/bot/context.ts';
-import { gateQuestion } from '../src/bot/policy.ts';
-import { answered, answerQuestion } from '../src/bot/question.ts';
-import { interactionReply, interactionUpdate } from '../src/bot/send.ts';
+import { cooldownNotice, type Gate, gateQuestion } from '../src/bot/policy.ts';
+import { answerQuestion } from '../src/bot/question.ts';
+import { interactionReply, interactionUpdate, sendPayload } from '../src/bot/send.ts';
+import { completionChoices } from '../src/render/choices.ts';
 import type { ButtonAction } from '../src/render/custom-id.ts';
-import { fitChoices } from '../src/render/limits.ts';
+import { LIMITS } from '../src/render/limits.ts';
 import { answerMessage, notice, paragraphMessage } from '../src/render/messages.ts';
 import { MAX_QUERY_CHARS } from '../src/search/query.ts';
 import type { Command } from './types.ts';
+
+/** The gate (`policy.ts`) for this member in this channel; a refusal is told to them privately here. */
+async function passGate(
+  interaction: (ChatInputCommandInteraction | ButtonInteraction) & { guildId: string },
+  context: BotContext,
+): Promise<Gate> {
+  const gate = gateQuestion(context, {
+    guildId: interaction.guildId,
+    channelId: interaction.channelId,
+    userId: interaction.user.id,
+  });
+  if (!gate.open) await interaction.reply(interactionReply(gate.payload));
+  return gate;
+}
 
 export const ask: Command = {
   data: (command) =>
@@ -45,15 +60,8 @@ export const ask: Command = {
       await interaction.reply(interactionReply(notice('I answer in servers only.')));
       return { outcome: 'refused' };
     }
-    const gate = gateQuestion(context, {
-      guildId: interaction.guildId,
-      channelId: interaction.channelId,
-      userId: interaction.user.id,
-    });
-    if (!gate.open) {
-      await interaction.reply(interactionReply(gate.payload));
-      return { outcome: gate.reason };
-    }
+    const gate = await passGate(interaction, context);
+    if (!gate.open) return { outcome: gate.reason };
     const target = interaction.options.getUser('mention');
     const hidden = interaction.options.getBoolean('hide') ?? gate.settings.visibility === 'ephemeral';
     const question = {
@@ -65,16 +73,16 @@ export const ask: Command = {
       // An ephemeral answer cannot be suggested to anyone else; bots are not suggested to.
       mentionUserId: target && !target.bot && !hidden ? target.id : null,
     };
-    const { payload, outcome } = answerQuestion(context, question);
-    await interaction.reply(interactionReply(payload));
-    answered(context, question, outcome);
+    const { payload, outcome } = await answerQuestion(context, question);
+    await sendPayload(payload, (sent) => interaction.reply(interactionReply(sent)));
     return outcome;
   },
 
   async autocomplete(interaction: AutocompleteInteraction, context: BotContext): Promise<Outcome> {
-    const typed = interaction.options.getFocused();
-    const choices = fitChoices(
-      context.metrics.timeEngine('autocomplete', () => context.engine.complete(typed)),
+    const choices = completionChoices(
+      context.metrics.timeEngine('autocomplete', () =>
+        context.engine.complete(interaction.options.getFocused(), LIMITS.choices),
+      ),
     );
     await interaction.respond(choices);
     return { outcome: 'shown', results: choices.length };
@@ -103,11 +111,26 @@ export const ask: Command = {
             await interaction.reply(interactionReply(notice('That paragraph is no longer in the corpus.')));
             return { outcome: 'expired' };
           }
-          await interaction.reply(interactionReply(paragraphMessage(view)));
+          await sendPayload(paragraphMessage(view), (sent) => interaction.reply(interactionReply(sent)));
           return { outcome: 'shown', results: 1 };
         }
         case 'more':
         case 'share': {
+          if (action.kind === 'share' && interaction.inGuild()) {
+            // Posting publicly is a new answer in the channel: the allow list as it is now, the burst floor
+            // and the cooldown apply, as to `/<command>` itself.
+            const gate = await passGate(interaction, context);
+            if (!gate.open) return { outcome: gate.reason };
+            const until = await context.cooldowns.claim(
+              interaction.guildId,
+              interaction.user.id,
+              gate.settings.cooldown,
+            );
+            if (until !== null) {
+              await interaction.reply(interactionReply(cooldownNotice(until)));
+              return { outcome: 'cooldown' };
+            }
+          }
           const answer = context.metrics.timeEngine('answer', () =>
             context.engine.answer(action.query, { limit, offset: action.offset }),
           );
@@ -123,8 +146,11 @@ export const ask: Command = {
             ephemeral: action.kind === 'more' && action.hidden,
             ...(action.kind === 'share' ? { sharedBy: interaction.user.displayName } : {}),
           });
-          if (action.kind === 'more') await interaction.update(interactionUpdate(message));
-          else await interaction.reply(interactionReply(message));
+          await sendPayload(message, (sent) =>
+            action.kind === 'more'
+              ? interaction.update(interactionUpdate(sent))
+              : interaction.reply(interactionReply(sent)),
+          );
           return { outcome: action.kind === 'more' ? 'updated' : 'answered', results: answer.results.length };
         }
       }

@@ -2,6 +2,7 @@
  * The real bot, started as `npm start` starts it, driven through a local server that speaks
  * Discord's REST API and Gateway. Assertions are on the payloads the bot sends.
  */
+import { once } from 'node:events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Json, LocalDiscordServer, type LocalUser } from '../src/local-discord/server.ts';
 import { LIMITS } from '../src/render/limits.ts';
@@ -91,8 +92,12 @@ describe('/csto', () => {
     expect(data.embeds).toHaveLength(3);
     for (const embed of data.embeds) {
       expect(embed.description).toMatch(/\*\*Armenia/);
-      expect(embed.description).toContain('¶');
-      expect(embed.description).toContain('RFE/RL (inferred), October 2022 (inferred)');
+      expect(embed.title).toMatch(/^¶\d+/);
+      // One compact source line, the section not repeated, what an editor supplied still named.
+      const sourceLine = embed.description.split('\n').at(-1);
+      expect(sourceLine).toBe("-# “The CSTO's hardest moment…” · RFE/RL · October 2022 · all inferred");
+      const section = embed.title.split(' · ')[1];
+      if (section) expect(embed.description).not.toContain(section);
       expect(embed.url).toBeUndefined();
     }
     expect(data.embeds[2].footer.text).toMatch(/^\d+ paragraphs matched “armenia” · showing 1–3$/);
@@ -122,6 +127,23 @@ describe('/csto', () => {
     expect(choices.map((choice) => choice.value)).toContain('Kyrgyzstan');
   });
 
+  it('when a question is half typed, the first choices preview answering paragraphs, and picking one answers with it first', async () => {
+    const typing = await server.sendInteraction({
+      type: 4,
+      data: {
+        name: 'csto',
+        options: [{ name: 'query', type: 3, value: 'why did kyrgyzstan cancel the dri', focused: true }],
+      },
+    }).callback;
+    const [first, second] = typing.data.choices as Json[];
+    expect(first.name).toMatch(/^¶8 · Kyrgyzstan abruptly canceled CSTO coaching drills/);
+    // Discord sends the picked choice's value as the query: the second preview's paragraph comes first.
+    const number = /¶(\d+)$/.exec(second.value)?.[1];
+    expect(second.name.startsWith(`¶${number} · `)).toBe(true);
+    const answer = (await ask(second.value).callback).data;
+    expect(buttons(answer)[0]?.label).toBe(`Full ¶${number}`);
+  });
+
   it('when More is clicked, the same message shows the next results', async () => {
     const { token, callback } = ask('armenia');
     const first = (await callback).data;
@@ -140,6 +162,12 @@ describe('/csto', () => {
     expect(response.data.flags & EPHEMERAL).toBe(EPHEMERAL);
     expect(response.data.embeds[0].description).toContain('from October 10 to 14.');
     expect(response.data.embeds[0].description).toContain('**drills**');
+    // The full citation, one click away from the compact line, and then the article's rights.
+    const lines = response.data.embeds[0].description.split('\n');
+    expect(lines.at(-2)).toBe(
+      "-# “The CSTO's hardest moment: Kyrgyzstan, Kazakhstan and Armenia” (editorial title) — Bishkek Balks At Tajikistan Award, ¶8 — RFE/RL (inferred), October 2022 (inferred)",
+    );
+    expect(lines.at(-1)).toMatch(/^-# Rights: © RFE\/RL .*not relicensed/);
   });
 
   it('when someone else clicks the buttons, they get a private note and the answer stays as it was', async () => {
@@ -194,11 +222,18 @@ describe('/csto', () => {
     expect(shown).not.toMatch(/(?<!\\\\)<@&?\d+>|@everyone|@here/);
   });
 
-  it('when /csto-sources is used, the articles are listed with citations and section sizes', async () => {
+  it('when /csto-sources is used, the articles are listed with their origin, rights and section sizes', async () => {
     const data = (await server.sendInteraction({ type: 2, data: { name: 'csto-sources' } }).callback).data;
     expect(data.content).toBe('1 article, 39 paragraphs.');
-    expect(data.embeds[0].description).toContain('(editorial title)');
-    expect(data.embeds[0].description).toContain('Bishkek Balks At Tajikistan Award — 14 ¶');
+    const [embed] = data.embeds;
+    expect(embed.title).toBe(
+      "“The CSTO's hardest moment: Kyrgyzstan, Kazakhstan and Armenia” (editorial title)",
+    );
+    const lines = embed.description.split('\n');
+    expect(lines[0]).toBe('RFE/RL (inferred), October 2022 (inferred)');
+    expect(lines[1]).toMatch(/^Rights: © RFE\/RL .*third-party site.*not relicensed.*sample corpus/);
+    expect(embed.description).not.toContain('hardest moment');
+    expect(embed.description).toContain('Bishkek Balks At Tajikistan Award — 14 ¶');
   });
 });
 
@@ -249,8 +284,10 @@ describe('mentions', () => {
 describe('failures', () => {
   it('when the gateway connection drops, the bot resumes and answers the next interaction', async () => {
     const resumes = server.gatewayStats.resumes;
+    const resumed = once(running.bot.client, 'shardResume');
     server.dropGateway();
-    await expect.poll(() => server.gatewayStats.resumes, { timeout: 10_000 }).toBeGreaterThan(resumes);
+    await resumed;
+    expect(server.gatewayStats.resumes).toBeGreaterThan(resumes);
     expect((await ask('armenia').callback).type).toBe(4);
   });
 
@@ -270,11 +307,7 @@ describe('failures', () => {
   it('when Discord answers the reply with 500s, the failure is logged and the next interaction is answered', async () => {
     server.addFault({ method: 'POST', path: /^\/interactions\/.*\/callback$/, status: 500, times: 8 });
     const failed = ask('armenia');
-    await expect
-      .poll(() => running.logs.some((line) => line.interaction === failed.id && line.outcome === 'error'), {
-        timeout: 15_000,
-      })
-      .toBe(true);
+    await running.logged((line) => line.interaction === failed.id && line.outcome === 'error');
     expect((await ask('drills').callback).type).toBe(4);
   });
 

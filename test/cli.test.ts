@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runScript } from './support/bot.ts';
 import { makeCorpus, markdownArticle, tempDir } from './support/corpus.ts';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -92,7 +93,36 @@ describe('the search CLI', () => {
     expect(JSON.parse(run.stdout)).toMatchObject({ total: 0, results: [], suggestions: ['Bishkek'] });
   });
 
+  it('when asked to complete, prints the choices the bot would offer, and a preview’s value answers with its paragraph first', async () => {
+    const run = await search(['--complete', 'why did kyrgyzstan cancel the dri']);
+    expect(run.code).toBe(0);
+    const completion = JSON.parse(run.stdout);
+    expect(Object.keys(completion)).toEqual(['partial', 'choices', 'ms']);
+    expect(completion.partial).toBe('why did kyrgyzstan cancel the dri');
+    const [first, second] = completion.choices as { name: string; value: string }[];
+    expect(first?.name).toMatch(/^¶8 · Kyrgyzstan abruptly canceled CSTO coaching drills/);
+    expect(second?.value).toMatch(/^why did kyrgyzstan cancel the dri ¶\d+$/);
+    const picked = await search(['--json', second?.value ?? '']);
+    const answer = JSON.parse(picked.stdout);
+    expectAnswerShape(answer);
+    expect(`¶${answer.results[0].paragraph}`).toBe(/¶\d+$/.exec(second?.value ?? '')?.[0]);
+  });
+
+  it('when completing from stdin, prints one JSON line per partial query, the empty one included', async () => {
+    const run = await search(['--complete', '--stdin'], { input: 'kyrg\n\nzatulin acc\n' });
+    expect(run.code).toBe(0);
+    const lines = run.stdout
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(lines.map((line) => line.partial)).toEqual(['kyrg', '', 'zatulin acc']);
+    expect(lines[1].choices.map((choice: { name: string }) => choice.name)).toContain('CSTO');
+    expect(lines[2].choices.map((choice: { value: string }) => choice.value)).toContain('zatulin accused');
+  });
+
   it.each([
+    [['--complete', '--json', 'kyrg']],
+    [['--complete', '--limit', '3', 'kyrg']],
     [[]],
     [['']],
     [['   ']],
@@ -101,6 +131,7 @@ describe('the search CLI', () => {
     [['--bogus', 'armenia']],
     [['two', 'queries']],
     [['--stdin', 'armenia']],
+    [['--stdin']],
   ])('when the arguments are %j, exits 2 with a usage message and prints nothing on stdout', async (args) => {
     const run = await search(args);
     expect(run.code).toBe(2);
@@ -131,5 +162,41 @@ describe('the search CLI', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('LOG_LEVEL');
     expect(run.stderr).toContain('debug');
+  });
+});
+
+describe("the scripts' command lines", () => {
+  const SCRIPTS = [
+    ['search', 'src/cli/search.ts'],
+    ['corpus:check', 'src/cli/check-corpus.ts'],
+    ['eval', 'scripts/eval.ts'],
+    ['migrate-settings', 'src/cli/migrate-settings.ts'],
+    ['bench', 'bench/engine.ts'],
+    ['bench:bot', 'bench/latency.ts'],
+    ['bench:load', 'bench/load.ts'],
+    ['fuzz', 'scripts/fuzz.ts'],
+  ];
+
+  it.each(SCRIPTS)('npm run %s -- --help prints its usage and exits 0', async (_, file) => {
+    const run = await runScript(file, {}, ['--help']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^usage:\s+npm run/i);
+    expect(run.stderr).toBe('');
+  });
+
+  it.each(SCRIPTS)(
+    'npm run %s -- --bogus says so in one line, then the usage, and exits 2',
+    async (name, file) => {
+      const run = await runScript(file, {}, ['--bogus']);
+      expect(run.code).toBe(2);
+      expect(run.stderr.split('\n')[0]).toBe(`${name}: unknown option --bogus`);
+      expect(run.stderr).not.toMatch(/\n\s+at |ERR_PARSE_ARGS/); // no stack trace
+    },
+  );
+
+  it('npm run bench prints its header once', async () => {
+    const run = await runScript('bench/engine.ts', {}, ['--sizes', '50', '--rounds', '1']);
+    expect(run.code).toBe(0);
+    expect(`${run.stdout}${run.stderr}`.match(/synthetic text \(--text /g)).toHaveLength(1);
   });
 });

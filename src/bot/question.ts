@@ -1,11 +1,13 @@
 /**
- * Answering a question, shared by `/<command>` and mentions: the answer (or the "nothing found"
- * note) to send, and what to log. The caller sends it, then calls `answered` to start the cooldown.
+ * Answering a question, shared by `/<command>` and mentions: the answer (or the "nothing found" note, or the
+ * cooldown notice) to send, and what to log. An answer claims the asker's cooldown; "nothing found" does not
+ * start one, but a member already on cooldown is told so rather than searched for.
  */
 import { answerMessage, nothingFoundMessage } from '../render/messages.ts';
 import type { ReplyPayload } from '../render/payload.ts';
 import type { GuildSettings } from '../settings/schema.ts';
 import type { BotContext, Outcome } from './context.ts';
+import { cooldownNotice } from './policy.ts';
 
 export interface Question {
   text: string;
@@ -16,15 +18,24 @@ export interface Question {
   mentionUserId?: string | null;
 }
 
-export function answerQuestion(
+export async function answerQuestion(
   context: BotContext,
   question: Question,
-): { payload: ReplyPayload; outcome: Outcome } {
+): Promise<{ payload: ReplyPayload; outcome: Outcome }> {
   const { settings } = question;
   const answer = context.metrics.timeEngine('answer', () =>
     context.engine.answer(question.text, { limit: settings.results }),
   );
-  if (answer.total === 0) {
+  const found = answer.total > 0;
+  const until = await context.cooldowns.claim(
+    question.guildId,
+    question.requesterId,
+    found ? settings.cooldown : 0,
+  );
+  if (until !== null) {
+    return { payload: cooldownNotice(until), outcome: { outcome: 'cooldown' } };
+  }
+  if (!found) {
     return {
       payload: nothingFoundMessage(answer),
       outcome: {
@@ -45,11 +56,4 @@ export function answerQuestion(
     }),
     outcome: { outcome: 'answered', results: answer.results.length },
   };
-}
-
-/** After the reply went out: an answer starts the asker's cooldown; "nothing found" does not. */
-export function answered(context: BotContext, question: Question, outcome: Outcome): void {
-  if (outcome.outcome === 'answered') {
-    context.cooldowns.start(question.guildId, question.requesterId, question.settings.cooldown);
-  }
 }

@@ -4,7 +4,10 @@
  * index time: where a paragraph contains a rule's phrase, the rule's reader words are indexed for
  * that paragraph in a separate, lower-weighted field, and the phrase is what gets highlighted.
  */
+import { memoize } from '../text/memo.ts';
+import { Spelling } from '../text/spelling.ts';
 import { analyzeWord, phraseKeys, type Token, tokenize, type WordTerm } from '../text/terms.ts';
+import { MAX_GLOSSARY_LINE_CHARS, MAX_NAMES_PER_ALIAS_LINE } from './limits.ts';
 
 /** The glossary file's reserved name inside the corpus directory. */
 export const GLOSSARY_FILE = 'synonyms.txt';
@@ -12,8 +15,21 @@ export const GLOSSARY_FILE = 'synonyms.txt';
 interface Rule {
   /** Phrase keys of the text side (stemmed, stop words kept). */
   keys: string[];
-  /** Search terms a reader's words produce, minus the terms the phrase already has. */
-  words: WordTerm[];
+  /**
+   * Search terms the line's reader side produces, possibly including the phrase's own: every name of a
+   * mutual-alias line shares one list, so a line costs linear work in its names, not names².
+   */
+  reader: readonly WordTerm[];
+  /** The phrase's own terms, left out of what it stands for. */
+  own: ReadonlySet<string>;
+  /** `reader` minus `own`, worked out the first time the phrase is found. */
+  words?: readonly WordTerm[];
+}
+
+/** What a rule's phrase stands for: its reader words, minus the words the phrase already has. */
+function wordsOfRule(rule: Rule): readonly WordTerm[] {
+  rule.words ??= rule.reader.filter((word) => !rule.own.has(word.term));
+  return rule.words;
 }
 
 /** Where a glossary phrase occurs in a text, and the reader words it stands for. */
@@ -30,12 +46,12 @@ export interface GlossaryProblem {
 
 const MAX_PHRASE_WORDS = 8;
 
-function phraseOf(text: string): string[] {
-  return tokenize(text).flatMap((token) => phraseKeys(token.surface));
+function phraseOf(text: string, spelling: Spelling): string[] {
+  return tokenize(text).flatMap((token) => phraseKeys(token.surface, spelling));
 }
 
-function wordsOf(text: string): WordTerm[] {
-  return tokenize(text).flatMap((token) => analyzeWord(token.surface));
+function wordsOf(text: string, spelling: Spelling): WordTerm[] {
+  return tokenize(text).flatMap((token) => analyzeWord(token.surface, false, spelling));
 }
 
 export class Glossary {
@@ -43,10 +59,18 @@ export class Glossary {
   readonly #rulesByFirstKey = new Map<string, Rule[]>();
   readonly ruleCount: number;
   readonly problems: readonly GlossaryProblem[];
+  /**
+   * The corpus's spelling folds (transliteration table): part of the glossary because every
+   * analysis that uses the glossary — index, query, highlights — must fold the same way.
+   */
+  readonly spelling: Spelling;
 
-  private constructor(allRules: Rule[], problems: GlossaryProblem[]) {
-    // A rule whose reader words are all in its own phrase adds nothing to the index.
-    const rules = allRules.filter((rule) => rule.words.length > 0);
+  private constructor(allRules: Rule[], problems: GlossaryProblem[], spelling: Spelling) {
+    // A rule whose reader words are all in its own phrase adds nothing to the index. (`reader` holds
+    // distinct terms, and a mutual line's reader side holds the phrase's own terms too.)
+    const rules = mergeByPhrase(allRules).filter((rule) =>
+      rule.reader.some((word) => !rule.own.has(word.term)),
+    );
     for (const rule of rules) {
       const first = rule.keys[0] as string;
       const list = this.#rulesByFirstKey.get(first) ?? [];
@@ -56,9 +80,13 @@ export class Glossary {
     }
     this.ruleCount = rules.length;
     this.problems = problems;
+    this.spelling = spelling;
   }
 
-  static readonly empty = new Glossary([], []);
+  static readonly empty = new Glossary([], [], Spelling.none);
+
+  /** Phrase keys of a written word, memoised: every analysed paragraph asks for all of its words. */
+  readonly #keysOf = memoize((surface) => phraseKeys(surface, this.spelling));
 
   /**
    * Parses the glossary format:
@@ -66,17 +94,24 @@ export class Glossary {
    * `name = name = name` (mutual aliases). `#` starts a comment line.
    * A bad line is reported with its number and skipped; the others still apply.
    */
-  static parse(source: string): Glossary {
+  static parse(source: string, spelling: Spelling = Spelling.none): Glossary {
     const rules: Rule[] = [];
     const problems: GlossaryProblem[] = [];
     source.split(/\r?\n/).forEach((raw, index) => {
       const text = raw.trim();
       if (!text || text.startsWith('#')) return;
-      const parsed = parseLine(text);
+      if (text.length > MAX_GLOSSARY_LINE_CHARS) {
+        problems.push({
+          line: index + 1,
+          reason: `the line is ${text.length} characters, over the limit of ${MAX_GLOSSARY_LINE_CHARS}`,
+        });
+        return;
+      }
+      const parsed = parseLine(text, spelling);
       if (typeof parsed === 'string') problems.push({ line: index + 1, reason: parsed });
       else rules.push(...parsed);
     });
-    return new Glossary(rules, problems);
+    return new Glossary(rules, problems, spelling);
   }
 
   /**
@@ -90,7 +125,7 @@ export class Glossary {
     const keys: string[] = [];
     const owner: number[] = [];
     tokens.forEach((token, index) => {
-      for (const key of phraseKeys(token.surface)) {
+      for (const key of this.#keysOf(token.surface)) {
         keys.push(key);
         owner.push(index);
       }
@@ -109,7 +144,7 @@ export class Glossary {
       if (rule) {
         const first = tokens[owner[i] as number] as Token;
         const last = tokens[owner[end(rule) - 1] as number] as Token;
-        spans.push({ start: first.start, end: last.end, words: rule.words });
+        spans.push({ start: first.start, end: last.end, words: wordsOfRule(rule) });
         i = end(rule);
       } else {
         i += 1;
@@ -119,40 +154,66 @@ export class Glossary {
   }
 }
 
+/**
+ * One rule per phrase: a later line for a phrase that already has a rule adds its reader words to
+ * that rule (`Yerevan = Ереван` after `Yerevan = Erevan = Erivan`), instead of never matching.
+ */
+function mergeByPhrase(rules: readonly Rule[]): Rule[] {
+  const byPhrase = new Map<string, Rule>();
+  for (const rule of rules) {
+    const phrase = rule.keys.join(' ');
+    const earlier = byPhrase.get(phrase);
+    if (!earlier) byPhrase.set(phrase, rule);
+    else {
+      // A new list: the earlier one may be shared by the other names of its line.
+      const known = new Set(earlier.reader.map((word) => word.term));
+      const added = rule.reader.filter((word) => !known.has(word.term) && !earlier.own.has(word.term));
+      byPhrase.set(phrase, { ...earlier, reader: [...earlier.reader, ...added] });
+    }
+  }
+  return [...byPhrase.values()];
+}
+
 /** The rules one glossary line stands for, or why the line is unusable. */
-function parseLine(text: string): Rule[] | string {
+function parseLine(text: string, spelling: Spelling): Rule[] | string {
   const oneWay = text.split('=>');
   if (oneWay.length > 2) return 'more than one "=>"';
   if (oneWay.length === 2) {
+    // `a ==> b`, `a =>> b`: a mistyped arrow would otherwise leave `=` or `>` in a phrase.
+    if (/[=>]/.test(oneWay.join(''))) return 'a stray "=" or ">" next to "=>" (write "phrase => words")';
     const readerSides = (oneWay[1] ?? '').split(',').map((side) => side.trim());
     if (readerSides.some((side) => !side)) return 'empty reader word';
-    const rule = makeRule((oneWay[0] ?? '').trim(), readerSides);
+    const rule = makeRule((oneWay[0] ?? '').trim(), distinctWords(readerSides, spelling), spelling);
     return typeof rule === 'string' ? rule : [rule];
   }
   const names = text.split('=').map((name) => name.trim());
   if (names.length < 2 || names.some((name) => !name)) return 'expected "phrase => words" or "name = name"';
+  if (names.length > MAX_NAMES_PER_ALIAS_LINE)
+    return `${names.length} names on one line, over the limit of ${MAX_NAMES_PER_ALIAS_LINE}: split the line`;
+  // Each name stands for the words of all the names; `makeRule` leaves its own out.
+  const reader = distinctWords(names, spelling);
   const rules: Rule[] = [];
   for (const name of names) {
-    const rule = makeRule(
-      name,
-      names.filter((other) => other !== name),
-    );
+    const rule = makeRule(name, reader, spelling);
     if (typeof rule === 'string') return rule;
     rules.push(rule);
   }
   return rules;
 }
 
-function makeRule(textSide: string, readerSides: readonly string[]): Rule | string {
-  const keys = phraseOf(textSide);
+/** The search terms of several phrases, each term once, in order. */
+function distinctWords(phrases: readonly string[], spelling: Spelling): WordTerm[] {
+  const words = new Map<string, WordTerm>();
+  for (const word of phrases.flatMap((phrase) => wordsOf(phrase, spelling)))
+    if (!words.has(word.term)) words.set(word.term, word);
+  return [...words.values()];
+}
+
+function makeRule(textSide: string, reader: readonly WordTerm[], spelling: Spelling): Rule | string {
+  const keys = phraseOf(textSide, spelling);
   if (keys.length === 0) return `"${textSide}" has no words`;
   if (keys.length > MAX_PHRASE_WORDS) return `"${textSide}" is longer than ${MAX_PHRASE_WORDS} words`;
-  const own = new Set(wordsOf(textSide).map((word) => word.term));
-  const words = new Map<string, WordTerm>();
-  for (const word of readerSides.flatMap(wordsOf)) {
-    if (!own.has(word.term) && !words.has(word.term)) words.set(word.term, word);
-  }
-  return { keys, words: [...words.values()] };
+  return { keys, reader, own: new Set(wordsOf(textSide, spelling).map((word) => word.term)) };
 }
 
 function matchesAt(keys: readonly string[], at: number, rule: Rule): boolean {

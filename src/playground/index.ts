@@ -21,7 +21,7 @@ import { LocalDiscordServer } from '../local-discord/server.ts';
 import { createLogger } from '../log.ts';
 import { Bridge } from './bridge.ts';
 import { startPageServer } from './page-server.ts';
-import { BOT, GUILD, PLAYGROUND_TOKEN } from './world.ts';
+import { BOT, GUILD, OPERATOR_IDS, PLAYGROUND_TOKEN } from './world.ts';
 
 export interface PlaygroundOptions {
   /** The page's port on 127.0.0.1; 0 for any free one. When taken, a free one is used instead. */
@@ -35,6 +35,11 @@ export interface PlaygroundOptions {
   env?: NodeJS.ProcessEnv;
   /** The bot's logger; by default JSON lines on stderr at `LOG_LEVEL`. */
   logger?: Logger;
+  /**
+   * Deploy as on several machines: interactions go by signed HTTP POST to a second bot in HTTP interactions
+   * mode (`npm run start:http`), while the gateway bot answers mentions only.
+   */
+  http?: boolean;
 }
 
 export interface Playground {
@@ -71,12 +76,23 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
       DISCORD_API_BASE: discord.apiBase,
       DISCORD_GUILD_IDS: GUILD.id,
       DATA_DIR: dataDir,
+      // The visitor acting as the moderator is the operator, so /csto-admin can be tried too.
+      OWNER_IDS: OPERATOR_IDS,
     });
     await deployCommands(config);
     const logger = options.logger ?? createLogger(config.logLevel);
     const bot = await startBot(config, logger);
     undo.push(() => bot.stop());
     await ready(bot);
+    if (options.http) {
+      const replica = await startBot(
+        { ...config, interactionsPort: 0, publicKey: discord.publicKey },
+        logger,
+        'http',
+      );
+      undo.push(() => replica.stop());
+      await discord.setInteractionsEndpoint(`http://127.0.0.1:${replica.interactionsPort}/interactions`);
+    }
 
     const bridge = new Bridge(discord, config.command, logger);
     undo.push(() => bridge.close());

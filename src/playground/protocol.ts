@@ -6,7 +6,7 @@
  */
 import type { APIMessage } from 'discord-api-types/v10';
 
-/** Who the visitor is acting as: a plain member, or a moderator with Manage Server. */
+/** Who the visitor is acting as: a plain member, or a moderator who is also an administrator and the bot's operator. */
 export type Role = 'member' | 'moderator';
 
 export interface PersonView {
@@ -23,6 +23,8 @@ export interface WorldView {
   channels: { id: string; name: string }[];
   bot: PersonView;
   actors: Record<Role, PersonView>;
+  /** What each role may do, as the page shows it (`has Manage Server …`). */
+  roleNotes: Record<Role, string>;
   /** Everyone a message can mention, the bot and the actors included. */
   people: PersonView[];
 }

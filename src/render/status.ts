@@ -1,4 +1,5 @@
 /** `/<command>-admin status`: what an operator checks first. */
+import { count } from './count.ts';
 import { ACCENT } from './messages.ts';
 import { type ReplyPayload, safeReply } from './payload.ts';
 
@@ -35,12 +36,12 @@ function duration(seconds: number): string {
 export function statusMessage(facts: StatusFacts): ReplyPayload {
   const lines = [
     `**Version:** ${facts.version}`,
-    `**Corpus:** ${facts.articles} articles, ${facts.paragraphs} paragraphs, ${facts.terms} terms`,
+    `**Corpus:** ${count(facts.articles, 'article')}, ${count(facts.paragraphs, 'paragraph')}, ${count(facts.terms, 'term')}`,
     `**Index:** ${facts.indexSource === 'cache' ? 'loaded from cache' : 'built'} in ${Math.round(facts.indexMs)} ms`,
     `**Answer time:** ${engineTime(facts.engineTimes.answer)}`,
     `**Autocomplete time:** ${engineTime(facts.engineTimes.autocomplete)}`,
     `**Last reload:** ${facts.lastReload ? `<t:${Math.floor(facts.lastReload.at.getTime() / 1000)}:R> — ${facts.lastReload.summary}` : 'none since start'}`,
-    `**Skipped files:** ${facts.problems}`,
+    `**Corpus problems:** ${facts.problems} (skipped files and glossary lines; \`npm run corpus:check\` lists them)`,
     `**Uptime:** ${duration(facts.uptimeSeconds)}`,
     `**Gateway ping:** ${facts.pingMs >= 0 ? `${Math.round(facts.pingMs)} ms` : 'not measured yet'}`,
   ];

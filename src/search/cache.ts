@@ -6,7 +6,7 @@
  * of the index's own structures, not JSON: a start reads it back as they were.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import MiniSearch from 'minisearch';
@@ -99,13 +99,21 @@ export async function loadIndexCache(
   }
 }
 
-/** Writes to a temporary file and renames it, so a crash mid-write never leaves half a cache. */
+/**
+ * Writes to a temporary file and renames it, so a crash mid-write never leaves half a cache; a write
+ * that fails (a full disk) removes its temporary file rather than leave it taking the space.
+ */
 export async function saveIndexCache(path: string, fingerprint: string, built: BuiltIndex): Promise<void> {
   const state = built.index as unknown as MiniSearchState;
   const data = { fingerprint, tree: state._index._tree, vocabulary: built.vocabulary } as CacheFile;
   for (const key of SAVED) Object.assign(data, { [key]: state[key] });
   await mkdir(dirname(path), { recursive: true });
   const temporary = `${path}.${process.pid}.tmp`;
-  await writeFile(temporary, serialize(data));
-  await rename(temporary, path);
+  try {
+    await writeFile(temporary, serialize(data));
+    await rename(temporary, path);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
 }

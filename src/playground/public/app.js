@@ -173,7 +173,7 @@ function drawWorld() {
   const actor = world.actors[state.role];
   view.actingNote.replaceChildren(
     Object.assign(document.createElement('img'), { src: avatar(actor), alt: '' }),
-    `${actor.username} · ${state.role === 'moderator' ? 'has Manage Server' : 'no Manage Server'}`,
+    `${actor.username} · ${world.roleNotes[state.role]}`,
   );
 }
 
