@@ -6,6 +6,7 @@
  */
 import { Spelling } from '../text/spelling.ts';
 import { analyzeWord, phraseKeys, type Token, tokenize, type WordTerm } from '../text/terms.ts';
+import { RussianGlossary } from './russian-glossary.ts';
 
 /** The glossary file's reserved name inside the corpus directory. */
 export const GLOSSARY_FILE = 'synonyms.txt';
@@ -49,8 +50,15 @@ export class Glossary {
    * analysis that uses the glossary — index, query, highlights — must fold the same way.
    */
   readonly spelling: Spelling;
+  /** Russian words and their English readings, applied to queries only (`russian-glossary.ts`). */
+  readonly russian: RussianGlossary;
 
-  private constructor(allRules: Rule[], problems: GlossaryProblem[], spelling: Spelling) {
+  private constructor(
+    allRules: Rule[],
+    problems: GlossaryProblem[],
+    spelling: Spelling,
+    russian: RussianGlossary,
+  ) {
     // A rule whose reader words are all in its own phrase adds nothing to the index.
     const rules = allRules.filter((rule) => rule.words.length > 0);
     for (const rule of rules) {
@@ -63,18 +71,23 @@ export class Glossary {
     this.ruleCount = rules.length;
     this.problems = problems;
     this.spelling = spelling;
+    this.russian = russian;
   }
 
-  static readonly empty = new Glossary([], [], Spelling.none);
+  static readonly empty = new Glossary([], [], Spelling.none, RussianGlossary.empty);
 
   /**
    * Parses the glossary format:
    * `spun phrase => reader word, reader phrase` (one way: text side to reader side) and
    * `name = name = name` (mutual aliases). `#` starts a comment line.
    * A bad line is reported with its number and skipped; the others still apply. Both sides are
-   * analysed with `spelling`, the corpus's transliteration table.
+   * analysed with `spelling`, the corpus's transliteration table. `russian` rides along for queries.
    */
-  static parse(source: string, spelling: Spelling = Spelling.none): Glossary {
+  static parse(
+    source: string,
+    spelling: Spelling = Spelling.none,
+    russian: RussianGlossary = RussianGlossary.empty,
+  ): Glossary {
     const rules: Rule[] = [];
     const problems: GlossaryProblem[] = [];
     source.split(/\r?\n/).forEach((raw, index) => {
@@ -84,7 +97,7 @@ export class Glossary {
       if (typeof parsed === 'string') problems.push({ line: index + 1, reason: parsed });
       else rules.push(...parsed);
     });
-    return new Glossary(rules, problems, spelling);
+    return new Glossary(rules, problems, spelling, russian);
   }
 
   /**

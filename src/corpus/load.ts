@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { Spelling, TRANSLITERATIONS_FILE } from '../text/spelling.ts';
 import { GLOSSARY_FILE, Glossary } from './glossary.ts';
 import { CorpusFileError, parseArticle } from './parse.ts';
+import { RUSSIAN_GLOSSARY_FILE, RussianGlossary } from './russian-glossary.ts';
 import type { Article } from './types.ts';
 
 export interface CorpusProblem {
@@ -39,9 +40,9 @@ export class CorpusError extends Error {
   override name = 'CorpusError';
 }
 
-/** The glossary and the transliteration table: corpus data that changes how every text is analysed. */
+/** The glossaries and the transliteration table: corpus data that changes how texts or queries are analysed. */
 export function isGlossaryFile(name: string): boolean {
-  return name === GLOSSARY_FILE || name === TRANSLITERATIONS_FILE;
+  return name === GLOSSARY_FILE || name === TRANSLITERATIONS_FILE || name === RUSSIAN_GLOSSARY_FILE;
 }
 
 export function isCorpusFile(name: string): boolean {
@@ -91,7 +92,8 @@ export function parseGlossaryFiles(files: readonly CorpusFile[]): {
   const table = text(TRANSLITERATIONS_FILE);
   const spelling = table === undefined ? Spelling.none : Spelling.parse(table);
   const rules = text(GLOSSARY_FILE);
-  const glossary = Glossary.parse(rules ?? '', spelling);
+  const russian = RussianGlossary.parse(text(RUSSIAN_GLOSSARY_FILE) ?? '');
+  const glossary = Glossary.parse(rules ?? '', spelling, russian);
   const located = (name: string) => (problem: { line: number; reason: string }) => ({
     file: `${name}:${problem.line}`,
     reason: problem.reason,
@@ -101,6 +103,7 @@ export function parseGlossaryFiles(files: readonly CorpusFile[]): {
     problems: [
       ...spelling.problems.map(located(TRANSLITERATIONS_FILE)),
       ...glossary.problems.map(located(GLOSSARY_FILE)),
+      ...russian.problems.map(located(RUSSIAN_GLOSSARY_FILE)),
     ],
   };
 }

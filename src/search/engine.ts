@@ -20,6 +20,7 @@ import { addArticle, type BuiltIndex, buildIndex, removeArticle } from './index.
 import { cleanQuery, type QueryTerm, queryTerms } from './query.ts';
 import { type RankContext, type Ranked, rank } from './rank.ts';
 import { articleKey, type ParagraphReference, splitReference } from './reference.ts';
+import { inEnglish } from './russian.ts';
 import { questionShape } from './shape.ts';
 
 /** One cited paragraph of an answer. */
@@ -275,7 +276,7 @@ export class AnswerEngine {
   answer(query: string, { limit = DEFAULT_LIMIT, offset = 0 }: AnswerOptions = {}): Answer {
     const cleaned = cleanQuery(query);
     const { text, reference } = splitReference(cleaned);
-    const terms = queryTerms(text, this.#glossary.spelling);
+    const terms = this.#terms(text);
     const ranked = this.#search(text);
     const results = reference ? this.#pin(ranked, reference, text) : ranked;
     const count = Math.min(Math.max(1, Math.trunc(limit) || DEFAULT_LIMIT), MAX_LIMIT);
@@ -337,10 +338,15 @@ export class AnswerEngine {
       .slice(0, Math.min(limit, MAX_COMPLETIONS));
   }
 
+  /** A query's terms, with Cyrillic words read in English (`russian.ts`). */
+  #terms(text: string): QueryTerm[] {
+    return queryTerms(text, this.#glossary.spelling, this.#glossary.russian);
+  }
+
   #search(text: string, onlyId?: string): Ranked[] {
-    const terms = queryTerms(text, this.#glossary.spelling);
     const context = { ...this.#rankContext, index: this.#built.index };
-    return rank(terms, questionShape(text), context, onlyId);
+    const shape = questionShape(inEnglish(text, this.#glossary.russian));
+    return rank(this.#terms(text), shape, context, onlyId);
   }
 
   readonly #rankContext: Omit<RankContext, 'index'> = {
