@@ -10,18 +10,20 @@ import type { Logger } from 'pino';
 import type { Glossary } from '../corpus/glossary.ts';
 import { type Corpus, type CorpusProblem, corpusFingerprint, loadCorpus } from '../corpus/load.ts';
 import type { Article, Paragraph } from '../corpus/types.ts';
-import { sliceText } from '../text/slice.ts';
-import { foldWord, tokenize, wordTerms } from '../text/terms.ts';
+import { tokenize, wordTerms } from '../text/terms.ts';
 import { CACHE_FILE, indexFingerprint, loadIndexCache, saveIndexCache } from './cache.ts';
 import { citeParagraph } from './citation.ts';
+import { type Completion, complete, WordLists } from './complete.ts';
 import { excerpt, highlightAll } from './excerpt.ts';
 import { findHighlights, type ParagraphTerms, paragraphTerms } from './highlight.ts';
 import { addArticle, type BuiltIndex, buildIndex, removeArticle } from './index.ts';
 import { cleanQuery, type QueryTerm, queryTerms } from './query.ts';
 import { type RankContext, type Ranked, rank } from './rank.ts';
-import { articleKey, type ParagraphReference, splitReference } from './reference.ts';
+import { articleKey, type ParagraphReference, referenceToken, splitReference } from './reference.ts';
 import { inEnglish } from './russian.ts';
 import { questionShape } from './shape.ts';
+
+export type { Completion } from './complete.ts';
 
 /** One cited paragraph of an answer. */
 export interface Hit {
@@ -85,10 +87,11 @@ export interface OpenOptions {
 
 export const DEFAULT_LIMIT = 3;
 export const MAX_LIMIT = 10;
-/** Discord's cap on autocomplete choices, and on the length of each. */
-export const MAX_COMPLETIONS = 25;
-export const MAX_COMPLETION_CHARS = 100;
+/** Autocomplete choices when the caller does not say (the bot asks for Discord's cap). */
+const DEFAULT_COMPLETIONS = 20;
 const MAX_SUGGESTIONS = 3;
+/** Enough of a paragraph for a preview's name; the renderer cuts it to fit. */
+const SNIPPET_CHARS = 160;
 /** Paragraphs whose highlighting analysis is kept: the ones people keep being answered with. */
 const ANALYSIS_CACHE_SIZE = 2000;
 
@@ -97,12 +100,6 @@ interface Located {
   article: Article;
   paragraph: Paragraph;
   headings: { title: ReadonlySet<string>; section: ReadonlySet<string> };
-}
-
-interface VocabularyEntry {
-  folded: string;
-  surface: string;
-  count: number;
 }
 
 /** A change to the corpus, already read and parsed: see `LiveCorpus`. */
@@ -130,7 +127,8 @@ export class AnswerEngine {
   /** Articles by `articleKey`, for paragraph references in queries. */
   readonly #articlesByKey = new Map<string, Article[]>();
   #headings: { heading: string; terms: string[] }[] = [];
-  #sortedVocabulary: VocabularyEntry[] | undefined;
+  /** Autocomplete's word lists, built on first use after each change of the index. */
+  #lists: WordLists | undefined;
   /** Least recently used first: a Map keeps insertion order, and a hit is re-inserted. */
   readonly #analyses = new Map<string, ParagraphTerms>();
 
@@ -240,7 +238,7 @@ export class AnswerEngine {
     this.#paragraphs.clear();
     this.#articlesByKey.clear();
     this.#headings = [];
-    this.#sortedVocabulary = undefined;
+    this.#lists = undefined;
     this.#analyses.clear();
     const termsOf = (text: string) =>
       tokenize(text).flatMap((token) => wordTerms(token.surface, true, this.#glossary.spelling));
@@ -303,39 +301,35 @@ export class AnswerEngine {
   }
 
   /**
-   * Autocomplete for a partly typed query: the text as typed, then section headings that match,
-   * then completions (and near spellings) of the word being typed, most frequent first. Empty
-   * input gets the section headings and the most mentioned names, as a menu of topics.
+   * Autocomplete for a partly typed query (`complete.ts`): previews of the best paragraphs, whose
+   * reference makes `answer` put them first; the text as typed; completions of the word being
+   * typed that occur with the rest of the query; matching section headings. An empty box gets
+   * the section headings and the most mentioned names.
    */
-  complete(partial: string, limit = MAX_COMPLETIONS): string[] {
-    const typed = sliceText(cleanQuery(partial), MAX_COMPLETION_CHARS).trim();
-    const choices: string[] = typed ? [typed] : [];
-    const terms = queryTerms(typed);
-    for (const { heading, terms: headingTerms } of this.#headings) {
-      const matches = terms.every((term) =>
-        headingTerms.some(
-          (candidate) => candidate === term.term || (term.prefix && candidate.startsWith(term.term)),
-        ),
-      );
-      if (matches) choices.push(heading);
-    }
-    const lastWord = /[\p{L}\p{N}'’-]+$/u.exec(typed)?.[0];
-    if (lastWord) {
-      const head = typed.slice(0, typed.length - lastWord.length);
-      for (const surface of this.#completeWord(lastWord)) choices.push(head + surface);
-    } else if (!typed) {
-      choices.push(...this.#topNames());
-    }
-    const seen = new Set<string>();
-    return choices
-      .filter((choice) => choice.length > 0 && choice.length <= MAX_COMPLETION_CHARS)
-      .filter((choice) => {
-        const key = choice.toLowerCase();
-        if (seen.has(key)) return false;
-        seen.add(key);
-        return true;
-      })
-      .slice(0, Math.min(limit, MAX_COMPLETIONS));
+  complete(partial: string, limit = DEFAULT_COMPLETIONS): Completion[] {
+    const typed = splitReference(cleanQuery(partial)).text;
+    const typing = !/\s$/u.test(partial);
+    this.#lists ??= new WordLists(this.#built.vocabulary, this.#headings);
+    return complete(typed, typing, Math.max(1, Math.trunc(limit) || DEFAULT_COMPLETIONS), {
+      lists: this.#lists,
+      terms: (text) => this.#terms(text),
+      rank: (text) => this.#search(text),
+      preview: (hit, query) => this.#preview(hit, query),
+    });
+  }
+
+  #preview(hit: Ranked, query: string): Completion {
+    const { article, paragraph } = this.#paragraphs.get(hit.id) as Located;
+    const highlights = findHighlights(this.#analysis(paragraph), hit.match);
+    const from = highlights[0]?.start ?? 0;
+    return {
+      kind: 'answer',
+      query,
+      reference: referenceToken(article.id, paragraph.number, this.#articles.length > 1),
+      paragraph: paragraph.number,
+      title: this.#articles.length > 1 ? article.title : null,
+      snippet: paragraph.text.slice(from, from + SNIPPET_CHARS),
+    };
   }
 
   /** A query's terms, with Cyrillic words read in English (`russian.ts`). */
@@ -351,6 +345,7 @@ export class AnswerEngine {
 
   readonly #rankContext: Omit<RankContext, 'index'> = {
     known: (term) => this.#built.vocabulary.has(term),
+    isName: (term) => /^\p{Lu}/u.test(this.#built.vocabulary.get(term)?.surface ?? ''),
     headings: (id) => this.#paragraphs.get(id)?.headings,
     locate: (id) => {
       const entry = this.#paragraphs.get(id);
@@ -436,54 +431,5 @@ export class AnswerEngine {
       if (written.length === MAX_SUGGESTIONS) break;
     }
     return written;
-  }
-
-  /** Vocabulary sorted by folded written form, for prefix lookups; built on first use. */
-  #wordList(): VocabularyEntry[] {
-    this.#sortedVocabulary ??= [...this.#built.vocabulary.values()]
-      .map(({ surface, count }) => ({ folded: foldWord(surface), surface, count }))
-      .sort((a, b) => (a.folded < b.folded ? -1 : a.folded > b.folded ? 1 : b.count - a.count));
-    return this.#sortedVocabulary;
-  }
-
-  #completeWord(word: string): string[] {
-    const folded = foldWord(word);
-    const list = this.#wordList();
-    let low = 0;
-    let high = list.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if ((list[middle] as VocabularyEntry).folded < folded) low = middle + 1;
-      else high = middle;
-    }
-    const matches: VocabularyEntry[] = [];
-    for (let i = low; i < list.length && (list[i] as VocabularyEntry).folded.startsWith(folded); i++) {
-      matches.push(list[i] as VocabularyEntry);
-    }
-    const completions = matches.sort((a, b) => b.count - a.count).map((entry) => entry.surface);
-    if (completions.length < MAX_COMPLETIONS / 2) {
-      const [term] = wordTerms(word);
-      if (term) {
-        for (const suggestion of this.#built.index.autoSuggest(term, {
-          fuzzy: 0.3,
-          maxFuzzy: 2,
-          prefix: true,
-        })) {
-          for (const match of suggestion.terms) {
-            const surface = this.#built.vocabulary.get(match)?.surface;
-            if (surface) completions.push(surface);
-          }
-        }
-      }
-    }
-    return completions;
-  }
-
-  /** The most frequent capitalised words: names of people, places and organisations. */
-  #topNames(): string[] {
-    return [...this.#built.vocabulary.values()]
-      .filter(({ surface }) => /^\p{Lu}/u.test(surface) && surface.length > 2)
-      .sort((a, b) => b.count - a.count)
-      .map(({ surface }) => surface);
   }
 }

@@ -10,7 +10,8 @@
  *    weighs its IDF, so the rare subject of a question dominates and frequent words are what is
  *    dropped first (Meilisearch's `frequency` strategy, without its all-or-nothing steps); a word
  *    matched through the glossary, a prefix or a typo counts a little less than the word itself;
- * 2. MiniSearch's BM25+ score, normalised, and title/heading words, as tie-breakers;
+ * 2. MiniSearch's BM25+ score, normalised, and words of the paragraph's section heading or
+ *    article title, as tie-breakers;
  * 3. over a top window only: proximity (the query's words close together, in one sentence), and
  *    the question's shape (a number near the matched words for "how many", a date for "when"…).
  *
@@ -37,6 +38,8 @@ export interface RankContext {
   index: MiniSearch<IndexedParagraph>;
   /** Whether a term is in the index as written (then it is not matched fuzzily). */
   known: (term: string) => boolean;
+  /** Whether the corpus writes a term capitalised: a name of a person, place or body. */
+  isName: (term: string) => boolean;
   /** Title and section terms of a paragraph's article and section. */
   headings: (id: string) => { title: ReadonlySet<string>; section: ReadonlySet<string> } | undefined;
   /** The paragraph's article and number, for "the first paragraph to mention X". */
@@ -47,10 +50,13 @@ export interface RankContext {
 
 /** How much a match counts towards coverage, by how it matched. */
 const QUALITY = { exact: 1, prefix: 0.9, alias: 0.85, perTypo: 0.2 } as const;
-/** Score weights of the tie-breakers; coverage itself weighs 1. */
-export const WEIGHTS = { bm25: 0.1, heading: 0.08, proximity: 0.15, shape: 0.1 } as const;
+/**
+ * Weights, tuned on the judged evaluation (docs/ranking.md): coverage itself weighs 1; `name`
+ * multiplies the IDF of a word the corpus writes capitalised (the subject of most questions).
+ */
+const WEIGHTS = { bm25: 0.1, heading: 0.3, proximity: 0.15, shape: 0.4, name: 1.5 } as const;
 /** Candidates re-tokenised for proximity and question shape. */
-export const RESCORE_WINDOW = 30;
+const RESCORE_WINDOW = 30;
 
 interface Owner {
   term: number;
@@ -141,7 +147,12 @@ export function rank(
 
   // IDF over the whole index (BM25's form, never negative): a word in few paragraphs weighs most.
   const total = context.index.documentCount;
-  const weight = Array.from(documentFrequency, (df) => Math.log(1 + (total - df + 0.5) / (df + 0.5)));
+  const weight = Array.from(
+    documentFrequency,
+    (df, i) =>
+      Math.log(1 + (total - df + 0.5) / (df + 0.5)) *
+      (context.isName((content[i] as QueryTerm).term) ? WEIGHTS.name : 1),
+  );
   const weightSum = weight.reduce((sum, w) => sum + w, 0);
   let topBm25 = 0;
   for (const result of results) topBm25 = Math.max(topBm25, result.score / result.queryTerms.length);
@@ -156,7 +167,7 @@ export function rank(
         const inHeading = (set: ReadonlySet<string>) =>
           set.has(term.term) ||
           (term.prefix !== null && [...set].some((t) => t.startsWith(term.prefix as string)));
-        const h = inHeading(headings.section) ? 1 : inHeading(headings.title) ? 0.5 : 0;
+        const h = inHeading(headings.section) || inHeading(headings.title) ? 1 : 0;
         heading += (weight[index] as number) * h;
       }
     });
