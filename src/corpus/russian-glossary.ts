@@ -23,11 +23,11 @@ export const RUSSIAN_GLOSSARY_FILE = 'synonyms.ru.txt';
 
 const MAX_PHRASE_WORDS = 8;
 
-/** The forms a Russian word is compared by: its stem and itself, normalised. */
+/** The forms a Russian word is compared by: itself and its stem, normalised (itself first). */
 export function russianKeys(word: string): string[] {
   const normal = normalizeCyrillic(word);
   const stem = russianStem(normal);
-  return stem === normal ? [normal] : [stem, normal];
+  return stem === normal ? [normal] : [normal, stem];
 }
 
 interface Entry {
@@ -101,18 +101,21 @@ export class RussianGlossary {
 
   /**
    * The longest glossary phrase starting at word `at` of a query, each word given as its
-   * `russianKeys`; undefined when none starts there.
+   * `russianKeys`; among phrases as long, the one that more words match as written (`какие` is
+   * the entry for `какие`, not the one for `как`, whose stem it shares). Undefined when none
+   * starts there.
    */
   match(words: readonly (readonly string[])[], at: number): RussianMatch | undefined {
     const candidates = new Set((words[at] ?? []).flatMap((key) => this.#byFirstWord.get(key) ?? []));
-    let best: Entry | undefined;
+    let best: { entry: Entry; written: number } | undefined;
     for (const entry of candidates) {
-      if (best && best.words.length >= entry.words.length) continue;
-      const fits = entry.words.every((forms, offset) =>
-        (words[at + offset] ?? []).some((key) => forms.has(key)),
-      );
-      if (fits) best = entry;
+      const keysAt = (offset: number) => words[at + offset] ?? [];
+      if (!entry.words.every((forms, offset) => keysAt(offset).some((key) => forms.has(key)))) continue;
+      const written = entry.words.filter((forms, offset) => forms.has(keysAt(offset)[0] ?? '')).length;
+      const longer = !best || entry.words.length > best.entry.words.length;
+      if (longer || (entry.words.length === best?.entry.words.length && written > best.written))
+        best = { entry, written };
     }
-    return best && { length: best.words.length, readings: best.readings };
+    return best && { length: best.entry.words.length, readings: best.entry.readings };
   }
 }

@@ -17,10 +17,10 @@ const CYRILLIC = /\p{Script=Cyrillic}/u;
 const STOP_WORDS: ReadonlySet<string> = new Set(russianStopWords);
 
 /**
- * Kazakh, Kyrgyz and Tajik letters, to the Russian letter with the same news spelling or straight
- * to Latin where the news spelling differs from the Russian letter's (Tajik ҳ and ҷ: Rahmon, Jamshed).
+ * Kazakh, Kyrgyz and Tajik letters whose news spelling is a Russian letter's (Тоқаев is Tokayev):
+ * folded to that letter, so such words also meet the glossary's Russian entries.
  */
-const EXTRA_LETTERS: Readonly<Record<string, string>> = {
+const TO_RUSSIAN: Readonly<Record<string, string>> = {
   ә: 'а',
   ғ: 'г',
   қ: 'к',
@@ -29,21 +29,31 @@ const EXTRA_LETTERS: Readonly<Record<string, string>> = {
   ұ: 'у',
   ү: 'у',
   і: 'и',
-  һ: 'h',
-  ҳ: 'h',
-  ҷ: 'j',
   ӣ: 'и',
   ӯ: 'у',
 };
-const EXTRA = new RegExp(`[${Object.keys(EXTRA_LETTERS).join('')}]`, 'gu');
+/** Tajik and Kazakh letters the news spells unlike any Russian letter (Раҳмон is Rahmon, not Rakhmon). */
+const TO_LATIN: Readonly<Record<string, string>> = { һ: 'h', ҳ: 'h', ҷ: 'j' };
+const letters = (table: Readonly<Record<string, string>>) =>
+  new RegExp(`[${Object.keys(table).join('')}]`, 'gu');
+const RUSSIAN_EQUIVALENT = letters(TO_RUSSIAN);
+const LATIN_EQUIVALENT = letters(TO_LATIN);
 
 export function isCyrillic(word: string): boolean {
   return CYRILLIC.test(word);
 }
 
-/** Lowercase, composed, ё written е (readers write both), apostrophes dropped. */
+/**
+ * Lowercase, composed, ё written е (readers write both), apostrophes dropped, and the Central
+ * Asian letters that the news spells as a Russian letter written as that letter.
+ */
 export function normalizeCyrillic(word: string): string {
-  return word.normalize('NFC').toLowerCase().replace(/ё/g, 'е').replace(/['’]/g, '');
+  return word
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/ё/g, 'е')
+    .replace(/['’]/g, '')
+    .replace(RUSSIAN_EQUIVALENT, (letter) => TO_RUSSIAN[letter] as string);
 }
 
 /** The Snowball Russian stem of a normalised word. */
@@ -56,10 +66,8 @@ export function isRussianStopWord(word: string): boolean {
   return STOP_WORDS.has(word);
 }
 
-/** A normalised Cyrillic word in the Latin letters of English-language news: `токаев` → `tokayev`. */
+/** A Cyrillic word in the Latin letters of English-language news, lowercase: `Токаев` → `tokayev`. */
 export function transliterate(word: string): string {
-  return translate(
-    word.replace(EXTRA, (letter) => EXTRA_LETTERS[letter] as string),
-    WIKIPEDIA,
-  );
+  const latin = normalizeCyrillic(word).replace(LATIN_EQUIVALENT, (letter) => TO_LATIN[letter] as string);
+  return translate(latin, WIKIPEDIA);
 }
