@@ -13,6 +13,8 @@ import type { BotContext, Outcome } from '../src/bot/context.ts';
 import { gateQuestion } from '../src/bot/policy.ts';
 import { answered, answerQuestion } from '../src/bot/question.ts';
 import { interactionReply, interactionUpdate } from '../src/bot/send.ts';
+import { en } from '../src/i18n/en.ts';
+import { catalogueFor, localized } from '../src/i18n/index.ts';
 import { completionChoices } from '../src/render/choices.ts';
 import type { ButtonAction } from '../src/render/custom-id.ts';
 import { LIMITS } from '../src/render/limits.ts';
@@ -24,47 +26,62 @@ export const ask: Command = {
   data: (command) =>
     new SlashCommandBuilder()
       .setName(command)
-      .setDescription('Answer a question from the news corpus, with cited excerpts')
+      .setDescription(en.askDescription)
+      .setDescriptionLocalizations(localized((t) => t.askDescription))
       .setContexts(InteractionContextType.Guild)
       // First and required, so `/csto armenia` fills it the way Discord fills a first required option.
       .addStringOption((option) =>
         option
-          .setName('query')
-          .setDescription('Your question or keywords, e.g. "why did Kyrgyzstan cancel the drills?"')
+          .setName(en.queryOption)
+          .setNameLocalizations(localized((t) => t.queryOption))
+          .setDescription(en.queryDescription)
+          .setDescriptionLocalizations(localized((t) => t.queryDescription))
           .setRequired(true)
           .setAutocomplete(true)
           .setMaxLength(MAX_QUERY_CHARS),
       )
-      .addBooleanOption((option) => option.setName('hide').setDescription('Show the answer to you only'))
+      .addBooleanOption((option) =>
+        option
+          .setName(en.hideOption)
+          .setNameLocalizations(localized((t) => t.hideOption))
+          .setDescription(en.hideDescription)
+          .setDescriptionLocalizations(localized((t) => t.hideDescription)),
+      )
       .addUserOption((option) =>
-        option.setName('mention').setDescription('Suggest the answer to this member (only they are pinged)'),
+        option
+          .setName(en.mentionOption)
+          .setNameLocalizations(localized((t) => t.mentionOption))
+          .setDescription(en.mentionDescription)
+          .setDescriptionLocalizations(localized((t) => t.mentionDescription)),
       )
       .toJSON(),
 
   async execute(interaction: ChatInputCommandInteraction, context: BotContext): Promise<Outcome> {
+    const t = catalogueFor(interaction.locale);
     if (!interaction.inGuild()) {
-      await interaction.reply(interactionReply(notice('I answer in servers only.')));
+      await interaction.reply(interactionReply(notice(t.serversOnly)));
       return { outcome: 'refused' };
     }
-    const gate = gateQuestion(context, {
-      guildId: interaction.guildId,
-      channelId: interaction.channelId,
-      userId: interaction.user.id,
-    });
+    const gate = gateQuestion(
+      context,
+      { guildId: interaction.guildId, channelId: interaction.channelId, userId: interaction.user.id },
+      t,
+    );
     if (!gate.open) {
       await interaction.reply(interactionReply(gate.payload));
       return { outcome: gate.reason };
     }
-    const target = interaction.options.getUser('mention');
-    const hidden = interaction.options.getBoolean('hide') ?? gate.settings.visibility === 'ephemeral';
+    const target = interaction.options.getUser(en.mentionOption);
+    const hidden = interaction.options.getBoolean(en.hideOption) ?? gate.settings.visibility === 'ephemeral';
     const question = {
-      text: interaction.options.getString('query', true),
+      text: interaction.options.getString(en.queryOption, true),
       guildId: interaction.guildId,
       requesterId: interaction.user.id,
       settings: gate.settings,
       ephemeral: hidden,
       // An ephemeral answer cannot be suggested to anyone else; bots are not suggested to.
       mentionUserId: target && !target.bot && !hidden ? target.id : null,
+      t,
     };
     const { payload, outcome } = answerQuestion(context, question);
     await interaction.reply(interactionReply(payload));
@@ -87,12 +104,9 @@ export const ask: Command = {
       action: ButtonAction,
       context: BotContext,
     ): Promise<Outcome> {
+      const t = catalogueFor(interaction.locale);
       if (interaction.user.id !== action.requesterId) {
-        await interaction.reply(
-          interactionReply(
-            notice(`These buttons belong to whoever asked. Ask your own with \`/${context.command}\`.`),
-          ),
-        );
+        await interaction.reply(interactionReply(notice(t.buttonsBelongToAsker(context.command))));
         return { outcome: 'refused' };
       }
       const limit = interaction.inGuild() ? context.settings.get(interaction.guildId).results : undefined;
@@ -100,7 +114,7 @@ export const ask: Command = {
         case 'para': {
           const view = context.engine.paragraph(action.paragraphId, action.query);
           if (!view) {
-            await interaction.reply(interactionReply(notice('That paragraph is no longer in the corpus.')));
+            await interaction.reply(interactionReply(notice(t.paragraphGone)));
             return { outcome: 'expired' };
           }
           await interaction.reply(interactionReply(paragraphMessage(view)));
@@ -110,7 +124,7 @@ export const ask: Command = {
         case 'share': {
           const answer = context.engine.answer(action.query, { limit, offset: action.offset });
           if (answer.results.length === 0) {
-            await interaction.reply(interactionReply(notice('There are no more results for this question.')));
+            await interaction.reply(interactionReply(notice(t.noMoreResults)));
             return { outcome: 'expired' };
           }
           const message = answerMessage({
@@ -120,6 +134,7 @@ export const ask: Command = {
             requesterId: action.requesterId,
             ephemeral: action.kind === 'more' && action.hidden,
             ...(action.kind === 'share' ? { sharedBy: interaction.user.displayName } : {}),
+            t,
           });
           if (action.kind === 'more') await interaction.update(interactionUpdate(message));
           else await interaction.reply(interactionReply(message));

@@ -2,19 +2,25 @@
 import { type ChatInputCommandInteraction, InteractionContextType, SlashCommandBuilder } from 'discord.js';
 import type { BotContext, Outcome } from '../src/bot/context.ts';
 import { interactionReply } from '../src/bot/send.ts';
+import { en } from '../src/i18n/en.ts';
+import { catalogueFor, localized } from '../src/i18n/index.ts';
 import { sourcesMessage } from '../src/render/messages.ts';
 import type { Command } from './types.ts';
 
 export const sources: Command = {
   data: (command) =>
     new SlashCommandBuilder()
-      .setName(`${command}-sources`)
-      .setDescription('List the articles the answers come from')
+      .setName(`${command}-${en.sourcesSuffix}`)
+      .setNameLocalizations(localized((t) => `${command}-${t.sourcesSuffix}`))
+      .setDescription(en.sourcesDescription)
+      .setDescriptionLocalizations(localized((t) => t.sourcesDescription))
       .setContexts(InteractionContextType.Guild)
       .toJSON(),
 
   async execute(interaction: ChatInputCommandInteraction, context: BotContext): Promise<Outcome> {
-    await interaction.reply(interactionReply(sourcesMessage(context.engine.articles)));
+    await interaction.reply(
+      interactionReply(sourcesMessage(context.engine.articles, catalogueFor(interaction.locale))),
+    );
     return { outcome: 'shown', results: context.engine.articles.length };
   },
 };

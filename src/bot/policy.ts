@@ -2,6 +2,7 @@
  * What moderators decided, applied before a question is answered: the channel allow list and the
  * per-user cooldown. The same gate serves the slash command and mentions.
  */
+import { type Catalogue, en } from '../i18n/en.ts';
 import { notice } from '../render/messages.ts';
 import type { ReplyPayload } from '../render/payload.ts';
 import type { GuildSettings } from '../settings/schema.ts';
@@ -18,15 +19,14 @@ export function channelAllowed(settings: GuildSettings, channelId: string | null
 export function gateQuestion(
   context: BotContext,
   where: { guildId: string; channelId: string | null; userId: string },
+  t: Catalogue = en,
 ): Gate {
   const settings = context.settings.get(where.guildId);
   if (!channelAllowed(settings, where.channelId)) {
     return {
       open: false,
       reason: 'not-enabled',
-      payload: notice(
-        `I'm not enabled in this channel. Moderators can enable me here with \`/${context.command}-config channels add\`.`,
-      ),
+      payload: notice(t.notEnabledHere(context.command)),
     };
   }
   const until = context.cooldowns.remaining(where.guildId, where.userId);
@@ -34,7 +34,7 @@ export function gateQuestion(
     return {
       open: false,
       reason: 'cooldown',
-      payload: notice(`You're on cooldown here: you can ask again <t:${Math.ceil(until / 1000)}:R>.`),
+      payload: notice(t.cooldown(`<t:${Math.ceil(until / 1000)}:R>`)),
     };
   }
   return { open: true, settings };

@@ -2,6 +2,7 @@
  * Answering a question, shared by `/<command>` and mentions: the answer (or the "nothing found"
  * note) to send, and what to log. The caller sends it, then calls `answered` to start the cooldown.
  */
+import type { Catalogue } from '../i18n/en.ts';
 import { answerMessage, nothingFoundMessage } from '../render/messages.ts';
 import type { ReplyPayload } from '../render/payload.ts';
 import type { GuildSettings } from '../settings/schema.ts';
@@ -14,6 +15,8 @@ export interface Question {
   settings: GuildSettings;
   ephemeral: boolean;
   mentionUserId?: string | null;
+  /** The asker's language (default English). */
+  t?: Catalogue;
 }
 
 export function answerQuestion(
@@ -24,7 +27,7 @@ export function answerQuestion(
   const answer = context.engine.answer(question.text, { limit: settings.results });
   if (answer.total === 0) {
     return {
-      payload: nothingFoundMessage(answer),
+      payload: nothingFoundMessage(answer, question.t),
       outcome: {
         outcome: answer.suggestions.length > 0 ? 'suggested' : 'no-results',
         results: 0,
@@ -40,6 +43,7 @@ export function answerQuestion(
       requesterId: question.requesterId,
       ephemeral: question.ephemeral,
       mentionUserId: question.mentionUserId ?? null,
+      ...(question.t ? { t: question.t } : {}),
     }),
     outcome: { outcome: 'answered', results: answer.results.length },
   };
