@@ -14,7 +14,7 @@ import { gateQuestion } from '../src/bot/policy.ts';
 import { answered, answerQuestion } from '../src/bot/question.ts';
 import { interactionReply, interactionUpdate } from '../src/bot/send.ts';
 import { en } from '../src/i18n/en.ts';
-import { catalogueFor, localized } from '../src/i18n/index.ts';
+import { catalogueFor, described, localized } from '../src/i18n/index.ts';
 import { completionChoices } from '../src/render/choices.ts';
 import type { ButtonAction } from '../src/render/custom-id.ts';
 import { LIMITS } from '../src/render/limits.ts';
@@ -24,35 +24,29 @@ import type { Command } from './types.ts';
 
 export const ask: Command = {
   data: (command) =>
-    new SlashCommandBuilder()
-      .setName(command)
-      .setDescription(en.askDescription)
-      .setDescriptionLocalizations(localized((t) => t.askDescription))
+    described(new SlashCommandBuilder().setName(command), (t) => t.askDescription)
       .setContexts(InteractionContextType.Guild)
       // First and required, so `/csto armenia` fills it the way Discord fills a first required option.
       .addStringOption((option) =>
-        option
-          .setName(en.queryOption)
-          .setNameLocalizations(localized((t) => t.queryOption))
-          .setDescription(en.queryDescription)
-          .setDescriptionLocalizations(localized((t) => t.queryDescription))
+        described(
+          option.setName(en.queryOption).setNameLocalizations(localized((t) => t.queryOption)),
+          (t) => t.queryDescription,
+        )
           .setRequired(true)
           .setAutocomplete(true)
           .setMaxLength(MAX_QUERY_CHARS),
       )
       .addBooleanOption((option) =>
-        option
-          .setName(en.hideOption)
-          .setNameLocalizations(localized((t) => t.hideOption))
-          .setDescription(en.hideDescription)
-          .setDescriptionLocalizations(localized((t) => t.hideDescription)),
+        described(
+          option.setName(en.hideOption).setNameLocalizations(localized((t) => t.hideOption)),
+          (t) => t.hideDescription,
+        ),
       )
       .addUserOption((option) =>
-        option
-          .setName(en.mentionOption)
-          .setNameLocalizations(localized((t) => t.mentionOption))
-          .setDescription(en.mentionDescription)
-          .setDescriptionLocalizations(localized((t) => t.mentionDescription)),
+        described(
+          option.setName(en.mentionOption).setNameLocalizations(localized((t) => t.mentionOption)),
+          (t) => t.mentionDescription,
+        ),
       )
       .toJSON(),
 

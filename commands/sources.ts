@@ -3,17 +3,18 @@ import { type ChatInputCommandInteraction, InteractionContextType, SlashCommandB
 import type { BotContext, Outcome } from '../src/bot/context.ts';
 import { interactionReply } from '../src/bot/send.ts';
 import { en } from '../src/i18n/en.ts';
-import { catalogueFor, localized } from '../src/i18n/index.ts';
+import { catalogueFor, described, localized } from '../src/i18n/index.ts';
 import { sourcesMessage } from '../src/render/messages.ts';
 import type { Command } from './types.ts';
 
 export const sources: Command = {
   data: (command) =>
-    new SlashCommandBuilder()
-      .setName(`${command}-${en.sourcesSuffix}`)
-      .setNameLocalizations(localized((t) => `${command}-${t.sourcesSuffix}`))
-      .setDescription(en.sourcesDescription)
-      .setDescriptionLocalizations(localized((t) => t.sourcesDescription))
+    described(
+      new SlashCommandBuilder()
+        .setName(`${command}-${en.sourcesSuffix}`)
+        .setNameLocalizations(localized((t) => `${command}-${t.sourcesSuffix}`)),
+      (t) => t.sourcesDescription,
+    )
       .setContexts(InteractionContextType.Guild)
       .toJSON(),
 

@@ -93,7 +93,8 @@ export class InteractionRouter {
     const action = decodeButton(interaction.customId);
     const command = action ? this.#byButton.get(action.kind) : undefined;
     if (!action || !command?.buttons) {
-      await interaction.reply(interactionReply(notice(catalogueFor(interaction.locale).buttonExpired)));
+      const t = catalogueFor(interaction.locale);
+      await interaction.reply(interactionReply(notice(t.buttonExpired)));
       return { outcome: 'expired' };
     }
     return command.buttons.handle(interaction, action, this.#context);
@@ -102,7 +103,8 @@ export class InteractionRouter {
   /** Tells the user something went wrong, if the interaction can still be answered at all. */
   async #apologise(interaction: Interaction): Promise<void> {
     if (!interaction.isRepliable()) return;
-    const payload = interactionReply(notice(catalogueFor(interaction.locale).somethingWentWrong));
+    const t = catalogueFor(interaction.locale);
+    const payload = interactionReply(notice(t.somethingWentWrong));
     try {
       if (interaction.replied || interaction.deferred) await interaction.followUp(payload);
       else await interaction.reply(payload);

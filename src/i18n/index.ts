@@ -26,3 +26,10 @@ export function catalogueFor(locale: string | null | undefined): Catalogue {
 export function localized(field: (t: Catalogue) => string): Record<string, string> {
   return { ru: field(ru) };
 }
+
+/** A command builder (command, group, subcommand or option) given its description in every language. */
+export function described<
+  T extends { setDescription(text: string): T; setDescriptionLocalizations(map: Record<string, string>): T },
+>(builder: T, text: (t: Catalogue) => string): T {
+  return builder.setDescription(text(en)).setDescriptionLocalizations(localized(text));
+}

@@ -1,4 +1,5 @@
 /** `/<command>-admin status`: what an operator checks first. */
+import { type Catalogue, en } from '../i18n/en.ts';
 import { ACCENT } from './messages.ts';
 import { type ReplyPayload, safeReply } from './payload.ts';
 
@@ -17,25 +18,26 @@ export interface StatusFacts {
   problems: number;
 }
 
-function duration(seconds: number): string {
-  const days = Math.floor(seconds / 86_400);
-  const hours = Math.floor((seconds % 86_400) / 3600);
-  const minutes = Math.floor((seconds % 3600) / 60);
-  return [days && `${days} d`, hours && `${hours} h`, `${minutes} min`].filter(Boolean).join(' ');
-}
-
-export function statusMessage(facts: StatusFacts): ReplyPayload {
+export function statusMessage(facts: StatusFacts, t: Catalogue = en): ReplyPayload {
+  const { lastReload, uptimeSeconds: seconds } = facts;
   const lines = [
-    `**Version:** ${facts.version}`,
-    `**Corpus:** ${facts.articles} articles, ${facts.paragraphs} paragraphs, ${facts.terms} terms`,
-    `**Index:** ${facts.indexSource === 'cache' ? 'loaded from cache' : 'built'} in ${Math.round(facts.indexMs)} ms`,
-    `**Last reload:** ${facts.lastReload ? `<t:${Math.floor(facts.lastReload.at.getTime() / 1000)}:R> — ${facts.lastReload.summary}` : 'none since start'}`,
-    `**Skipped files:** ${facts.problems}`,
-    `**Uptime:** ${duration(facts.uptimeSeconds)}`,
-    `**Gateway ping:** ${facts.pingMs >= 0 ? `${Math.round(facts.pingMs)} ms` : 'not measured yet'}`,
+    t.statusVersion(facts.version),
+    t.statusCorpus(facts.articles, facts.paragraphs, facts.terms),
+    t.statusIndex(facts.indexSource === 'cache', Math.round(facts.indexMs)),
+    t.statusLastReload(
+      lastReload ? `<t:${Math.floor(lastReload.at.getTime() / 1000)}:R>` : null,
+      lastReload?.summary ?? '',
+    ),
+    t.statusSkipped(facts.problems),
+    t.statusUptime(
+      Math.floor(seconds / 86_400),
+      Math.floor((seconds % 86_400) / 3600),
+      Math.floor((seconds % 3600) / 60),
+    ),
+    t.statusPing(facts.pingMs >= 0 ? Math.round(facts.pingMs) : null),
   ];
   return safeReply({
-    embeds: [{ color: ACCENT, title: 'Bot status', description: lines.join('\n') }],
+    embeds: [{ color: ACCENT, title: t.statusTitle, description: lines.join('\n') }],
     components: [],
     ephemeral: true,
     allowedUsers: [],

@@ -256,8 +256,7 @@ export type Language = 'en' | 'ru';
 
 export type HostileCase = {
   language: Language;
-} & /** `/csto query:<text> [hide] [mention]`, then maybe a click on one of the answer's buttons. */
-(
+} /** `/csto query:<text> [hide] [mention]`, then maybe a click on one of the answer's buttons. */ & (
   | {
       kind: 'ask';
       query: string;
