@@ -137,6 +137,17 @@ export const en = {
   statusSkipped: (count: number) => `**Skipped files:** ${count}`,
   statusUptime: (days: number, hours: number, minutes: number) =>
     `**Uptime:** ${[days && `${days} d`, hours && `${hours} h`, `${minutes} min`].filter(Boolean).join(' ')}`,
+  // The playground page (src/playground/world.ts): the Discord-like client around the bot
+  pageTopic: (command: string) =>
+    `Try /${command} armenia, /${command} query:armenia hide:true, or @bot why did Kyrgyzstan cancel the drills?`,
+  pageMessagePlaceholder: (channel: string) => `Message #${channel}`,
+  pageActingAs: 'Acting as',
+  pageMember: 'Member',
+  pageModerator: 'Moderator',
+  pageHasManageServer: 'has Manage Server',
+  pageNoManageServer: 'no Manage Server',
+  pageLanguage: 'Client language',
+  pageStopped: 'The playground stopped. Restart it with npm run playground, then reload.',
   statusPing: (ms: number | null) => `**Gateway ping:** ${ms === null ? 'not measured yet' : `${ms} ms`}`,
 };
 

@@ -133,5 +133,15 @@ export const ru: Catalogue = {
   statusSkipped: (count) => `**Пропущено файлов:** ${count}`,
   statusUptime: (days, hours, minutes) =>
     `**Работает:** ${[days && `${days} д`, hours && `${hours} ч`, `${minutes} мин`].filter(Boolean).join(' ')}`,
+  pageTopic: (command) =>
+    `Попробуйте /${command} Армения, /${command} запрос:ОДКБ скрыть:true или @bot почему Кыргызстан отменил учения?`,
+  pageMessagePlaceholder: (channel) => `Написать в #${channel}`,
+  pageActingAs: 'Вы сейчас',
+  pageMember: 'Участник',
+  pageModerator: 'Модератор',
+  pageHasManageServer: 'может управлять сервером',
+  pageNoManageServer: 'не может управлять сервером',
+  pageLanguage: 'Язык клиента',
+  pageStopped: 'Песочница остановлена. Запустите её снова (npm run playground) и обновите страницу.',
   statusPing: (ms) => `**Пинг шлюза:** ${ms === null ? 'ещё не измерен' : `${ms} мс`}`,
 };

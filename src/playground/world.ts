@@ -3,8 +3,9 @@
  * restarts when a data directory is kept (`PLAYGROUND_DATA_DIR`).
  */
 import { PermissionFlagsBits } from 'discord.js';
+import { CATALOGUES, type Catalogue } from '../i18n/index.ts';
 import { type LocalGuild, type LocalUser, MEMBER_PERMISSIONS } from '../local-discord/server.ts';
-import type { Role, WorldView } from './protocol.ts';
+import type { PageStrings, Role, WorldView } from './protocol.ts';
 
 /** Shaped like a real bot token so the bot's configuration accepts it; it opens nothing but the local server. */
 export const PLAYGROUND_TOKEN = 'UExBWUdST1VORC1MT0NBTC1CT1Q.Local.playground-token-opens-nothing-real';
@@ -45,5 +46,20 @@ export function worldView(command: string): WorldView {
     bot: BOT,
     actors: ACTORS,
     people: [...PEOPLE],
+    strings: { 'en-US': pageStrings(CATALOGUES['en-US'], command), ru: pageStrings(CATALOGUES.ru, command) },
+  };
+}
+
+function pageStrings(t: Catalogue, command: string): PageStrings {
+  return {
+    topic: t.pageTopic(command),
+    messagePlaceholder: t.pageMessagePlaceholder('{channel}'),
+    actingAs: t.pageActingAs,
+    member: t.pageMember,
+    moderator: t.pageModerator,
+    hasManageServer: t.pageHasManageServer,
+    noManageServer: t.pageNoManageServer,
+    language: t.pageLanguage,
+    stopped: t.pageStopped,
   };
 }
