@@ -218,6 +218,8 @@ export function syntheticArticles(model: TextModel, options: SyntheticOptions): 
       source: 'Synthetic Wire',
       published: `2022-${String(1 + (n % 12)).padStart(2, '0')}`,
       url: null,
+      rights: null,
+      license: null,
       inferred: [],
       file: `${id}.md`,
       // Only headings that head at least one paragraph (two may start at the same place).

@@ -91,8 +91,12 @@ describe('/csto', () => {
     expect(data.embeds).toHaveLength(3);
     for (const embed of data.embeds) {
       expect(embed.description).toMatch(/\*\*Armenia/);
-      expect(embed.description).toContain('¶');
-      expect(embed.description).toContain('RFE/RL (inferred), October 2022 (inferred)');
+      expect(embed.title).toMatch(/^¶\d+/);
+      // One compact source line, the section not repeated, what an editor supplied still named.
+      const sourceLine = embed.description.split('\n').at(-1);
+      expect(sourceLine).toBe("-# “The CSTO's hardest moment…” · RFE/RL · October 2022 · all inferred");
+      const section = embed.title.split(' · ')[1];
+      if (section) expect(embed.description).not.toContain(section);
       expect(embed.url).toBeUndefined();
     }
     expect(data.embeds[2].footer.text).toMatch(/^\d+ paragraphs matched “armenia” · showing 1–3$/);
@@ -157,6 +161,12 @@ describe('/csto', () => {
     expect(response.data.flags & EPHEMERAL).toBe(EPHEMERAL);
     expect(response.data.embeds[0].description).toContain('from October 10 to 14.');
     expect(response.data.embeds[0].description).toContain('**drills**');
+    // The full citation, one click away from the compact line, and then the article's rights.
+    const lines = response.data.embeds[0].description.split('\n');
+    expect(lines.at(-2)).toBe(
+      "-# “The CSTO's hardest moment: Kyrgyzstan, Kazakhstan and Armenia” (editorial title) — Bishkek Balks At Tajikistan Award, ¶8 — RFE/RL (inferred), October 2022 (inferred)",
+    );
+    expect(lines.at(-1)).toMatch(/^-# Rights: © RFE\/RL .*not relicensed/);
   });
 
   it('when someone else clicks the buttons, they get a private note and the answer stays as it was', async () => {
@@ -211,11 +221,18 @@ describe('/csto', () => {
     expect(shown).not.toMatch(/(?<!\\\\)<@&?\d+>|@everyone|@here/);
   });
 
-  it('when /csto-sources is used, the articles are listed with citations and section sizes', async () => {
+  it('when /csto-sources is used, the articles are listed with their origin, rights and section sizes', async () => {
     const data = (await server.sendInteraction({ type: 2, data: { name: 'csto-sources' } }).callback).data;
     expect(data.content).toBe('1 article, 39 paragraphs.');
-    expect(data.embeds[0].description).toContain('(editorial title)');
-    expect(data.embeds[0].description).toContain('Bishkek Balks At Tajikistan Award — 14 ¶');
+    const [embed] = data.embeds;
+    expect(embed.title).toBe(
+      "“The CSTO's hardest moment: Kyrgyzstan, Kazakhstan and Armenia” (editorial title)",
+    );
+    const lines = embed.description.split('\n');
+    expect(lines[0]).toBe('RFE/RL (inferred), October 2022 (inferred)');
+    expect(lines[1]).toMatch(/^Rights: © RFE\/RL .*third-party site.*not relicensed.*sample corpus/);
+    expect(embed.description).not.toContain('hardest moment');
+    expect(embed.description).toContain('Bishkek Balks At Tajikistan Award — 14 ¶');
   });
 });
 

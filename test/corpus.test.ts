@@ -109,7 +109,7 @@ describe('loading a corpus with broken files', () => {
       'bad-url.md': markdownArticle('Bad URL', 'Text.', 'url: javascript:alert(1)\n'),
       'binary.txt': new Uint8Array([0x66, 0x00, 0xff, 0xfe]),
       'empty.txt': '[ad_1]\n\nSource link\n',
-      'notes.pdf': 'ignored, not an article type',
+      'notes.pdf': 'not an article type',
     });
     const corpus = await loadCorpus(dir);
     expect(corpus.articles.map((article) => article.id)).toEqual(['good']);
@@ -119,6 +119,7 @@ describe('loading a corpus with broken files', () => {
       'binary.txt': expect.stringContaining('UTF-8'),
       'empty.txt': 'no paragraphs of text',
       'no-front-matter.md': expect.stringContaining('front matter'),
+      'notes.pdf': expect.stringContaining('unsupported file type'),
     });
   });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ArticleMeta, Paragraph } from '../src/corpus/types.ts';
 import { escapeMarkdown } from '../src/render/markdown.ts';
-import { citeArticle, citeParagraph } from '../src/search/citation.ts';
+import { citeArticle, citeParagraph, compactCitation } from '../src/search/citation.ts';
 import { ELLIPSIS, EXCERPT_CHARS, excerpt } from '../src/search/excerpt.ts';
 import type { Highlight } from '../src/search/highlight.ts';
 
@@ -91,6 +91,8 @@ describe('citations', () => {
     source: 'RFE/RL',
     published: '2022-10',
     url: null,
+    rights: null,
+    license: null,
     inferred: ['title', 'published'],
     file: 'a.md',
   };
@@ -114,5 +116,29 @@ describe('citations', () => {
     expect(
       citeParagraph({ ...article, inferred: [], published: '2022-10-12' }, { ...paragraph, section: null }),
     ).toBe('“Bloc in Trouble” — ¶8 — RFE/RL, 12 October 2022');
+  });
+
+  it('when a citation is compact, it is one short line that still names what an editor supplied', () => {
+    expect(compactCitation(article)).toBe(
+      '“Bloc in Trouble” · RFE/RL · October 2022 · inferred: title, date',
+    );
+    expect(compactCitation({ ...article, inferred: [] })).toBe('“Bloc in Trouble” · RFE/RL · October 2022');
+    expect(compactCitation({ ...article, inferred: ['title', 'source', 'published'] })).toBe(
+      '“Bloc in Trouble” · RFE/RL · October 2022 · all inferred',
+    );
+    expect(
+      compactCitation({ ...article, source: null, published: null, inferred: ['title', 'source'] }),
+    ).toBe('“Bloc in Trouble” · all inferred');
+  });
+
+  it('when a title is long, the compact line cuts it at a word and marks the cut', () => {
+    const long = {
+      ...article,
+      inferred: [],
+      title: 'The bloc’s hardest moment: Kyrgyzstan, Kazakhstan and Armenia',
+    };
+    const line = compactCitation(long);
+    expect(line).toBe('“The bloc’s hardest moment…” · RFE/RL · October 2022');
+    expect(line.length).toBeLessThan(citeArticle(long).length);
   });
 });

@@ -40,7 +40,7 @@ describe('live corpus updates', () => {
     expect(engine.answer('tajik').total).toBe(0);
     expect(engine.answer('drills').total).toBe(0);
     expect(engine.articles.map((article) => article.id).sort()).toEqual(['border', 'uzbek']);
-    expect(engine.complete('uzbe')).toContain('Uzbekistan');
+    expect(engine.complete('uzbe')).toContainEqual({ kind: 'query', text: 'Uzbekistan' });
   });
 
   it('when nothing changed, a reload changes nothing', async () => {

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registrationPayload } from '../commands/index.ts';
-import { buildCommand, type CommandDef, messageContent } from '../src/playground/command-line.ts';
+import { buildCommand, type CommandDef, messageContent, suggest } from '../src/playground/command-line.ts';
 import { type Playground, startPlayground } from '../src/playground/index.ts';
 import { defaultNames, localizeCommands } from '../src/playground/localize.ts';
 import { BOT, GUILD, PEOPLE, PERMISSIONS } from '../src/playground/world.ts';
@@ -104,6 +104,27 @@ describe('the message box, read as Discord reads its command box', () => {
       error: expect.stringMatching(/^Choose what \/csto-config should do: show, mentions/),
     });
     expect(build('/nope')).toEqual({ ok: false, error: '/nope is not a command here.' });
+  });
+
+  it('when / is typed, each command says truthfully who may use it, and nothing is marked for the moderator', async () => {
+    const menu = async (role: 'member' | 'moderator') =>
+      Object.fromEntries(
+        (
+          await suggest('/', {
+            commands,
+            directory,
+            permissions: PERMISSIONS[role],
+            autocomplete: async () => [],
+          })
+        ).items.map((item) => [item.label, item.detail]),
+      );
+    const member = await menu('member');
+    expect(member['/csto-admin']).toBe(
+      'Operators (OWNER_IDS) only: reload the corpus, show the bot status · needs Administrator',
+    );
+    expect(member['/csto-config']).toMatch(/ · needs Manage Server$/);
+    expect(member['/csto']).not.toContain('needs');
+    expect(Object.values(await menu('moderator')).filter((detail) => detail.includes('needs'))).toEqual([]);
   });
 
   it('reads anything else as a message, with @name and #channel as mentions', () => {
@@ -227,7 +248,9 @@ describe.skipIf(skip)('the playground page', () => {
     const paragraph = botMessages().last();
     await attribute(paragraph, 'ephemeral').toBe('');
     await paragraph.getByText('Only you can see this').waitFor();
-    await text(paragraph.locator('discord-embed discord-subscript')).toContain('RFE/RL');
+    // The full citation, then the article's rights: the view ends with them.
+    await text(paragraph.locator('discord-embed discord-subscript').first()).toContain('(editorial title)');
+    await text(paragraph.locator('discord-embed discord-subscript').last()).toMatch(/^Rights: © RFE\/RL/);
   });
 
   it('when typing /csto kyrg, the bot suggests completions; picking one fills the query', async () => {
@@ -277,6 +300,17 @@ describe.skipIf(skip)('the playground page', () => {
     await send('/csto-config show');
     await text(replyTo('/csto-config show')).toContain('Mentions: ignored');
     await count(botMessages().filter({ has: page.locator('discord-reply[author="max"]') })).toBe(0);
+  });
+
+  it('when the moderator (the playground operator) uses /csto-admin status, the bot answers; a member is refused', async () => {
+    await actAs('Moderator');
+    await text(page.locator('#acting-note')).toContain('bot operator (OWNER_IDS)');
+    await send('/csto-admin status');
+    await text(replyTo('/csto-admin status')).toContain('Corpus: 1 articles, 39 paragraphs');
+    await actAs('Member');
+    await send('/csto-admin status');
+    await text(replyTo('/csto-admin status')).toContain('Only the bot’s operators (OWNER_IDS)');
+    await actAs('Moderator');
   });
 
   it('when the bot answers only in #news, asking in #general is refused; a cooldown says when to ask again', async () => {

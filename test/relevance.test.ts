@@ -144,7 +144,12 @@ describe('spelling variants', () => {
       }),
     );
     expect(corpus.problems).toEqual([
-      { file: 'transliterations.txt:1', reason: 'every spelling needs the same number of words' },
+      {
+        file: 'transliterations.txt',
+        line: 1,
+        reason: 'every spelling needs the same number of words',
+        scope: 'line',
+      },
     ]);
     expect(first(AnswerEngine.fromCorpus(corpus).answer('Janaozen'))).toBe('a#1');
   });

@@ -60,7 +60,7 @@ export class Glossary {
     russian: RussianGlossary,
   ) {
     // A rule whose reader words are all in its own phrase adds nothing to the index.
-    const rules = allRules.filter((rule) => rule.words.length > 0);
+    const rules = mergeByPhrase(allRules).filter((rule) => rule.words.length > 0);
     for (const rule of rules) {
       const first = rule.keys[0] as string;
       const list = this.#rulesByFirstKey.get(first) ?? [];
@@ -75,6 +75,19 @@ export class Glossary {
   }
 
   static readonly empty = new Glossary([], [], Spelling.none, RussianGlossary.empty);
+
+  /** Phrase keys of a written word, memoised: every analysed paragraph asks for all of its words. */
+  readonly #keys = new Map<string, string[]>();
+
+  #keysOf(surface: string): string[] {
+    let keys = this.#keys.get(surface);
+    if (!keys) {
+      if (this.#keys.size >= 100_000) this.#keys.clear();
+      keys = phraseKeys(surface, this.spelling);
+      this.#keys.set(surface, keys);
+    }
+    return keys;
+  }
 
   /**
    * Parses the glossary format:
@@ -111,7 +124,7 @@ export class Glossary {
     const keys: string[] = [];
     const owner: number[] = [];
     tokens.forEach((token, index) => {
-      for (const key of phraseKeys(token.surface, this.spelling)) {
+      for (const key of this.#keysOf(token.surface)) {
         keys.push(key);
         owner.push(index);
       }
@@ -140,11 +153,30 @@ export class Glossary {
   }
 }
 
+/**
+ * One rule per phrase: a later line for a phrase that already has a rule adds its reader words to
+ * that rule (`Yerevan = Ереван` after `Yerevan = Erevan = Erivan`), instead of never matching.
+ */
+function mergeByPhrase(rules: readonly Rule[]): Rule[] {
+  const byPhrase = new Map<string, Rule>();
+  for (const rule of rules) {
+    const phrase = rule.keys.join(' ');
+    const earlier = byPhrase.get(phrase);
+    if (!earlier) byPhrase.set(phrase, { keys: rule.keys, words: [...rule.words] });
+    else
+      for (const word of rule.words)
+        if (!earlier.words.some((known) => known.term === word.term)) earlier.words.push(word);
+  }
+  return [...byPhrase.values()];
+}
+
 /** The rules one glossary line stands for, or why the line is unusable. */
 function parseLine(text: string, spelling: Spelling): Rule[] | string {
   const oneWay = text.split('=>');
   if (oneWay.length > 2) return 'more than one "=>"';
   if (oneWay.length === 2) {
+    // `a ==> b`, `a =>> b`: a mistyped arrow would otherwise leave `=` or `>` in a phrase.
+    if (/[=>]/.test(oneWay.join(''))) return 'a stray "=" or ">" next to "=>" (write "phrase => words")';
     const readerSides = (oneWay[1] ?? '').split(',').map((side) => side.trim());
     if (readerSides.some((side) => !side)) return 'empty reader word';
     const rule = makeRule((oneWay[0] ?? '').trim(), readerSides, spelling);

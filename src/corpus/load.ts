@@ -13,7 +13,16 @@ import type { Article } from './types.ts';
 
 export interface CorpusProblem {
   file: string;
+  /** 1-based line of the file the problem is on, when known. */
+  line?: number;
   reason: string;
+  /** What was skipped: one line (a glossary rule), or, when absent, the whole file. */
+  scope?: 'line';
+}
+
+/** The log message for a problem: a skipped glossary line is not a skipped file. */
+export function problemLogMessage(problem: CorpusProblem): string {
+  return problem.scope === 'line' ? 'glossary line skipped' : 'corpus file skipped';
 }
 
 /** One file of the corpus directory, with the hash that says whether it changed. */
@@ -49,6 +58,14 @@ export function isCorpusFile(name: string): boolean {
   return !name.startsWith('.') && (isGlossaryFile(name) || ARTICLE_FILE.test(name));
 }
 
+/** Why a visible file of the corpus directory is not read, so that it is not ignored without a word. */
+function unsupportedFile(name: string): CorpusProblem {
+  return {
+    file: name,
+    reason: `unsupported file type (only .md and .txt articles, ${GLOSSARY_FILE} and ${TRANSLITERATIONS_FILE} are read)`,
+  };
+}
+
 export function corpusFingerprint(files: ReadonlyMap<string, string>): string {
   const hash = createHash('sha256');
   for (const name of [...files.keys()].sort()) hash.update(`${name}\0${files.get(name)}\0`);
@@ -60,18 +77,20 @@ export async function readCorpusDir(
   dir: string,
 ): Promise<{ files: CorpusFile[]; problems: CorpusProblem[] }> {
   let names: string[];
+  const problems: CorpusProblem[] = [];
   try {
-    names = (await readdir(dir, { withFileTypes: true }))
-      .filter((entry) => entry.isFile() && isCorpusFile(entry.name))
+    const visible = (await readdir(dir, { withFileTypes: true }))
+      .filter((entry) => entry.isFile() && !entry.name.startsWith('.'))
       .map((entry) => entry.name)
       .sort();
+    names = visible.filter(isCorpusFile);
+    problems.push(...visible.filter((name) => !isCorpusFile(name)).map(unsupportedFile));
   } catch (error) {
     throw new CorpusError(
       `cannot read the corpus directory ${dir}: ${(error as NodeJS.ErrnoException).code}`,
     );
   }
   const files: CorpusFile[] = [];
-  const problems: CorpusProblem[] = [];
   for (const name of names) {
     try {
       const bytes = await readFile(join(dir, name));
@@ -94,10 +113,14 @@ export function parseGlossaryFiles(files: readonly CorpusFile[]): {
   const rules = text(GLOSSARY_FILE);
   const russian = RussianGlossary.parse(text(RUSSIAN_GLOSSARY_FILE) ?? '');
   const glossary = Glossary.parse(rules ?? '', spelling, russian);
-  const located = (name: string) => (problem: { line: number; reason: string }) => ({
-    file: `${name}:${problem.line}`,
-    reason: problem.reason,
-  });
+  const located =
+    (name: string) =>
+    (problem: { line: number; reason: string }): CorpusProblem => ({
+      file: name,
+      line: problem.line,
+      reason: problem.reason,
+      scope: 'line',
+    });
   return {
     glossary,
     problems: [
@@ -129,7 +152,7 @@ export function parseArticleFiles(
       articles.push(article);
     } catch (error) {
       if (!(error instanceof CorpusFileError)) throw error;
-      problems.push({ file: file.name, reason: error.message });
+      problems.push({ file: file.name, ...(error.line ? { line: error.line } : {}), reason: error.message });
     }
   }
   return { articles, problems };

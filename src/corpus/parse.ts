@@ -5,13 +5,22 @@
  * scrape off the web, one paragraph per line). Paragraph text is kept verbatim apart from Unicode
  * normalisation (NFC) and whitespace, because the bot quotes it.
  */
-import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { readFrontMatter } from './front-matter.ts';
+import { rightsText, spdxLicenseId } from './rights.ts';
 import type { Article, InferableField, Paragraph } from './types.ts';
 
 /** A file that cannot become an article; the loader reports it and skips the file. */
 export class CorpusFileError extends Error {
   override name = 'CorpusFileError';
+
+  /** `line`: the 1-based line of the file at fault, when one is. */
+  constructor(
+    message: string,
+    readonly line?: number,
+  ) {
+    super(message);
+  }
 }
 
 /** Lines a republisher adds around the article: ad slots, "Source link" and the like. */
@@ -59,6 +68,8 @@ const FrontMatter = z
       .nullish(),
     url: z.url({ protocol: /^https?$/ }).nullish(),
     inferred: z.array(z.enum(['title', 'source', 'published'])).default([]),
+    rights: rightsText.nullish(),
+    license: spdxLicenseId.nullish(),
     note: z.string().optional(),
   })
   .strict();
@@ -126,19 +137,9 @@ function isBoilerplate(line: string): boolean {
 function parseMarkdown(articleId: string, file: string, source: string): Article {
   const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n([\s\S]*)$/.exec(source);
   if (!match) throw new CorpusFileError('missing front matter (a `---` block with at least a title)');
-  let data: unknown;
-  try {
-    data = parseYaml(match[1] ?? '');
-  } catch (error) {
-    throw new CorpusFileError(`front matter is not valid YAML: ${(error as Error).message.split('\n')[0]}`);
-  }
-  const meta = FrontMatter.safeParse(data ?? {});
-  if (!meta.success) {
-    const issue = meta.error.issues[0];
-    throw new CorpusFileError(
-      `front matter: ${issue?.path.join('.') || 'value'} ${issue?.message ?? ''}`.trim(),
-    );
-  }
+  // The front matter starts on line 2, after the opening `---`.
+  const meta = readFrontMatter(match[1] ?? '', 2, FrontMatter);
+  if ('problem' in meta) throw new CorpusFileError(meta.problem.reason, meta.problem.line);
   const blocks: Block[] = [];
   for (const chunk of (match[2] ?? '').split(/\r?\n\s*\r?\n/)) {
     const heading = /^#{1,6}\s+(.*)$/.exec(chunk.trim());
@@ -152,15 +153,18 @@ function parseMarkdown(articleId: string, file: string, source: string): Article
     source: meta.data.source ?? null,
     published: meta.data.published ?? null,
     url: meta.data.url ?? null,
+    rights: meta.data.rights ?? null,
+    license: meta.data.license ?? null,
     inferred: meta.data.inferred,
     ...assemble(articleId, blocks),
   };
 }
 
 /**
- * Plain text as scraped: one paragraph per line, headings recognised by shape. Nothing in such a
- * file states a title, source or date, so the title is made from the file name and marked
- * inferred; source and date stay unknown.
+ * Plain text as scraped: one paragraph per line, headings recognised by shape. A heading-shaped
+ * first line is the article's headline, so it is the title (stated by the text) rather than a
+ * section; otherwise the title is made from the file name and marked inferred. Nothing in such a
+ * file states a source, date or rights: they stay unknown.
  */
 function parsePlainText(articleId: string, file: string, source: string): Article {
   const blocks: Block[] = [];
@@ -169,14 +173,17 @@ function parsePlainText(articleId: string, file: string, source: string): Articl
     if (!text || isBoilerplate(text)) continue;
     blocks.push({ kind: looksLikeHeading(text) ? 'heading' : 'paragraph', text });
   }
-  const inferred: InferableField[] = ['title'];
+  const headline = blocks[0]?.kind === 'heading' ? blocks.shift()?.text : undefined;
+  const inferred: InferableField[] = headline ? [] : ['title'];
   return {
     id: articleId,
     file,
-    title: articleId.replace(/-/g, ' '),
+    title: headline ?? articleId.replace(/-/g, ' '),
     source: null,
     published: null,
     url: null,
+    rights: null,
+    license: null,
     inferred,
     ...assemble(articleId, blocks),
   };

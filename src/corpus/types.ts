@@ -12,6 +12,10 @@ export interface ArticleMeta {
   published: string | null;
   /** Only ever a URL that the source material states; never constructed. */
   url: string | null;
+  /** Who holds the text's rights and on what terms it is quoted (`rights:`); null when not stated. */
+  rights: string | null;
+  /** SPDX license id (`license:`), only when the text is openly licensed; null otherwise. */
+  license: string | null;
   /** Which of the fields above were supplied editorially rather than stated by the text. */
   inferred: InferableField[];
   /** Path of the source file relative to the corpus directory. */

@@ -113,7 +113,7 @@ export const en = {
   historyTitle: 'Recent setting changes',
 
   // /<command>-admin (commands/admin.ts, src/render/status.ts)
-  adminDescription: 'Operator tools: reload the corpus, show the bot status',
+  adminDescription: 'Operators (OWNER_IDS) only: reload the corpus, show the bot status',
   adminReloadDescription: 'Re-read the corpus directory now',
   adminStatusDescription: 'Corpus size, index, last reload, version, uptime, ping',
   operatorsOnly: 'Only the bot’s operators (OWNER_IDS) can use this command.',
@@ -134,7 +134,8 @@ export const en = {
     `**Index:** ${fromCache ? 'loaded from cache' : 'built'} in ${ms} ms`,
   statusLastReload: (when: string | null, summary: string) =>
     `**Last reload:** ${when === null ? 'none since start' : `${when} — ${summary}`}`,
-  statusSkipped: (count: number) => `**Skipped files:** ${count}`,
+  statusSkipped: (count: number) =>
+    `**Corpus problems:** ${count} (skipped files and glossary lines; \`npm run corpus:check\` lists them)`,
   statusUptime: (days: number, hours: number, minutes: number) =>
     `**Uptime:** ${[days && `${days} d`, hours && `${hours} h`, `${minutes} min`].filter(Boolean).join(' ')}`,
   // The playground page (src/playground/world.ts): the Discord-like client around the bot
@@ -144,8 +145,8 @@ export const en = {
   pageActingAs: 'Acting as',
   pageMember: 'Member',
   pageModerator: 'Moderator',
-  pageHasManageServer: 'has Manage Server',
-  pageNoManageServer: 'no Manage Server',
+  pageMemberNote: 'no Manage Server, not an operator',
+  pageModeratorNote: 'Manage Server and Administrator · bot operator (OWNER_IDS)',
   pageLanguage: 'Client language',
   pageStopped: 'The playground stopped. Restart it with npm run playground, then reload.',
   statusPing: (ms: number | null) => `**Gateway ping:** ${ms === null ? 'not measured yet' : `${ms} ms`}`,

@@ -110,7 +110,7 @@ export const ru: Catalogue = {
   historyEmpty: 'На этом сервере настройки ещё не меняли: всё по умолчанию.',
   historyTitle: 'Последние изменения настроек',
 
-  adminDescription: 'Для операторов: перечитать корпус, состояние бота',
+  adminDescription: 'Только для операторов (OWNER_IDS): перечитать корпус, состояние бота',
   adminReloadDescription: 'Перечитать папку корпуса сейчас',
   adminStatusDescription: 'Размер корпуса, индекс, последняя перезагрузка, версия, время работы, пинг',
   operatorsOnly: 'Эта команда только для операторов бота (OWNER_IDS).',
@@ -130,7 +130,8 @@ export const ru: Catalogue = {
   statusIndex: (fromCache, ms) => `**Индекс:** ${fromCache ? 'загружен из кэша' : 'построен'} за ${ms} мс`,
   statusLastReload: (when, summary) =>
     `**Последняя перезагрузка:** ${when === null ? 'не было с момента запуска' : `${when} — ${summary}`}`,
-  statusSkipped: (count) => `**Пропущено файлов:** ${count}`,
+  statusSkipped: (count) =>
+    `**Проблемы корпуса:** ${count} (пропущенные файлы и строки глоссария; список: \`npm run corpus:check\`)`,
   statusUptime: (days, hours, minutes) =>
     `**Работает:** ${[days && `${days} д`, hours && `${hours} ч`, `${minutes} мин`].filter(Boolean).join(' ')}`,
   pageTopic: (command) =>
@@ -139,8 +140,8 @@ export const ru: Catalogue = {
   pageActingAs: 'Вы сейчас',
   pageMember: 'Участник',
   pageModerator: 'Модератор',
-  pageHasManageServer: 'может управлять сервером',
-  pageNoManageServer: 'не может управлять сервером',
+  pageMemberNote: 'без права «Управлять сервером», не оператор',
+  pageModeratorNote: 'Управлять сервером и Администратор · оператор бота (OWNER_IDS)',
   pageLanguage: 'Язык клиента',
   pageStopped: 'Песочница остановлена. Запустите её снова (npm run playground) и обновите страницу.',
   statusPing: (ms) => `**Пинг шлюза:** ${ms === null ? 'ещё не измерен' : `${ms} мс`}`,

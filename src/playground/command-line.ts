@@ -11,7 +11,7 @@
  * Everything is read from the commands as registered, so the playground cannot drift from them.
  * Anything else typed is a plain message, with `@name` and `#channel` turned into mentions.
  */
-import { ApplicationCommandOptionType as OptionType } from 'discord.js';
+import { ApplicationCommandOptionType as OptionType, PermissionFlagsBits } from 'discord.js';
 import { apiUser, type Json, type LocalUser } from '../local-discord/server.ts';
 import type { Suggestion } from './protocol.ts';
 
@@ -343,7 +343,7 @@ export async function suggest(text: string, context: SuggestContext): Promise<Su
           .filter((command) => startsWith(command.name, reading.typed))
           .map((command) => ({
             label: `/${command.name}`,
-            detail: `${command.description}${restricted(command, context.permissions) ? ' · needs Manage Server' : ''}`,
+            detail: `${command.description}${restriction(command, context.permissions)}`,
             text: `/${command.name} `,
           })),
       };
@@ -367,9 +367,19 @@ export async function suggest(text: string, context: SuggestContext): Promise<Su
   }
 }
 
-function restricted(command: CommandDef, permissions: string): boolean {
+/** The permissions Discord's client lists a command for, by the names its settings show. */
+const PERMISSION_NAMES: readonly [bigint, string][] = [
+  [PermissionFlagsBits.Administrator, 'Administrator'],
+  [PermissionFlagsBits.ManageGuild, 'Manage Server'],
+];
+
+/** ` · needs Administrator` when the acting member lacks what the command is listed for; otherwise nothing. */
+function restriction(command: CommandDef, permissions: string): string {
   const needed = BigInt(command.default_member_permissions ?? 0);
-  return (BigInt(permissions) & needed) !== needed;
+  const missing = needed & ~BigInt(permissions);
+  if (missing === 0n) return '';
+  const names = PERMISSION_NAMES.filter(([bit]) => (missing & bit) !== 0n).map(([, name]) => name);
+  return ` · needs ${names.length > 0 ? names.join(', ') : 'a permission you lack'}`;
 }
 
 async function suggestOptions(

@@ -21,7 +21,7 @@ import { LocalDiscordServer } from '../local-discord/server.ts';
 import { createLogger } from '../log.ts';
 import { Bridge } from './bridge.ts';
 import { startPageServer } from './page-server.ts';
-import { BOT, GUILD, PLAYGROUND_TOKEN } from './world.ts';
+import { BOT, GUILD, OPERATOR_IDS, PLAYGROUND_TOKEN } from './world.ts';
 
 export interface PlaygroundOptions {
   /** The page's port on 127.0.0.1; 0 for any free one. When taken, a free one is used instead. */
@@ -71,6 +71,8 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
       DISCORD_API_BASE: discord.apiBase,
       DISCORD_GUILD_IDS: GUILD.id,
       DATA_DIR: dataDir,
+      // The visitor acting as the moderator is the operator, so /csto-admin can be tried too.
+      OWNER_IDS: OPERATOR_IDS,
     });
     await deployCommands(config);
     const logger = options.logger ?? createLogger(config.logLevel);

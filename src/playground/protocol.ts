@@ -9,7 +9,7 @@ import type { APIMessage } from 'discord-api-types/v10';
 /** The client languages the playground offers (Discord locale codes). */
 export type ClientLocale = 'en-US' | 'ru';
 
-/** Who the visitor is acting as: a plain member, or a moderator with Manage Server. */
+/** Who the visitor is acting as: a plain member, or a moderator who is also an administrator and the bot's operator. */
 export type Role = 'member' | 'moderator';
 
 export interface PersonView {
@@ -39,8 +39,8 @@ export interface PageStrings {
   actingAs: string;
   member: string;
   moderator: string;
-  hasManageServer: string;
-  noManageServer: string;
+  /** What each role may do, as the page shows it (`Manage Server and Administrator …`). */
+  roleNotes: Record<Role, string>;
   language: string;
   stopped: string;
 }

@@ -17,7 +17,7 @@ export const ACTORS: Record<Role, LocalUser> = {
   moderator: { id: '300000000000000002', username: 'max' },
 };
 
-/** Owns the server, so the moderator's rights come from the Manage Server permission alone. */
+/** Owns the server, so the moderator's rights come from their permissions alone. */
 const OWNER: LocalUser = { id: '300000000000000003', username: 'sasha' };
 
 export const PEOPLE: readonly LocalUser[] = [BOT, ACTORS.member, ACTORS.moderator, OWNER];
@@ -32,11 +32,22 @@ export const GUILD: LocalGuild = {
   ],
 };
 
-/** What each role may do, as Discord computes it for the interaction's member. */
+/**
+ * What each role may do, as Discord computes it for the interaction's member. The moderator is
+ * also an administrator (Discord lists `/csto-admin` to administrators only) and the bot's operator
+ * (`OPERATOR_IDS` below), so the page can show every command the bot has working.
+ */
 export const PERMISSIONS: Record<Role, string> = {
   member: MEMBER_PERMISSIONS,
-  moderator: (BigInt(MEMBER_PERMISSIONS) | PermissionFlagsBits.ManageGuild).toString(),
+  moderator: (
+    BigInt(MEMBER_PERMISSIONS) |
+    PermissionFlagsBits.ManageGuild |
+    PermissionFlagsBits.Administrator
+  ).toString(),
 };
+
+/** The playground bot's `OWNER_IDS`: who may use `/csto-admin`. */
+export const OPERATOR_IDS = ACTORS.moderator.id;
 
 export function worldView(command: string): WorldView {
   return {
@@ -57,8 +68,7 @@ function pageStrings(t: Catalogue, command: string): PageStrings {
     actingAs: t.pageActingAs,
     member: t.pageMember,
     moderator: t.pageModerator,
-    hasManageServer: t.pageHasManageServer,
-    noManageServer: t.pageNoManageServer,
+    roleNotes: { member: t.pageMemberNote, moderator: t.pageModeratorNote },
     language: t.pageLanguage,
     stopped: t.pageStopped,
   };

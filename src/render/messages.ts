@@ -6,9 +6,10 @@
 import { type APIButtonComponent, type APIEmbed, ButtonStyle, ComponentType } from 'discord-api-types/v10';
 import type { Article } from '../corpus/types.ts';
 import { type Catalogue, en } from '../i18n/en.ts';
-import { citeArticle } from '../search/citation.ts';
+import { citeOrigin, citeTitle, compactCitation, rightsLine } from '../search/citation.ts';
 import type { Answer, ParagraphView } from '../search/engine.ts';
 import { type ButtonAction, encodeButton } from './custom-id.ts';
+import { LIMITS, truncateMarkdown } from './limits.ts';
 import { escapeMarkdown, quoteUserText } from './markdown.ts';
 import { type ButtonRow, type ReplyPayload, safeReply } from './payload.ts';
 
@@ -43,15 +44,20 @@ function row(buttons: (APIButtonComponent | null)[]): ButtonRow[] {
   return present.length > 0 ? [{ type: ComponentType.ActionRow, components: present }] : [];
 }
 
+/** `¶8 · Section`, or `¶8` before the first heading: the article is named by the source line below. */
+function placeTitle(paragraph: number, section: string | null): string {
+  return section ? `¶${paragraph} · ${section}` : `¶${paragraph}`;
+}
+
 /** One embed per cited excerpt, a footer with the count, and the buttons. */
 export function answerMessage(context: AnswerContext): ReplyPayload {
   const { answer, offset, requesterId, ephemeral, t = en } = context;
   const shown = answer.results.length;
   const embeds: APIEmbed[] = answer.results.map((hit) => ({
     color: ACCENT,
-    title: `¶${hit.paragraph} · ${hit.section ?? hit.title}`,
+    title: placeTitle(hit.paragraph, hit.section),
     ...(hit.url ? { url: hit.url } : {}),
-    description: `${hit.excerpt}\n-# ${escapeMarkdown(hit.citation)}`,
+    description: `${hit.excerpt}\n-# ${escapeMarkdown(compactCitation(hit.article))}`,
   }));
   const last = embeds.at(-1);
   if (last) {
@@ -108,15 +114,21 @@ export function nothingFoundMessage(answer: Answer, t: Catalogue = en): ReplyPay
   return notice(t.nothingFound(asked, hint));
 }
 
-/** The whole cited paragraph, for the asker. */
+/**
+ * The whole cited paragraph, for the asker: the full citation and the article's rights end it, and
+ * a paragraph too long for one embed is shortened so that they still fit.
+ */
 export function paragraphMessage(view: ParagraphView): ReplyPayload {
+  const tail = [view.citation, rightsLine(view.article)]
+    .map((line) => `\n-# ${escapeMarkdown(line)}`)
+    .join('');
   return safeReply({
     embeds: [
       {
         color: ACCENT,
-        title: `¶${view.paragraph.number} · ${view.paragraph.section ?? view.article.title}`,
+        title: placeTitle(view.paragraph.number, view.paragraph.section),
         ...(view.article.url ? { url: view.article.url } : {}),
-        description: `${view.markdown}\n-# ${escapeMarkdown(view.citation)}`,
+        description: `${truncateMarkdown(view.markdown, LIMITS.embedDescription - tail.length)}${tail}`,
       },
     ],
     components: [],
@@ -125,7 +137,7 @@ export function paragraphMessage(view: ParagraphView): ReplyPayload {
   });
 }
 
-/** The corpus at a glance: each article's citation, sections and paragraph counts. */
+/** The corpus at a glance: each article's title, origin, rights, sections and paragraph counts. */
 export function sourcesMessage(articles: readonly Article[], t: Catalogue = en): ReplyPayload {
   const paragraphs = articles.reduce((sum, article) => sum + article.paragraphs.length, 0);
   const embeds: APIEmbed[] = articles.map((article) => {
@@ -137,9 +149,12 @@ export function sourcesMessage(articles: readonly Article[], t: Catalogue = en):
     );
     return {
       color: ACCENT,
-      title: article.title,
+      title: citeTitle(article),
       ...(article.url ? { url: article.url } : {}),
-      description: [escapeMarkdown(citeArticle(article)), '', ...sections].join('\n'),
+      description: [...citeOrigin(article), rightsLine(article)]
+        .map(escapeMarkdown)
+        .concat('', sections)
+        .join('\n'),
     };
   });
   const overflow = articles.length - 10;

@@ -8,8 +8,14 @@
 import { join } from 'node:path';
 import type { Logger } from 'pino';
 import type { Glossary } from '../corpus/glossary.ts';
-import { type Corpus, type CorpusProblem, corpusFingerprint, loadCorpus } from '../corpus/load.ts';
-import type { Article, Paragraph } from '../corpus/types.ts';
+import {
+  type Corpus,
+  type CorpusProblem,
+  corpusFingerprint,
+  loadCorpus,
+  problemLogMessage,
+} from '../corpus/load.ts';
+import type { Article, ArticleMeta, Paragraph } from '../corpus/types.ts';
 import { tokenize, wordTerms } from '../text/terms.ts';
 import { CACHE_FILE, indexFingerprint, loadIndexCache, saveIndexCache } from './cache.ts';
 import { citeParagraph } from './citation.ts';
@@ -18,7 +24,7 @@ import { excerpt, highlightAll } from './excerpt.ts';
 import { findHighlights, type ParagraphTerms, paragraphTerms } from './highlight.ts';
 import { addArticle, type BuiltIndex, buildIndex, removeArticle } from './index.ts';
 import { cleanQuery, type QueryTerm, queryTerms } from './query.ts';
-import { type RankContext, type Ranked, rank } from './rank.ts';
+import { type Headings, type RankContext, type Ranked, rank } from './rank.ts';
 import { articleKey, type ParagraphReference, referenceToken, splitReference } from './reference.ts';
 import { inEnglish } from './russian.ts';
 import { questionShape } from './shape.ts';
@@ -41,6 +47,8 @@ export interface Hit {
   citation: string;
   /** The article's URL, only when the source material states one. */
   url: string | null;
+  /** The cited article's metadata, for renderers that lay the citation out themselves. */
+  article: ArticleMeta;
 }
 
 export interface Answer {
@@ -99,7 +107,7 @@ const ANALYSIS_CACHE_SIZE = 2000;
 interface Located {
   article: Article;
   paragraph: Paragraph;
-  headings: { title: ReadonlySet<string>; section: ReadonlySet<string> };
+  headings: Headings;
 }
 
 /** A change to the corpus, already read and parsed: see `LiveCorpus`. */
@@ -124,6 +132,8 @@ export class AnswerEngine {
   #files: ReadonlyMap<string, string>;
   #stats: EngineStats;
   readonly #paragraphs = new Map<string, Located>();
+  /** Every title and heading term, so ranking can skip heading lookups when none applies. */
+  readonly #headingTerms = new Set<string>();
   /** Articles by `articleKey`, for paragraph references in queries. */
   readonly #articlesByKey = new Map<string, Article[]>();
   #headings: { heading: string; terms: string[] }[] = [];
@@ -181,7 +191,7 @@ export class AnswerEngine {
    */
   static async open({ corpusDir, dataDir, logger }: OpenOptions): Promise<AnswerEngine> {
     const corpus = await loadCorpus(corpusDir);
-    for (const problem of corpus.problems) logger?.warn(problem, 'corpus file skipped');
+    for (const problem of corpus.problems) logger?.warn(problem, problemLogMessage(problem));
     if (!dataDir) return AnswerEngine.fromCorpus(corpus);
 
     const cachePath = join(dataDir, CACHE_FILE);
@@ -237,6 +247,7 @@ export class AnswerEngine {
     this.#articles = articles;
     this.#paragraphs.clear();
     this.#articlesByKey.clear();
+    this.#headingTerms.clear();
     this.#headings = [];
     this.#lists = undefined;
     this.#analyses.clear();
@@ -247,10 +258,12 @@ export class AnswerEngine {
       const key = articleKey(article.id);
       this.#articlesByKey.set(key, [...(this.#articlesByKey.get(key) ?? []), article]);
       const title = new Set(termsOf(article.title));
+      for (const term of title) this.#headingTerms.add(term);
       const sections = new Map<string | null, ReadonlySet<string>>();
       for (const heading of article.sections) {
         const terms = termsOf(heading);
         sections.set(heading, new Set(terms));
+        for (const term of terms) this.#headingTerms.add(term);
         this.#headings.push({ heading, terms });
       }
       for (const paragraph of article.paragraphs) {
@@ -346,7 +359,8 @@ export class AnswerEngine {
   readonly #rankContext: Omit<RankContext, 'index'> = {
     known: (term) => this.#built.vocabulary.has(term),
     isName: (term) => /^\p{Lu}/u.test(this.#built.vocabulary.get(term)?.surface ?? ''),
-    headings: (id) => this.#paragraphs.get(id)?.headings,
+    paragraphs: this.#paragraphs,
+    headingTerms: this.#headingTerms,
     locate: (id) => {
       const entry = this.#paragraphs.get(id);
       return (
@@ -394,6 +408,7 @@ export class AnswerEngine {
       excerpt: excerpt(paragraph.text, highlights),
       citation: citeParagraph(article, paragraph),
       url: article.url,
+      article,
     };
   }
 

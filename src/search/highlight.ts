@@ -29,14 +29,29 @@ export interface ParagraphTerms {
   aliases: AliasSpan[];
 }
 
+/** Terms of each written word, per glossary (its spelling folds): analysing a paragraph is mostly this. */
+const wordMemo = new WeakMap<Glossary, Map<string, string[]>>();
+const WORD_MEMO_LIMIT = 100_000;
+
 export function paragraphTerms(text: string, glossary: Glossary): ParagraphTerms {
+  let memo = wordMemo.get(glossary);
+  if (!memo) {
+    memo = new Map();
+    wordMemo.set(glossary, memo);
+  }
+  const known = memo;
+  const termsOf = (surface: string) => {
+    let terms = known.get(surface);
+    if (!terms) {
+      if (known.size >= WORD_MEMO_LIMIT) known.clear();
+      terms = wordTerms(surface, true, glossary.spelling);
+      known.set(surface, terms);
+    }
+    return terms;
+  };
   const tokens = tokenize(text);
   return {
-    words: tokens.map((token) => ({
-      start: token.start,
-      end: token.end,
-      terms: wordTerms(token.surface, true, glossary.spelling),
-    })),
+    words: tokens.map((token) => ({ start: token.start, end: token.end, terms: termsOf(token.surface) })),
     aliases: glossary.findAliases(tokens),
   };
 }

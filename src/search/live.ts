@@ -11,6 +11,7 @@ import {
   isGlossaryFile,
   parseArticleFiles,
   parseGlossaryFiles,
+  problemLogMessage,
   readCorpusDir,
 } from '../corpus/load.ts';
 import type { AnswerEngine } from './engine.ts';
@@ -202,6 +203,8 @@ export class LiveCorpus {
     summary.failed = parsed.problems;
     for (const problem of parsed.problems)
       logger.warn(problem, 'corpus file failed to parse; its previous version still answers');
+    for (const problem of [...read.problems, ...(glossary?.problems ?? [])])
+      logger.warn(problem, problemLogMessage(problem));
     logger.info(
       {
         added: summary.added,

@@ -33,6 +33,11 @@ export interface Ranked {
   match: MatchedTerms;
 }
 
+export interface Headings {
+  title: ReadonlySet<string>;
+  section: ReadonlySet<string>;
+}
+
 /** What ranking needs from the engine besides the index. */
 export interface RankContext {
   index: MiniSearch<IndexedParagraph>;
@@ -40,8 +45,10 @@ export interface RankContext {
   known: (term: string) => boolean;
   /** Whether the corpus writes a term capitalised: a name of a person, place or body. */
   isName: (term: string) => boolean;
-  /** Title and section terms of a paragraph's article and section. */
-  headings: (id: string) => { title: ReadonlySet<string>; section: ReadonlySet<string> } | undefined;
+  /** Each paragraph's title and section terms (sets shared by the paragraphs of a section). */
+  paragraphs: ReadonlyMap<string, { headings: Headings }>;
+  /** Every term of any title or heading: most queries hold none, and then skip the lookups. */
+  headingTerms: ReadonlySet<string>;
   /** The paragraph's article and number, for "the first paragraph to mention X". */
   locate: (id: string) => { articleId: string; number: number; text: string } | undefined;
   /** The paragraph re-tokenised with every word's terms (cached by the engine). */
@@ -55,6 +62,8 @@ const QUALITY = { exact: 1, prefix: 0.9, alias: 0.85, perTypo: 0.2 } as const;
  * multiplies the IDF of a word the corpus writes capitalised (the subject of most questions).
  */
 const WEIGHTS = { bm25: 0.1, heading: 0.3, proximity: 0.15, shape: 0.4, name: 1.5 } as const;
+/** Candidates whose headings are looked up. */
+const HEADING_WINDOW = 200;
 /** Candidates re-tokenised for proximity and question shape. */
 const RESCORE_WINDOW = 30;
 
@@ -114,6 +123,42 @@ interface Candidate {
   score: number;
 }
 
+/** Whether a set of index terms holds a query word (or, while it is typed, a word it begins). */
+function holds(set: ReadonlySet<string>, term: QueryTerm): boolean {
+  if (set.has(term.term)) return true;
+  const prefix = term.prefix;
+  if (prefix === null) return false;
+  for (const word of set) if (word.startsWith(prefix)) return true;
+  return false;
+}
+
+/**
+ * The weighted share of the query's words that a section heading or article title holds,
+ * computed once per distinct pair: every paragraph of a section shares the same sets.
+ */
+function headingScorer(
+  content: readonly QueryTerm[],
+  weight: readonly number[],
+): (section: ReadonlySet<string>, title: ReadonlySet<string>) => number {
+  const memo = new Map<ReadonlySet<string>, Map<ReadonlySet<string>, number>>();
+  return (section, title) => {
+    let byTitle = memo.get(section);
+    if (!byTitle) {
+      byTitle = new Map();
+      memo.set(section, byTitle);
+    }
+    let share = byTitle.get(title);
+    if (share === undefined) {
+      share = 0;
+      content.forEach((term, t) => {
+        if (holds(section, term) || holds(title, term)) share = (share as number) + (weight[t] as number);
+      });
+      byTitle.set(title, share);
+    }
+    return share;
+  };
+}
+
 /** Every paragraph holding at least one of `terms`, best first. */
 export function rank(
   terms: readonly QueryTerm[],
@@ -130,20 +175,25 @@ export function rank(
   if (results.length === 0) return [];
 
   const ownerOf = ownerFinder(content);
-  const documentFrequency = new Float64Array(content.length);
-  const candidates: Candidate[] = results.map((result) => {
-    const quality = new Float64Array(content.length);
-    for (const [indexTerm, fields] of Object.entries(result.match)) {
+  const count = content.length;
+  // One buffer for every candidate's per-word qualities: a large union allocates nothing else.
+  const qualities = new Float64Array(results.length * count);
+  const documentFrequency = new Float64Array(count);
+  const candidates: Candidate[] = new Array(results.length);
+  for (let r = 0; r < results.length; r++) {
+    const result = results[r] as SearchResult;
+    const quality = qualities.subarray(r * count, (r + 1) * count);
+    for (const indexTerm of result.terms) {
       const owner = ownerOf(indexTerm);
       if (!owner) continue;
+      const fields = result.match[indexTerm] as string[];
       const q = fields.includes('text') ? owner.quality : owner.quality * QUALITY.alias;
       if (q > (quality[owner.term] as number)) quality[owner.term] = q;
     }
-    quality.forEach((q, term) => {
-      if (q > 0) documentFrequency[term] = (documentFrequency[term] as number) + 1;
-    });
-    return { result, quality, score: 0 };
-  });
+    for (let t = 0; t < count; t++)
+      if ((quality[t] as number) > 0) documentFrequency[t] = (documentFrequency[t] as number) + 1;
+    candidates[r] = { result, quality, score: 0 };
+  }
 
   // IDF over the whole index (BM25's form, never negative): a word in few paragraphs weighs most.
   const total = context.index.documentCount;
@@ -156,27 +206,36 @@ export function rank(
   const weightSum = weight.reduce((sum, w) => sum + w, 0);
   let topBm25 = 0;
   for (const result of results) topBm25 = Math.max(topBm25, result.score / result.queryTerms.length);
+  const headingShare = headingScorer(content, weight);
+  const anyHeading = content.some((term) => holds(context.headingTerms, term));
 
   for (const candidate of candidates) {
     let covered = 0;
-    let heading = 0;
-    const headings = context.headings(candidate.result.id);
-    content.forEach((term, index) => {
-      covered += (weight[index] as number) * (candidate.quality[index] as number);
-      if (headings) {
-        const inHeading = (set: ReadonlySet<string>) =>
-          set.has(term.term) ||
-          (term.prefix !== null && [...set].some((t) => t.startsWith(term.prefix as string)));
-        const h = inHeading(headings.section) || inHeading(headings.title) ? 1 : 0;
-        heading += (weight[index] as number) * h;
-      }
-    });
+    for (let t = 0; t < count; t++) covered += (weight[t] as number) * (candidate.quality[t] as number);
     const bm25 = candidate.result.score / candidate.result.queryTerms.length / topBm25;
-    candidate.score = covered / weightSum + WEIGHTS.bm25 * bm25 + WEIGHTS.heading * (heading / weightSum);
+    candidate.score = covered / weightSum + WEIGHTS.bm25 * bm25;
   }
   candidates.sort((a, b) => b.score - a.score);
-  rescoreWindow(candidates, content, shape, context, (indexTerm) => ownerOf(indexTerm)?.term);
+  if (anyHeading) {
+    // Headings only reorder the head of the list: a lookup per candidate of a large union costs
+    // more than the rest of ranking, and a paragraph far down cannot climb into view by them.
+    rescore(candidates, HEADING_WINDOW, (candidate) => {
+      const headings = context.paragraphs.get(candidate.result.id)?.headings;
+      return headings ? (WEIGHTS.heading * headingShare(headings.section, headings.title)) / weightSum : 0;
+    });
+  }
+  // Positions only matter for two words or more, or for a question shape.
+  if (count > 1 || shape !== null)
+    rescoreWindow(candidates, content, shape, context, (indexTerm) => ownerOf(indexTerm)?.term);
   return candidates.map(({ result, score }) => ({ id: result.id, score, match: result.match }));
+}
+
+/** Adds `bonus` to the first `size` candidates (already sorted) and re-sorts them among themselves. */
+function rescore(candidates: Candidate[], size: number, bonus: (candidate: Candidate) => number): void {
+  const head = candidates.slice(0, size);
+  for (const candidate of head) candidate.score += bonus(candidate);
+  head.sort((a, b) => b.score - a.score);
+  candidates.splice(0, head.length, ...head);
 }
 
 /**
@@ -190,7 +249,6 @@ function rescoreWindow(
   context: RankContext,
   ownerOf: (indexTerm: string) => number | undefined,
 ): void {
-  const window = candidates.slice(0, RESCORE_WINDOW);
   const wordsWanted = Math.max(1, content.length - 1);
   // "What is X": the first paragraph of each article to hold every word of X introduces it.
   const introduces = new Map<string, number>();
@@ -202,10 +260,10 @@ function rescoreWindow(
         introduces.set(place.articleId, place.number);
     }
   }
-  for (const candidate of window) {
+  rescore(candidates, RESCORE_WINDOW, (candidate) => {
     const analysis = context.analysis(candidate.result.id);
     const place = context.locate(candidate.result.id);
-    if (!analysis || !place) continue;
+    if (!analysis || !place) return 0;
     const positions = positionsOf(analysis, candidate.result.match, ownerOf);
     const sentenceOf = sentenceOfWords(place.text, analysis);
     const span = smallestWindow(positions);
@@ -219,8 +277,6 @@ function rescoreWindow(
             0.5 * definesSubject(place.text, analysis, matched)
           : hasAnswerNear(shape, place.text, analysis, sentenceOf, matched);
     }
-    candidate.score += WEIGHTS.proximity * near + WEIGHTS.shape * answerKind;
-  }
-  window.sort((a, b) => b.score - a.score);
-  candidates.splice(0, window.length, ...window);
+    return WEIGHTS.proximity * near + WEIGHTS.shape * answerKind;
+  });
 }

@@ -189,7 +189,7 @@ function drawWorld() {
   const actor = world.actors[state.role];
   view.actingNote.replaceChildren(
     Object.assign(document.createElement('img'), { src: avatar(actor), alt: '' }),
-    `${actor.username} · ${state.role === 'moderator' ? strings.hasManageServer : strings.noManageServer}`,
+    `${actor.username} · ${strings.roleNotes[state.role]}`,
   );
 }
 
