@@ -10,7 +10,7 @@ import {
   type LocalUser,
   MEMBER_PERMISSIONS,
 } from '../src/local-discord/server.ts';
-import { askData, pinged, type RunningBot, runBot, runScript, serverEnv, TEST_TOKEN } from './support/bot.ts';
+import { askData, deployAndRunBot, pinged, type RunningBot, TEST_TOKEN } from './support/bot.ts';
 
 const EPHEMERAL = 64;
 const ENGLISH_GUILD = '100000000000000201';
@@ -42,9 +42,7 @@ beforeAll(async () => {
       },
     ],
   });
-  const deploy = await runScript('src/bot/deploy.ts', serverEnv(server));
-  expect(deploy.code, deploy.stderr).toBe(0);
-  running = await runBot(server);
+  running = await deployAndRunBot(server);
 });
 
 afterAll(async () => {

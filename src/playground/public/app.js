@@ -193,24 +193,29 @@ function drawWorld() {
   );
 }
 
-for (const radio of document.querySelectorAll('input[name="role"]')) {
-  radio.addEventListener('change', () => {
-    if (!(radio instanceof HTMLInputElement) || !radio.checked) return;
-    state.role = radio.value === 'moderator' ? 'moderator' : 'member';
-    drawWorld();
-    drawMessages();
-    refreshSuggestions();
-  });
+/**
+ * A group of radio buttons that changes who the visitor is or the client's language: everything shown
+ * is drawn again for the new choice.
+ * @param {string} name
+ * @param {(value: string) => void} choose
+ */
+function onChoice(name, choose) {
+  for (const radio of document.querySelectorAll(`input[name="${name}"]`)) {
+    radio.addEventListener('change', () => {
+      if (!(radio instanceof HTMLInputElement) || !radio.checked) return;
+      choose(radio.value);
+      drawWorld();
+      drawMessages();
+      refreshSuggestions();
+    });
+  }
 }
-
-for (const radio of document.querySelectorAll('input[name="locale"]')) {
-  radio.addEventListener('change', () => {
-    if (!(radio instanceof HTMLInputElement) || !radio.checked) return;
-    state.locale = radio.value === 'ru' ? 'ru' : 'en-US';
-    drawWorld();
-    refreshSuggestions();
-  });
-}
+onChoice('role', (value) => {
+  state.role = value === 'moderator' ? 'moderator' : 'member';
+});
+onChoice('locale', (value) => {
+  state.locale = value === 'ru' ? 'ru' : 'en-US';
+});
 
 // ----- messages -------------------------------------------------------------------------------------------
 
