@@ -103,6 +103,7 @@ export function readRussian(
  * the question's wording rather than its terms (the question's shape: `Сколько…` → `how many…`).
  */
 export function inEnglish(text: string, glossary: RussianGlossary): string {
+  if (!isCyrillic(text)) return text;
   const tokens = tokenize(text);
   let out = '';
   let from = 0;
