@@ -4,6 +4,7 @@
  * index time: where a paragraph contains a rule's phrase, the rule's reader words are indexed for
  * that paragraph in a separate, lower-weighted field, and the phrase is what gets highlighted.
  */
+import { memoize } from '../text/memo.ts';
 import { Spelling } from '../text/spelling.ts';
 import { analyzeWord, phraseKeys, type Token, tokenize, type WordTerm } from '../text/terms.ts';
 import { RussianGlossary } from './russian-glossary.ts';
@@ -77,17 +78,7 @@ export class Glossary {
   static readonly empty = new Glossary([], [], Spelling.none, RussianGlossary.empty);
 
   /** Phrase keys of a written word, memoised: every analysed paragraph asks for all of its words. */
-  readonly #keys = new Map<string, string[]>();
-
-  #keysOf(surface: string): string[] {
-    let keys = this.#keys.get(surface);
-    if (!keys) {
-      if (this.#keys.size >= 100_000) this.#keys.clear();
-      keys = phraseKeys(surface, this.spelling);
-      this.#keys.set(surface, keys);
-    }
-    return keys;
-  }
+  readonly #keysOf = memoize((surface) => phraseKeys(surface, this.spelling));
 
   /**
    * Parses the glossary format:

@@ -97,8 +97,8 @@ export interface CompletionContext {
   lists: WordLists;
   /** The query's terms, as the engine analyses them. */
   terms: (text: string) => QueryTerm[];
-  /** The ranked paragraphs for a text, as `answer` ranks them. */
-  rank: (text: string) => Ranked[];
+  /** The best `depth` paragraphs for a text, as `answer` ranks them. */
+  rank: (text: string, depth: number) => Ranked[];
   /** An answer preview of a ranked paragraph for `query`. */
   preview: (hit: Ranked, query: string) => Completion;
 }
@@ -116,7 +116,7 @@ export function complete(
     const headings = context.lists.headings.slice(0, Math.ceil(limit / 2)).map(({ heading }) => heading);
     return dedupe([...headings, ...context.lists.names()].map(query), limit);
   }
-  const ranked = context.rank(typed);
+  const ranked = context.rank(typed, COMPLETION_SOURCES);
   const choices: Completion[] = ranked.slice(0, PREVIEWS).map((hit) => context.preview(hit, typed));
   choices.push(query(typed));
 

@@ -24,7 +24,14 @@ import { excerpt, highlightAll } from './excerpt.ts';
 import { findHighlights, type ParagraphTerms, paragraphTerms } from './highlight.ts';
 import { addArticle, type BuiltIndex, buildIndex, removeArticle } from './index.ts';
 import { cleanQuery, type QueryTerm, queryTerms } from './query.ts';
-import { type Headings, type RankContext, type Ranked, rank } from './rank.ts';
+import {
+  type Headings,
+  type RankContext,
+  type Ranked,
+  type Ranking,
+  type RankOptions,
+  rank,
+} from './rank.ts';
 import { articleKey, type ParagraphReference, referenceToken, splitReference } from './reference.ts';
 import { inEnglish } from './russian.ts';
 import { questionShape } from './shape.ts';
@@ -288,15 +295,15 @@ export class AnswerEngine {
     const cleaned = cleanQuery(query);
     const { text, reference } = splitReference(cleaned);
     const terms = this.#terms(text);
-    const ranked = this.#search(text);
-    const results = reference ? this.#pin(ranked, reference, text) : ranked;
     const count = Math.min(Math.max(1, Math.trunc(limit) || DEFAULT_LIMIT), MAX_LIMIT);
     const start = Math.max(0, Math.trunc(offset) || 0);
+    const ranking = this.#search(text, { depth: start + count });
+    const { ranked, total } = reference ? this.#pin(ranking, reference, text) : ranking;
     return {
       query: cleaned,
-      total: results.length,
-      results: results.slice(start, start + count).map((result) => this.#hit(result)),
-      suggestions: results.length === 0 ? this.#suggest(terms) : [],
+      total,
+      results: ranked.slice(start, start + count).map((result) => this.#hit(result)),
+      suggestions: total === 0 ? this.#suggest(terms) : [],
     };
   }
 
@@ -304,7 +311,7 @@ export class AnswerEngine {
   paragraph(id: string, query?: string): ParagraphView | undefined {
     const entry = this.#paragraphs.get(id);
     if (!entry) return undefined;
-    const match = query ? this.#search(splitReference(cleanQuery(query)).text, id)[0]?.match : undefined;
+    const match = query ? this.#matchOf(splitReference(cleanQuery(query)).text, id) : undefined;
     const highlights = match ? findHighlights(this.#analysis(entry.paragraph), match) : [];
     return {
       ...entry,
@@ -326,7 +333,7 @@ export class AnswerEngine {
     return complete(typed, typing, Math.max(1, Math.trunc(limit) || DEFAULT_COMPLETIONS), {
       lists: this.#lists,
       terms: (text) => this.#terms(text),
-      rank: (text) => this.#search(text),
+      rank: (text, depth) => this.#search(text, { depth }).ranked,
       preview: (hit, query) => this.#preview(hit, query),
     });
   }
@@ -350,10 +357,15 @@ export class AnswerEngine {
     return queryTerms(text, this.#glossary.spelling, this.#glossary.russian);
   }
 
-  #search(text: string, onlyId?: string): Ranked[] {
+  #search(text: string, options: RankOptions): Ranking {
     const context = { ...this.#rankContext, index: this.#built.index };
     const shape = questionShape(inEnglish(text, this.#glossary.russian));
-    return rank(this.#terms(text), shape, context, onlyId);
+    return rank(this.#terms(text), shape, context, options);
+  }
+
+  /** The index terms a query matched in one paragraph (empty when none), for its highlights. */
+  #matchOf(text: string, id: string): Ranked['match'] {
+    return this.#search(text, { depth: 1, onlyId: id }).ranked[0]?.match ?? {};
   }
 
   readonly #rankContext: Omit<RankContext, 'index'> = {
@@ -374,7 +386,7 @@ export class AnswerEngine {
   };
 
   /** Moves the referenced paragraph to the front (adding it when the text alone did not find it). */
-  #pin(ranked: Ranked[], reference: ParagraphReference, text: string): Ranked[] {
+  #pin({ ranked, total }: Ranking, reference: ParagraphReference, text: string): Ranking {
     const candidates = reference.article
       ? (this.#articlesByKey.get(reference.article) ?? []).map(
           (article) => `${article.id}#${reference.number}`,
@@ -385,13 +397,13 @@ export class AnswerEngine {
             .filter((hit) => this.#paragraphs.get(hit.id)?.paragraph.number === reference.number)
             .map((hit) => hit.id);
     const id = candidates.find((candidate) => this.#paragraphs.has(candidate));
-    if (id === undefined) return ranked;
+    if (id === undefined) return { ranked, total };
     const found = ranked.find((hit) => hit.id === id);
-    const pinned = found ?? { id, score: 0, match: this.#search(text, id)[0]?.match ?? {} };
-    return [
-      { ...pinned, score: Math.max(pinned.score, ranked[0]?.score ?? 0) },
-      ...ranked.filter((hit) => hit.id !== id),
-    ];
+    const match = found?.match ?? this.#matchOf(text, id);
+    const pinned = { id, score: Math.max(found?.score ?? 0, ranked[0]?.score ?? 0), match };
+    // Counted already when the text matched it (in the head or further down).
+    const added = found || Object.keys(match).length > 0 ? 0 : 1;
+    return { ranked: [pinned, ...ranked.filter((hit) => hit.id !== id)], total: total + added };
   }
 
   #hit(result: Ranked): Hit {

@@ -7,6 +7,7 @@
  * of its reader words ("security") matched through the aliases field.
  */
 import type { AliasSpan, Glossary } from '../corpus/glossary.ts';
+import { memoize } from '../text/memo.ts';
 import { tokenize, wordTerms } from '../text/terms.ts';
 
 export interface Highlight {
@@ -30,28 +31,21 @@ export interface ParagraphTerms {
 }
 
 /** Terms of each written word, per glossary (its spelling folds): analysing a paragraph is mostly this. */
-const wordMemo = new WeakMap<Glossary, Map<string, string[]>>();
-const WORD_MEMO_LIMIT = 100_000;
+const wordMemos = new WeakMap<Glossary, (surface: string) => string[]>();
 
 export function paragraphTerms(text: string, glossary: Glossary): ParagraphTerms {
-  let memo = wordMemo.get(glossary);
-  if (!memo) {
-    memo = new Map();
-    wordMemo.set(glossary, memo);
+  let termsOf = wordMemos.get(glossary);
+  if (!termsOf) {
+    termsOf = memoize((surface) => wordTerms(surface, true, glossary.spelling));
+    wordMemos.set(glossary, termsOf);
   }
-  const known = memo;
-  const termsOf = (surface: string) => {
-    let terms = known.get(surface);
-    if (!terms) {
-      if (known.size >= WORD_MEMO_LIMIT) known.clear();
-      terms = wordTerms(surface, true, glossary.spelling);
-      known.set(surface, terms);
-    }
-    return terms;
-  };
   const tokens = tokenize(text);
   return {
-    words: tokens.map((token) => ({ start: token.start, end: token.end, terms: termsOf(token.surface) })),
+    words: tokens.map((token) => ({
+      start: token.start,
+      end: token.end,
+      terms: termsOf(token.surface),
+    })),
     aliases: glossary.findAliases(tokens),
   };
 }

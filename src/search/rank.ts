@@ -65,7 +65,7 @@ const WEIGHTS = { bm25: 0.1, heading: 0.3, proximity: 0.15, shape: 0.4, name: 1.
 /** Candidates whose headings are looked up. */
 const HEADING_WINDOW = 200;
 /** Candidates re-tokenised for proximity and question shape. */
-const RESCORE_WINDOW = 30;
+const RESCORE_WINDOW = 20;
 
 interface Owner {
   term: number;
@@ -116,11 +116,18 @@ function ownerFinder(terms: readonly QueryTerm[]): (indexTerm: string) => Owner 
   };
 }
 
-interface Candidate {
-  result: SearchResult;
-  /** Best match quality per query word (0 when the word is not in the paragraph). */
-  quality: Float64Array;
-  score: number;
+/**
+ * The candidates of one query, as parallel arrays indexed by MiniSearch's result position: a
+ * large union would otherwise allocate an object or two per paragraph on every query.
+ */
+interface Candidates {
+  results: SearchResult[];
+  /** `count` qualities per candidate: how well it matched each query word (0: not at all). */
+  qualities: Float64Array;
+  count: number;
+  scores: Float64Array;
+  /** Result positions, best first. */
+  order: Uint32Array;
 }
 
 /** Whether a set of index terms holds a query word (or, while it is typed, a word it begins). */
@@ -159,41 +166,54 @@ function headingScorer(
   };
 }
 
-/** Every paragraph holding at least one of `terms`, best first. */
+export interface RankOptions {
+  /** How many of the best paragraphs the caller will read: only those are put in order. */
+  depth: number;
+  /** Rank this paragraph alone (for its highlights). */
+  onlyId?: string;
+}
+
+/** The ordered head of a ranking, and how many paragraphs hold any of the query's words. */
+export interface Ranking {
+  /** The best `depth` (at least `HEADING_WINDOW`) paragraphs, best first. */
+  ranked: Ranked[];
+  total: number;
+}
+
+/** The paragraphs holding at least one of `terms`: the best of them in order, and how many there are. */
 export function rank(
   terms: readonly QueryTerm[],
   shape: Shape | null,
   context: RankContext,
-  onlyId?: string,
-): Ranked[] {
+  { depth, onlyId }: RankOptions,
+): Ranking {
+  const none = { ranked: [], total: 0 };
   const content = terms.some((term) => !term.auxiliary) ? terms.filter((term) => !term.auxiliary) : terms;
-  if (content.length === 0) return [];
+  if (content.length === 0) return none;
   const results = context.index.search(buildQuery(content, 'OR', context.known), {
     fields: ['text', 'aliases'],
     ...(onlyId === undefined ? {} : { filter: (result: SearchResult) => result.id === onlyId }),
   });
-  if (results.length === 0) return [];
+  if (results.length === 0) return none;
 
   const ownerOf = ownerFinder(content);
   const count = content.length;
-  // One buffer for every candidate's per-word qualities: a large union allocates nothing else.
   const qualities = new Float64Array(results.length * count);
   const documentFrequency = new Float64Array(count);
-  const candidates: Candidate[] = new Array(results.length);
   for (let r = 0; r < results.length; r++) {
     const result = results[r] as SearchResult;
-    const quality = qualities.subarray(r * count, (r + 1) * count);
+    const base = r * count;
     for (const indexTerm of result.terms) {
       const owner = ownerOf(indexTerm);
       if (!owner) continue;
       const fields = result.match[indexTerm] as string[];
       const q = fields.includes('text') ? owner.quality : owner.quality * QUALITY.alias;
-      if (q > (quality[owner.term] as number)) quality[owner.term] = q;
+      if (q > (qualities[base + owner.term] as number)) qualities[base + owner.term] = q;
     }
-    for (let t = 0; t < count; t++)
-      if ((quality[t] as number) > 0) documentFrequency[t] = (documentFrequency[t] as number) + 1;
-    candidates[r] = { result, quality, score: 0 };
   }
+  for (let i = 0; i < qualities.length; i++)
+    if ((qualities[i] as number) > 0)
+      documentFrequency[i % count] = (documentFrequency[i % count] as number) + 1;
 
   // IDF over the whole index (BM25's form, never negative): a word in few paragraphs weighs most.
   const total = context.index.documentCount;
@@ -206,36 +226,92 @@ export function rank(
   const weightSum = weight.reduce((sum, w) => sum + w, 0);
   let topBm25 = 0;
   for (const result of results) topBm25 = Math.max(topBm25, result.score / result.queryTerms.length);
-  const headingShare = headingScorer(content, weight);
-  const anyHeading = content.some((term) => holds(context.headingTerms, term));
 
-  for (const candidate of candidates) {
+  const scores = new Float64Array(results.length);
+  for (let r = 0; r < results.length; r++) {
+    const result = results[r] as SearchResult;
     let covered = 0;
-    for (let t = 0; t < count; t++) covered += (weight[t] as number) * (candidate.quality[t] as number);
-    const bm25 = candidate.result.score / candidate.result.queryTerms.length / topBm25;
-    candidate.score = covered / weightSum + WEIGHTS.bm25 * bm25;
+    for (let t = 0; t < count; t++) covered += (weight[t] as number) * (qualities[r * count + t] as number);
+    scores[r] = covered / weightSum + (WEIGHTS.bm25 * result.score) / result.queryTerms.length / topBm25;
   }
-  candidates.sort((a, b) => b.score - a.score);
-  if (anyHeading) {
+  const order = bestFirst(scores, Math.max(depth, HEADING_WINDOW));
+  const candidates: Candidates = { results, qualities, count, scores, order };
+
+  if (content.some((term) => holds(context.headingTerms, term))) {
     // Headings only reorder the head of the list: a lookup per candidate of a large union costs
     // more than the rest of ranking, and a paragraph far down cannot climb into view by them.
-    rescore(candidates, HEADING_WINDOW, (candidate) => {
-      const headings = context.paragraphs.get(candidate.result.id)?.headings;
+    const headingShare = headingScorer(content, weight);
+    rescore(candidates, HEADING_WINDOW, (r) => {
+      const headings = context.paragraphs.get((results[r] as SearchResult).id)?.headings;
       return headings ? (WEIGHTS.heading * headingShare(headings.section, headings.title)) / weightSum : 0;
     });
   }
   // Positions only matter for two words or more, or for a question shape.
   if (count > 1 || shape !== null)
     rescoreWindow(candidates, content, shape, context, (indexTerm) => ownerOf(indexTerm)?.term);
-  return candidates.map(({ result, score }) => ({ id: result.id, score, match: result.match }));
+  // MiniSearch's result objects carry what a `Ranked` needs; only their score is replaced.
+  const ranked: Ranked[] = new Array(order.length);
+  order.forEach((r, at) => {
+    const result = results[r] as SearchResult;
+    result.score = scores[r] as number;
+    ranked[at] = result;
+  });
+  return { ranked, total: results.length };
 }
 
-/** Adds `bonus` to the first `size` candidates (already sorted) and re-sorts them among themselves. */
-function rescore(candidates: Candidate[], size: number, bonus: (candidate: Candidate) => number): void {
-  const head = candidates.slice(0, size);
-  for (const candidate of head) candidate.score += bonus(candidate);
-  head.sort((a, b) => b.score - a.score);
-  candidates.splice(0, head.length, ...head);
+/**
+ * Positions of the `size` highest scores, best first. Sorting a union of thousands to read ten
+ * costs more than the rest of ranking: the `size`-th score is found by quickselect, and only
+ * the scores above it are sorted.
+ */
+function bestFirst(scores: Float64Array, size: number): Uint32Array {
+  const byScore = (a: number, b: number) => (scores[b] as number) - (scores[a] as number);
+  if (scores.length <= size * 2) {
+    const all = new Uint32Array(scores.length);
+    for (let r = 0; r < all.length; r++) all[r] = r;
+    return all.sort(byScore).subarray(0, size);
+  }
+  const threshold = kthLargest(scores.slice(), size);
+  const head = new Uint32Array(size);
+  let taken = 0;
+  for (let r = 0; r < scores.length && taken < size; r++)
+    if ((scores[r] as number) > threshold) head[taken++] = r;
+  for (let r = 0; r < scores.length && taken < size; r++) if (scores[r] === threshold) head[taken++] = r;
+  return head.sort(byScore);
+}
+
+/** The `k`-th largest of `values` (1-based), by quickselect; reorders `values`. */
+function kthLargest(values: Float64Array, k: number): number {
+  const target = k - 1;
+  let low = 0;
+  let high = values.length - 1;
+  while (low < high) {
+    const pivot = values[(low + high) >>> 1] as number;
+    let i = low;
+    let j = high;
+    while (i <= j) {
+      while ((values[i] as number) > pivot) i++;
+      while ((values[j] as number) < pivot) j--;
+      if (i <= j) {
+        const swap = values[i] as number;
+        values[i] = values[j] as number;
+        values[j] = swap;
+        i++;
+        j--;
+      }
+    }
+    if (target <= j) high = j;
+    else if (target >= i) low = i;
+    else break;
+  }
+  return values[target] as number;
+}
+
+/** Adds `bonus` to the best `size` candidates and re-sorts them among themselves. */
+function rescore({ order, scores }: Candidates, size: number, bonus: (r: number) => number): void {
+  const head = order.subarray(0, size);
+  for (const r of head) scores[r] = (scores[r] as number) + bonus(r);
+  head.sort((a, b) => (scores[b] as number) - (scores[a] as number));
 }
 
 /**
@@ -243,28 +319,30 @@ function rescore(candidates: Candidate[], size: number, bonus: (candidate: Candi
  * themselves: both need word positions, which only re-tokenising the paragraph gives.
  */
 function rescoreWindow(
-  candidates: Candidate[],
+  candidates: Candidates,
   content: readonly QueryTerm[],
   shape: Shape | null,
   context: RankContext,
   ownerOf: (indexTerm: string) => number | undefined,
 ): void {
+  const { results, qualities, count } = candidates;
   const wordsWanted = Math.max(1, content.length - 1);
   // "What is X": the first paragraph of each article to hold every word of X introduces it.
   const introduces = new Map<string, number>();
   if (shape === 'define') {
-    for (const candidate of candidates) {
-      if (candidate.quality.some((q) => q === 0)) continue;
-      const place = context.locate(candidate.result.id);
+    for (let r = 0; r < results.length; r++) {
+      if (qualities.subarray(r * count, (r + 1) * count).some((q) => q === 0)) continue;
+      const place = context.locate((results[r] as SearchResult).id);
       if (place && (introduces.get(place.articleId) ?? Number.POSITIVE_INFINITY) > place.number)
         introduces.set(place.articleId, place.number);
     }
   }
-  rescore(candidates, RESCORE_WINDOW, (candidate) => {
-    const analysis = context.analysis(candidate.result.id);
-    const place = context.locate(candidate.result.id);
+  rescore(candidates, RESCORE_WINDOW, (r) => {
+    const result = results[r] as SearchResult;
+    const analysis = context.analysis(result.id);
+    const place = context.locate(result.id);
     if (!analysis || !place) return 0;
-    const positions = positionsOf(analysis, candidate.result.match, ownerOf);
+    const positions = positionsOf(analysis, result.match, ownerOf);
     const sentenceOf = sentenceOfWords(place.text, analysis);
     const span = smallestWindow(positions);
     const near = closeness(span, sentenceOf) * (span ? (span.words - 1) / wordsWanted : 0);

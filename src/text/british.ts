@@ -5,6 +5,8 @@
  * exceptions (`promise`, `exercise`, `contour`, …); whole-word pairs (`defence`) are listed.
  */
 
+import { memoize } from './memo.ts';
+
 /** Words that end like a British `-ise` verb but are spelled `-ise` in American English too. */
 const ISE_EXCEPTIONS = [
   'advertise',
@@ -75,20 +77,8 @@ const OUR =
 const RE = /^(.{2,})(t|b)re(s|d)?$/;
 const OGUE = /^(.{3,})ogue(s)?$/;
 
-/** Analysis asks for every word of every paragraph; a corpus has a bounded vocabulary. */
-const MEMO_LIMIT = 100_000;
-const memo = new Map<string, string>();
-
 /** The American spelling of a folded British word part; the part itself when no rule applies. */
-export function americanSpelling(part: string): string {
-  let spelled = memo.get(part);
-  if (spelled === undefined) {
-    if (memo.size >= MEMO_LIMIT) memo.clear();
-    spelled = respell(part);
-    memo.set(part, spelled);
-  }
-  return spelled;
-}
+export const americanSpelling: (part: string) => string = memoize(respell);
 
 function respell(part: string): string {
   const pair = WORD_PAIRS[part];

@@ -8,6 +8,7 @@
 import { stemmer } from 'stemmer';
 import { eng as englishStopWords } from 'stopword';
 import { americanSpelling } from './british.ts';
+import { memoize } from './memo.ts';
 
 /** A word of a text with its position, so excerpts can quote and highlight the original. */
 export interface Token {
@@ -26,9 +27,8 @@ const HYPHENS = /['’]?[\u2010\u2011-]/u;
 const NUMBER = /^\p{N}[\p{N}.,]*$/u;
 const STOP_WORDS: ReadonlySet<string> = new Set(englishStopWords);
 
-/** Stemming dominates indexing time; a corpus has a bounded vocabulary, queries do not. */
-const STEM_MEMO_LIMIT = 100_000;
-const stemMemo = new Map<string, string>();
+/** Stemming dominates indexing time. */
+const stem: (word: string) => string = memoize(stemmer);
 
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
@@ -50,16 +50,6 @@ export function foldWord(word: string): string {
     .replace(/’/g, "'")
     .replace(/'s?$/, '')
     .replace(/'/g, '');
-}
-
-function stem(word: string): string {
-  let stemmed = stemMemo.get(word);
-  if (stemmed === undefined) {
-    if (stemMemo.size >= STEM_MEMO_LIMIT) stemMemo.clear();
-    stemmed = stemmer(word);
-    stemMemo.set(word, stemmed);
-  }
-  return stemmed;
 }
 
 /**
