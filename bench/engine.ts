@@ -16,10 +16,10 @@ import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PerformanceObserver } from 'node:perf_hooks';
-import { parseArgs } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import MiniSearch from 'minisearch';
+import { parseCommandLine, readCommandLine, wholeNumber } from '../src/cli/args.ts';
 import { type Corpus, loadCorpus } from '../src/corpus/load.ts';
 import type { Article } from '../src/corpus/types.ts';
 import { CACHE_FILE, indexFingerprint, loadIndexCache, saveIndexCache } from '../src/search/cache.ts';
@@ -667,53 +667,26 @@ function report(result: SizeResult): string {
 // Main
 // ---------------------------------------------------------------------------------------------
 
-function usage(message: string): never {
-  process.stderr.write(`${message}\n${USAGE}\n`);
-  process.exit(2);
-}
-
 function parseSizes(text: string): number[] {
-  const parts = text.split(',').map((part) => part.trim());
-  if (parts.some((part) => !/^[1-9]\d*$/.test(part)))
-    usage(`--sizes: expected positive integers, got "${text}"`);
-  const sizes = parts.map(Number);
-  if (sizes.some((size) => !Number.isSafeInteger(size))) usage(`--sizes: "${text}" is out of range`);
-  return sizes;
+  return text.split(',').map((part) => wholeNumber('--sizes', part.trim()));
 }
 
-function parseOptions(): { sizes: number[]; json: boolean } & RunOptions {
-  let values: { sizes?: string; rounds?: string; json?: boolean; help?: boolean };
-  try {
-    ({ values } = parseArgs({
-      options: {
-        sizes: { type: 'string' },
-        rounds: { type: 'string' },
-        json: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (error) {
-    usage((error as Error).message);
-  }
-  if (values.help) {
-    process.stdout.write(`${USAGE}\n`);
-    process.exit(0);
-  }
-  const rounds = values.rounds === undefined ? 3 : Number(values.rounds);
-  if (!/^[1-9]\d*$/.test(values.rounds ?? '3') || !Number.isSafeInteger(rounds)) {
-    usage(`--rounds: expected a positive integer, got "${values.rounds}"`);
-  }
+function parseOptions(argv: readonly string[]): ({ sizes: number[]; json: boolean } & RunOptions) | 'help' {
+  const { help, values } = parseCommandLine(argv, {
+    sizes: { type: 'string' },
+    rounds: { type: 'string' },
+    json: { type: 'boolean' },
+  });
+  if (help) return 'help';
   return {
     sizes: values.sizes === undefined ? DEFAULT_SIZES : parseSizes(values.sizes),
-    rounds,
+    rounds: values.rounds === undefined ? 3 : wholeNumber('--rounds', values.rounds),
     json: values.json ?? false,
   };
 }
 
 async function main(): Promise<void> {
-  const options = parseOptions();
+  const options = readCommandLine('bench', USAGE, parseOptions);
   const base = await loadCorpus(join(import.meta.dirname, '..', 'corpus'));
   const model = buildTextModel(base.articles);
   const header = [
@@ -723,8 +696,9 @@ async function main(): Promise<void> {
       .map((value) => value.toFixed(2))
       .join(' / ')} on ${cpus().length} cores`,
   ];
-  for (const line of header) log(line);
-  if (!options.json) process.stdout.write(`${header.join('\n')}\n\n`);
+  // Once: on stdout with the tables, or on stderr beside the JSON (stdout then carries only the JSON).
+  if (options.json) for (const line of header) log(line);
+  else process.stdout.write(`${header.join('\n')}\n\n`);
 
   const results: SizeResult[] = [];
   for (const size of options.sizes) {

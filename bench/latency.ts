@@ -3,18 +3,42 @@
  * `npm start` runs it) through the local Discord-protocol server, side by side with a bare
  * discord.js bot that replies "pong" (`bench/bare-bot.ts`) through the same server in the same run.
  * Each bot runs in its own process, as it would against Discord; the server and this driver share
- * the other.
+ * the other. With `--http`, the same bot also runs in HTTP interactions mode (`npm run start:http`, the
+ * server POSTing signed interactions to it) and its latency is compared with the gateway mode's, same run.
  *
- *   npm run bench:bot [-- --interactions 200 --concurrency 20 --json]
+ *   npm run bench:bot [-- --interactions 200 --concurrency 20 --http --json]
  */
 import type { ChildProcess } from 'node:child_process';
-import { parseArgs } from 'node:util';
 import { REST, Routes } from 'discord.js';
 import { registrationPayload } from '../commands/index.ts';
+import { parseCommandLine, readCommandLine, wholeNumber } from '../src/cli/args.ts';
 import { LocalDiscordServer } from '../src/local-discord/server.ts';
 import { serverEnv, spawnScript, TEST_TOKEN } from '../test/support/bot.ts';
 import { tempDir } from '../test/support/corpus.ts';
+import { freePort } from '../test/support/net.ts';
 import { BOT_QUERIES } from './queries.ts';
+
+const USAGE = `usage: npm run bench:bot -- [--interactions N] [--concurrency N] [--http] [--json]
+  --interactions   interactions per bot (default 200)
+  --concurrency    interactions in flight at a time (default 20)
+  --http           also run the bot as an HTTP interactions endpoint and compare it with the gateway
+  --json           print one JSON object instead of a table`;
+
+function parseOptions(argv: readonly string[]) {
+  const { help, values } = parseCommandLine(argv, {
+    interactions: { type: 'string' },
+    concurrency: { type: 'string' },
+    http: { type: 'boolean' },
+    json: { type: 'boolean' },
+  });
+  if (help) return 'help';
+  return {
+    count: wholeNumber('--interactions', values.interactions ?? '200'),
+    concurrency: wholeNumber('--concurrency', values.concurrency ?? '20'),
+    http: values.http ?? false,
+    json: values.json ?? false,
+  };
+}
 
 function percentile(sorted: number[], p: number): number {
   const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
@@ -42,12 +66,16 @@ async function drive(
   return { p50Ms: percentile(sorted, 50), p99Ms: percentile(sorted, 99) };
 }
 
-/** Starts a bot script in its own Node process and resolves once it is connected. */
-async function startBotProcess(script: string, env: Record<string, string>): Promise<ChildProcess> {
-  const bot = spawnScript(script, env);
+/** Starts a bot script in its own Node process and resolves once it says `ready` (connected, or serving). */
+async function startBotProcess(
+  script: string,
+  env: Record<string, string>,
+  { ready: readyText = 'connected to Discord', args = [] as string[] } = {},
+): Promise<ChildProcess> {
+  const bot = spawnScript(script, env, args);
   await new Promise<void>((resolve, reject) => {
     const ready = setInterval(() => {
-      if (!bot.output().includes('connected to Discord')) return;
+      if (!bot.output().includes(readyText)) return;
       clearInterval(ready);
       resolve();
     }, 20);
@@ -66,19 +94,7 @@ async function stopProcess(child: ChildProcess): Promise<void> {
 }
 
 async function main() {
-  const { values } = parseArgs({
-    options: {
-      interactions: { type: 'string', default: '200' },
-      concurrency: { type: 'string', default: '20' },
-      json: { type: 'boolean', default: false },
-    },
-  });
-  const count = Number(values.interactions);
-  const concurrency = Number(values.concurrency);
-  if (!Number.isInteger(count) || count < 1 || !Number.isInteger(concurrency) || concurrency < 1) {
-    process.stderr.write('Usage: npm run bench:bot -- [--interactions N] [--concurrency N] [--json]\n');
-    process.exit(2);
-  }
+  const { count, concurrency, http: withHttp, json } = readCommandLine('bench:bot', USAGE, parseOptions);
   const server = await LocalDiscordServer.start({
     token: TEST_TOKEN,
     acknowledgeWithinMs: Number.POSITIVE_INFINITY,
@@ -104,14 +120,37 @@ async function main() {
   await drive(server, 20, concurrency, ask);
   const full = await drive(server, count, concurrency, ask);
   await stopProcess(bot);
+
+  let http: typeof full | undefined;
+  if (withHttp) {
+    const port = await freePort();
+    const replica = await startBotProcess(
+      'src/bot/main.ts',
+      { ...env, INTERACTIONS_PORT: String(port), DISCORD_PUBLIC_KEY: server.publicKey },
+      { ready: 'serving the interactions endpoint', args: ['--http'] },
+    );
+    await server.setInteractionsEndpoint(`http://127.0.0.1:${port}/interactions`);
+    await drive(server, 20, concurrency, ask);
+    http = await drive(server, count, concurrency, ask);
+    await stopProcess(replica);
+  }
   await server.close();
 
-  const ratio = {
-    p50: Math.round((full.p50Ms / baseline.p50Ms) * 100) / 100,
-    p99: Math.round((full.p99Ms / baseline.p99Ms) * 100) / 100,
+  const ratioOf = (a: typeof full, b: typeof full) => ({
+    p50: Math.round((a.p50Ms / b.p50Ms) * 100) / 100,
+    p99: Math.round((a.p99Ms / b.p99Ms) * 100) / 100,
+  });
+  const ratio = ratioOf(full, baseline);
+  const httpRatio = http && ratioOf(http, full);
+  const result = {
+    interactions: count,
+    concurrency,
+    bot: full,
+    bare: baseline,
+    ratio,
+    ...(http ? { http, httpToGateway: httpRatio } : {}),
   };
-  const result = { interactions: count, concurrency, bot: full, bare: baseline, ratio };
-  if (values.json) {
+  if (json) {
     process.stdout.write(`${JSON.stringify(result)}\n`);
     return;
   }
@@ -122,6 +161,12 @@ async function main() {
       `/csto         ${full.p50Ms.toFixed(2).padStart(6)}   ${full.p99Ms.toFixed(2).padStart(6)}`,
       `bare "pong"   ${baseline.p50Ms.toFixed(2).padStart(6)}   ${baseline.p99Ms.toFixed(2).padStart(6)}`,
       `ratio         ${ratio.p50.toFixed(2).padStart(6)}   ${ratio.p99.toFixed(2).padStart(6)}   (target: p99 ≤ 1.5)`,
+      ...(http && httpRatio
+        ? [
+            `/csto (HTTP)  ${http.p50Ms.toFixed(2).padStart(6)}   ${http.p99Ms.toFixed(2).padStart(6)}`,
+            `HTTP/gateway  ${httpRatio.p50.toFixed(2).padStart(6)}   ${httpRatio.p99.toFixed(2).padStart(6)}   (target: ≤ 1.5)`,
+          ]
+        : []),
       '',
     ].join('\n'),
   );

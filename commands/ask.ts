@@ -10,10 +10,10 @@ import {
   SlashCommandBuilder,
 } from 'discord.js';
 import type { BotContext, Outcome } from '../src/bot/context.ts';
-import { gateQuestion } from '../src/bot/policy.ts';
-import { answered, answerQuestion } from '../src/bot/question.ts';
-import { interactionReply, interactionUpdate } from '../src/bot/send.ts';
-import { en } from '../src/i18n/en.ts';
+import { cooldownNotice, type Gate, gateQuestion } from '../src/bot/policy.ts';
+import { answerQuestion } from '../src/bot/question.ts';
+import { interactionReply, interactionUpdate, sendPayload } from '../src/bot/send.ts';
+import { type Catalogue, en } from '../src/i18n/en.ts';
 import { catalogueFor, described, localized } from '../src/i18n/index.ts';
 import { completionChoices } from '../src/render/choices.ts';
 import type { ButtonAction } from '../src/render/custom-id.ts';
@@ -21,6 +21,21 @@ import { LIMITS } from '../src/render/limits.ts';
 import { answerMessage, notice, paragraphMessage } from '../src/render/messages.ts';
 import { MAX_QUERY_CHARS } from '../src/search/query.ts';
 import type { Command } from './types.ts';
+
+/** The gate (`policy.ts`) for this member in this channel; a refusal is told to them privately here. */
+async function passGate(
+  interaction: (ChatInputCommandInteraction | ButtonInteraction) & { guildId: string },
+  context: BotContext,
+  t: Catalogue,
+): Promise<Gate> {
+  const gate = gateQuestion(
+    context,
+    { guildId: interaction.guildId, channelId: interaction.channelId, userId: interaction.user.id },
+    t,
+  );
+  if (!gate.open) await interaction.reply(interactionReply(gate.payload));
+  return gate;
+}
 
 export const ask: Command = {
   data: (command) =>
@@ -56,15 +71,8 @@ export const ask: Command = {
       await interaction.reply(interactionReply(notice(t.serversOnly)));
       return { outcome: 'refused' };
     }
-    const gate = gateQuestion(
-      context,
-      { guildId: interaction.guildId, channelId: interaction.channelId, userId: interaction.user.id },
-      t,
-    );
-    if (!gate.open) {
-      await interaction.reply(interactionReply(gate.payload));
-      return { outcome: gate.reason };
-    }
+    const gate = await passGate(interaction, context, t);
+    if (!gate.open) return { outcome: gate.reason };
     const target = interaction.options.getUser(en.mentionOption);
     const hidden = interaction.options.getBoolean(en.hideOption) ?? gate.settings.visibility === 'ephemeral';
     const question = {
@@ -77,9 +85,8 @@ export const ask: Command = {
       mentionUserId: target && !target.bot && !hidden ? target.id : null,
       t,
     };
-    const { payload, outcome } = answerQuestion(context, question);
-    await interaction.reply(interactionReply(payload));
-    answered(context, question, outcome);
+    const { payload, outcome } = await answerQuestion(context, question);
+    await sendPayload(payload, (sent) => interaction.reply(interactionReply(sent)));
     return outcome;
   },
 
@@ -111,11 +118,26 @@ export const ask: Command = {
             await interaction.reply(interactionReply(notice(t.paragraphGone)));
             return { outcome: 'expired' };
           }
-          await interaction.reply(interactionReply(paragraphMessage(view)));
+          await sendPayload(paragraphMessage(view), (sent) => interaction.reply(interactionReply(sent)));
           return { outcome: 'shown', results: 1 };
         }
         case 'more':
         case 'share': {
+          if (action.kind === 'share' && interaction.inGuild()) {
+            // Posting publicly is a new answer in the channel: the allow list as it is now, the burst floor
+            // and the cooldown apply, as to `/<command>` itself.
+            const gate = await passGate(interaction, context, t);
+            if (!gate.open) return { outcome: gate.reason };
+            const until = await context.cooldowns.claim(
+              interaction.guildId,
+              interaction.user.id,
+              gate.settings.cooldown,
+            );
+            if (until !== null) {
+              await interaction.reply(interactionReply(cooldownNotice(until, t)));
+              return { outcome: 'cooldown' };
+            }
+          }
           const answer = context.engine.answer(action.query, { limit, offset: action.offset });
           if (answer.results.length === 0) {
             await interaction.reply(interactionReply(notice(t.noMoreResults)));
@@ -130,8 +152,11 @@ export const ask: Command = {
             ...(action.kind === 'share' ? { sharedBy: interaction.user.displayName } : {}),
             t,
           });
-          if (action.kind === 'more') await interaction.update(interactionUpdate(message));
-          else await interaction.reply(interactionReply(message));
+          await sendPayload(message, (sent) =>
+            action.kind === 'more'
+              ? interaction.update(interactionUpdate(sent))
+              : interaction.reply(interactionReply(sent)),
+          );
           return { outcome: action.kind === 'more' ? 'updated' : 'answered', results: answer.results.length };
         }
       }

@@ -20,6 +20,7 @@ import { catalogueFor, described, localized } from '../src/i18n/index.ts';
 import { notice } from '../src/render/messages.ts';
 import type { ReplyPayload } from '../src/render/payload.ts';
 import { changedMessage, historyMessage, settingsMessage } from '../src/render/settings.ts';
+import { retryWhileBusy, SettingsStoreError } from '../src/settings/interface.ts';
 import {
   COOLDOWN_MAX,
   COOLDOWN_MIN,
@@ -30,10 +31,11 @@ import {
   SettingsValidationError,
   type Visibility,
 } from '../src/settings/schema.ts';
-import { retryWhileBusy, SettingsStoreError } from '../src/settings/store.ts';
 import type { Command } from './types.ts';
 
 const HISTORY_SHOWN = 15;
+/** Answer directly when the store is this fast; otherwise defer (Discord's deadline is 3 s). */
+const ACKNOWLEDGE_WITHIN_MS = 1000;
 const ANSWERABLE_CHANNELS = [ChannelType.GuildText, ChannelType.GuildAnnouncement] as const;
 
 /** A required whole-number option with its range and default in the description. */
@@ -111,27 +113,30 @@ export const config: Command = {
       await interaction.reply(interactionReply(notice(t.manageServerOnly)));
       return { outcome: 'refused' };
     }
-    const run = () => apply(interaction, context, interaction.guildId, interaction.user.id, t);
-    try {
-      await interaction.reply(interactionReply(run()));
-      return { outcome: 'updated' };
-    } catch (error) {
-      if (!(error instanceof SettingsStoreError && error.busy)) {
-        await interaction.reply(interactionReply(failureNotice(error, context, t)));
-        return { outcome: 'refused' };
-      }
+    const guildId = interaction.guildId;
+    // A store that is busy (SQLite locked by another process) or slow (Postgres reconnecting) is retried
+    // asynchronously; when the answer is not there within ACKNOWLEDGE_WITHIN_MS, the reply is deferred so
+    // Discord's 3 s deadline holds, and the result is sent as the deferred reply's edit.
+    const result = retryWhileBusy(() => apply(interaction, context, guildId, interaction.user.id, t)).then(
+      (payload) => ({ payload, outcome: 'updated' as const }),
+      (error: unknown) => ({ payload: failureNotice(error, context, t), outcome: 'refused' as const }),
+    );
+    const quick = await Promise.race([result, delay(ACKNOWLEDGE_WITHIN_MS)]);
+    if (quick) {
+      await interaction.reply(interactionReply(quick.payload));
+      return { outcome: quick.outcome };
     }
-    // Another process (a shard) holds the database: acknowledge now, keep trying without blocking.
     await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-    try {
-      await interaction.editReply(messageOptions(await retryWhileBusy(run)));
-      return { outcome: 'updated' };
-    } catch (error) {
-      await interaction.editReply(messageOptions(failureNotice(error, context, t)));
-      return { outcome: 'refused' };
-    }
+    const late = await result;
+    await interaction.editReply(messageOptions(late.payload));
+    return { outcome: late.outcome };
   },
 };
+
+/** Resolves with undefined after `ms`, without keeping the process alive. */
+function delay(ms: number): Promise<undefined> {
+  return new Promise((resolve) => setTimeout(() => resolve(undefined), ms).unref());
+}
 
 /** What the moderator is told when a change could not be made; anything unexpected is rethrown. */
 function failureNotice(error: unknown, context: BotContext, t: Catalogue): ReplyPayload {
@@ -145,55 +150,55 @@ function failureNotice(error: unknown, context: BotContext, t: Catalogue): Reply
 }
 
 /** Carries out one subcommand and describes the result. */
-function apply(
+async function apply(
   interaction: ChatInputCommandInteraction,
   { settings, command }: BotContext,
   guildId: string,
   memberId: string,
   t: Catalogue,
-): ReplyPayload {
+): Promise<ReplyPayload> {
   const options = interaction.options;
   const group = options.getSubcommandGroup(false);
   const sub = options.getSubcommand(true);
   if (group === 'channels') {
     let updated: GuildSettings;
     if (sub === 'add')
-      updated = settings.addChannel(guildId, memberId, options.getChannel('channel', true).id);
+      updated = await settings.addChannel(guildId, memberId, options.getChannel('channel', true).id);
     else if (sub === 'remove')
-      updated = settings.removeChannel(guildId, memberId, options.getChannel('channel', true).id);
-    else updated = settings.clearChannels(guildId, memberId);
+      updated = await settings.removeChannel(guildId, memberId, options.getChannel('channel', true).id);
+    else updated = await settings.clearChannels(guildId, memberId);
     return changedMessage('channels', updated, updated.channels.length === 0 ? t.everyChannelAgain : '', t);
   }
   switch (sub) {
     case 'show':
       return settingsMessage(settings.get(guildId), command, t);
     case 'history':
-      return historyMessage(settings.history(guildId, HISTORY_SHOWN), t);
+      return historyMessage(await settings.history(guildId, HISTORY_SHOWN), t);
     case 'reset':
-      settings.reset(guildId, memberId);
+      await settings.reset(guildId, memberId);
       return notice(t.settingsReset);
     case 'mentions':
       return changedMessage(
         'mentions',
-        settings.set(guildId, memberId, 'mentions', options.getBoolean('enabled', true)),
+        await settings.set(guildId, memberId, 'mentions', options.getBoolean('enabled', true)),
         '',
         t,
       );
     case 'visibility': {
       const mode = options.getString('mode', true) as Visibility;
-      return changedMessage('visibility', settings.set(guildId, memberId, 'visibility', mode), '', t);
+      return changedMessage('visibility', await settings.set(guildId, memberId, 'visibility', mode), '', t);
     }
     case 'results':
       return changedMessage(
         'results',
-        settings.set(guildId, memberId, 'results', options.getInteger('count', true)),
+        await settings.set(guildId, memberId, 'results', options.getInteger('count', true)),
         '',
         t,
       );
     case 'cooldown':
       return changedMessage(
         'cooldown',
-        settings.set(guildId, memberId, 'cooldown', options.getInteger('seconds', true)),
+        await settings.set(guildId, memberId, 'cooldown', options.getInteger('seconds', true)),
         '',
         t,
       );

@@ -1,7 +1,7 @@
 /** `/<command>-sources`: the articles the answers come from, with citations and section sizes. */
 import { type ChatInputCommandInteraction, InteractionContextType, SlashCommandBuilder } from 'discord.js';
 import type { BotContext, Outcome } from '../src/bot/context.ts';
-import { interactionReply } from '../src/bot/send.ts';
+import { interactionReply, sendPayload } from '../src/bot/send.ts';
 import { en } from '../src/i18n/en.ts';
 import { catalogueFor, described, localized } from '../src/i18n/index.ts';
 import { sourcesMessage } from '../src/render/messages.ts';
@@ -19,8 +19,8 @@ export const sources: Command = {
       .toJSON(),
 
   async execute(interaction: ChatInputCommandInteraction, context: BotContext): Promise<Outcome> {
-    await interaction.reply(
-      interactionReply(sourcesMessage(context.engine.articles, catalogueFor(interaction.locale))),
+    await sendPayload(sourcesMessage(context.engine.articles, catalogueFor(interaction.locale)), (sent) =>
+      interaction.reply(interactionReply(sent)),
     );
     return { outcome: 'shown', results: context.engine.articles.length };
   },

@@ -8,7 +8,7 @@
  * Exit 0 after a report (misses are figures, not failures: the floor lives in `npm test`),
  * 1 when a corpus or judgments file cannot be used, 2 on bad arguments.
  */
-import { parseArgs } from 'node:util';
+import { parseCommandLine, readCommandLine, UsageError } from '../src/cli/args.ts';
 import { JudgmentFileError } from '../src/eval/judgments.ts';
 import { formatRun, runToJson } from '../src/eval/report.ts';
 import { DEFAULT_CORPUS_DIRS, DEFAULT_JUDGMENTS, EvaluationError, runEvaluation } from '../src/eval/run.ts';
@@ -22,33 +22,19 @@ Options:
   --json             print one JSON object instead of the report
   --help             show this help`;
 
-function parse(argv: string[]) {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      corpus: { type: 'string', multiple: true },
-      judgments: { type: 'string' },
-      json: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  });
-  if (positionals.length > 0) throw new Error(`unexpected argument "${positionals[0]}"`);
+function parse(argv: readonly string[]) {
+  const { help, values, positionals } = parseCommandLine(
+    argv,
+    { corpus: { type: 'string', multiple: true }, judgments: { type: 'string' }, json: { type: 'boolean' } },
+    { positionals: true },
+  );
+  if (help) return 'help';
+  if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
   return values;
 }
 
 async function main(): Promise<number> {
-  let options: ReturnType<typeof parse>;
-  try {
-    options = parse(process.argv.slice(2));
-  } catch (error) {
-    process.stderr.write(`eval: ${(error as Error).message}\n\n${USAGE}\n`);
-    return 2;
-  }
-  if (options.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
+  const options = readCommandLine('eval', USAGE, parse);
   try {
     const run = await runEvaluation({
       corpusDirs: options.corpus ?? DEFAULT_CORPUS_DIRS,

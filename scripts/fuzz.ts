@@ -5,8 +5,8 @@
  *
  *   npm run fuzz [-- --runs 10000 --seed 42]
  */
-import { parseArgs } from 'node:util';
 import fc from 'fast-check';
+import { parseCommandLine, readCommandLine, wholeNumber } from '../src/cli/args.ts';
 import {
   describeCase,
   fuzzParameters,
@@ -15,19 +15,22 @@ import {
   hostileCase,
 } from '../test/support/hostile.ts';
 
+const USAGE = `usage: npm run fuzz -- [--runs N] [--seed N]
+  --runs   hostile cases to run (default 10000)
+  --seed   fast-check seed, to replay a run (default: from the clock, printed)`;
+
+function parseOptions(argv: readonly string[]) {
+  const { help, values } = parseCommandLine(argv, { runs: { type: 'string' }, seed: { type: 'string' } });
+  if (help) return 'help';
+  return {
+    runs: wholeNumber('--runs', values.runs ?? '10000'),
+    seed:
+      values.seed === undefined ? Date.now() % 2 ** 31 : wholeNumber('--seed', values.seed, 0, 2 ** 31 - 1),
+  };
+}
+
 async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      runs: { type: 'string', default: '10000' },
-      seed: { type: 'string' },
-    },
-  });
-  const runs = Number(values.runs);
-  const seed = values.seed === undefined ? Date.now() % 2 ** 31 : Number(values.seed);
-  if (!Number.isInteger(runs) || runs < 1 || !Number.isInteger(seed)) {
-    process.stderr.write('Usage: npm run fuzz -- [--runs N] [--seed N]\n');
-    process.exit(2);
-  }
+  const { runs, seed } = readCommandLine('fuzz', USAGE, parseOptions);
   process.stdout.write(`fuzz: ${runs} cases, seed ${seed}\n`);
   const harness = await HostileHarness.start();
   const started = performance.now();

@@ -1,10 +1,12 @@
 /**
- * The one logger. Logs go to stderr so the CLI's stdout stays machine-readable, and secrets are
- * redacted by path wherever they might be attached to a log object.
+ * The one logger. Logs go to stderr so the CLI's stdout stays machine-readable, and secrets never
+ * reach a line: they are redacted by path wherever they might be attached to a log object, and
+ * errors are serialized without the interaction or webhook token in a failed request's URL and
+ * without the request's body.
  */
-import pino, { type Logger } from 'pino';
+import pino, { type Logger, type LoggerOptions } from 'pino';
 
-export const REDACTED_PATHS = [
+const REDACTED_PATHS = [
   'token',
   '*.token',
   'config.token',
@@ -16,6 +18,66 @@ export const REDACTED_PATHS = [
   'interaction.token',
 ];
 
+/** `/interactions/<id>/<token>/…` and `/webhooks/<application>/<token>/…`: the token is a credential. */
+const TOKEN_IN_PATH = /(\/(?:interactions|webhooks)\/\d+)\/[^/?#\s"'`]+/g;
+/** What a failed request carries besides its URL: the body (tokens, message text) is never logged. */
+const DROPPED_KEYS = new Set(['requestBody', 'headers']);
+
+function scrub(value: unknown, depth = 0): unknown {
+  if (typeof value === 'string') return value.replace(TOKEN_IN_PATH, '$1/[redacted]');
+  if (depth > 8 || value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map((item) => scrub(item, depth + 1));
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([key]) => !DROPPED_KEYS.has(key))
+      .map(([key, item]) => [key, scrub(item, depth + 1)]),
+  );
+}
+
+/** pino's error serializer (with causes), minus tokens and request bodies. */
+export function serializeError(error: unknown): unknown {
+  return scrub(error instanceof Error ? pino.stdSerializers.errWithCause(error) : error);
+}
+
+/** What every logger of the bot is made with (the tests' loggers too). */
+export const LOGGER_OPTIONS: LoggerOptions = {
+  redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+  serializers: { err: serializeError },
+};
+
+const destinations = new WeakMap<Logger, ReturnType<typeof pino.destination>>();
+
+/**
+ * The logger on stderr. While stderr's reader is stalled (the pipe full) or gone (EPIPE), lines are
+ * dropped rather than retried forever or queued without bound: logging never holds up answering or
+ * shutting down.
+ */
 export function createLogger(level = 'info'): Logger {
-  return pino({ level, redact: { paths: REDACTED_PATHS, censor: '[redacted]' } }, pino.destination(2));
+  const destination = pino.destination({ dest: 2, retryEAGAIN: () => false });
+  destination.on('error', () => {
+    // The line is lost; there is nowhere left to say so.
+  });
+  const logger = pino({ level, ...LOGGER_OPTIONS }, destination);
+  destinations.set(logger, destination);
+  return logger;
+}
+
+/**
+ * Before exiting: writes the lines still queued, waiting at most `ms`, then lets go of stderr, so the
+ * exit never waits on a log reader (pino would otherwise flush synchronously at exit, retrying forever).
+ */
+export async function releaseLogger(logger: Logger, ms = 1000): Promise<void> {
+  await new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    logger.flush(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+  abandonLogger(logger);
+}
+
+/** Lets go of stderr at once, dropping queued lines: for an exit that must not wait at all. */
+export function abandonLogger(logger: Logger): void {
+  destinations.get(logger)?.destroy();
 }

@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runScript } from './support/bot.ts';
 import { makeCorpus, markdownArticle, tempDir } from './support/corpus.ts';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -159,5 +160,41 @@ describe('the search CLI', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('LOG_LEVEL');
     expect(run.stderr).toContain('debug');
+  });
+});
+
+describe("the scripts' command lines", () => {
+  const SCRIPTS = [
+    ['search', 'src/cli/search.ts'],
+    ['corpus:check', 'src/cli/check-corpus.ts'],
+    ['eval', 'scripts/eval.ts'],
+    ['migrate-settings', 'src/cli/migrate-settings.ts'],
+    ['bench', 'bench/engine.ts'],
+    ['bench:bot', 'bench/latency.ts'],
+    ['bench:load', 'bench/load.ts'],
+    ['fuzz', 'scripts/fuzz.ts'],
+  ];
+
+  it.each(SCRIPTS)('npm run %s -- --help prints its usage and exits 0', async (_, file) => {
+    const run = await runScript(file, {}, ['--help']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^usage:\s+npm run/i);
+    expect(run.stderr).toBe('');
+  });
+
+  it.each(SCRIPTS)(
+    'npm run %s -- --bogus says so in one line, then the usage, and exits 2',
+    async (name, file) => {
+      const run = await runScript(file, {}, ['--bogus']);
+      expect(run.code).toBe(2);
+      expect(run.stderr.split('\n')[0]).toBe(`${name}: unknown option --bogus`);
+      expect(run.stderr).not.toMatch(/\n\s+at |ERR_PARSE_ARGS/); // no stack trace
+    },
+  );
+
+  it('npm run bench prints its header once', async () => {
+    const run = await runScript('bench/engine.ts', {}, ['--sizes', '50', '--rounds', '1']);
+    expect(run.code).toBe(0);
+    expect(`${run.stdout}${run.stderr}`.match(/synthetic text: /g)).toHaveLength(1);
   });
 });

@@ -79,7 +79,7 @@ describe('hostile input through the real bot', () => {
     );
     const { stats } = harness;
     expect(stats.cases).toBeGreaterThanOrEqual(RUNS);
-    for (const kind of ['ask', 'autocomplete', 'mention', 'config'] as const) {
+    for (const kind of ['ask', 'autocomplete', 'mention', 'config', 'corpus'] as const) {
       expect(stats.byKind[kind]).toBeGreaterThan(0);
     }
     // Both languages: Russian footers, buttons and notices must fit the same limits as English ones.

@@ -1,4 +1,4 @@
-import { once } from 'node:events';
+import { EventEmitter, once } from 'node:events';
 import {
   ActionRowBuilder,
   ButtonBuilder,
@@ -48,11 +48,16 @@ async function startBot(
   return { server, client };
 }
 
+/** Emits `settled` each time an `onInteraction` handler has finished, failed or not. */
+const handlers = new EventEmitter<{ settled: [] }>();
+
 /** Runs `handler` for every interaction; its failures are collected instead of becoming unhandled rejections. */
 function onInteraction(bot: Client, handler: (interaction: Interaction) => Promise<unknown>): unknown[] {
   const failures: unknown[] = [];
   bot.on(Events.InteractionCreate, (interaction) => {
-    handler(interaction).catch((error: unknown) => failures.push(error));
+    handler(interaction)
+      .catch((error: unknown) => failures.push(error))
+      .finally(() => handlers.emit('settled'));
   });
   return failures;
 }
@@ -111,6 +116,7 @@ describe('LocalDiscordServer with the real discord.js client', () => {
       replies.push(response.resource?.message?.content);
     });
 
+    const settled = once(handlers, 'settled');
     const handle = server.sendInteraction({
       type: 2,
       data: { name: 'ask', options: [{ name: 'question', type: 3, value: 'Who signed?' }] },
@@ -122,7 +128,8 @@ describe('LocalDiscordServer with the real discord.js client', () => {
       data: expect.objectContaining({ content: 'An answer' }),
     });
     await server.waitForRequest(isCallback(handle.id));
-    await expect.poll(() => replies).toEqual(['An answer']);
+    await settled;
+    expect(replies).toEqual(['An answer']);
     expect(seen).toEqual([{ command: 'ask', question: 'Who signed?', userId: asker.id, canManage: false }]);
     expect(server.messages()).toMatchObject([
       {
@@ -300,8 +307,10 @@ describe('LocalDiscordServer with the real discord.js client', () => {
     // @discordjs/rest retries a 5xx three times before giving up with HTTPError.
     server.addFault({ method: 'POST', path: /\/callback$/, status: 500, times: 4 });
 
+    const settled = once(handlers, 'settled');
     const failed = server.sendInteraction({ type: 2, data: { name: 'ask' } });
-    await expect.poll(() => failures.length).toBe(1);
+    await settled;
+    expect(failures).toHaveLength(1);
     expect(failures[0]).toBeInstanceOf(HTTPError);
     expect(failures[0]).toMatchObject({ status: 500 });
     expect(server.requests.filter(isCallback(failed.id))).toHaveLength(4);
@@ -317,8 +326,10 @@ describe('LocalDiscordServer with the real discord.js client', () => {
     });
     server.addFault({ path: /\/callback$/, status: 403, body: { code: 50001, message: 'Missing Access' } });
 
+    const settled = once(handlers, 'settled');
     server.sendInteraction({ type: 2, data: { name: 'ask' } });
-    await expect.poll(() => failures.length).toBe(1);
+    await settled;
+    expect(failures).toHaveLength(1);
     expect(failures[0]).toBeInstanceOf(DiscordAPIError);
     expect(failures[0]).toMatchObject({ status: 403, code: 50001 });
 
@@ -355,13 +366,15 @@ describe('LocalDiscordServer with the real discord.js client', () => {
     const { server, client } = await startBot({ acknowledgeWithinMs: 50 });
     const failures = onInteraction(client, async (interaction) => {
       if (!interaction.isRepliable()) return;
+      // Twice the deadline at least, however fast or slow the machine: a lower bound, not a race.
       await new Promise((resolve) => setTimeout(resolve, 100));
       await interaction.reply('too late');
     });
 
+    const settled = once(handlers, 'settled');
     server.sendInteraction({ type: 2, data: { name: 'ask' } });
-
-    await expect.poll(() => failures.length).toBe(1);
+    await settled;
+    expect(failures).toHaveLength(1);
     expect(failures[0]).toMatchObject({ status: 404, code: 10062 });
   });
 });

@@ -306,7 +306,7 @@ describe.skipIf(skip)('the playground page', () => {
     await actAs('Moderator');
     await text(page.locator('#acting-note')).toContain('bot operator (OWNER_IDS)');
     await send('/csto-admin status');
-    await text(replyTo('/csto-admin status')).toContain('Corpus: 1 articles, 39 paragraphs');
+    await text(replyTo('/csto-admin status')).toContain('Corpus: 1 article, 39 paragraphs');
     await actAs('Member');
     await send('/csto-admin status');
     await text(replyTo('/csto-admin status')).toContain('Only the bot’s operators (OWNER_IDS)');

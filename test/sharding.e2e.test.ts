@@ -47,9 +47,7 @@ describe('sharding', () => {
   it('when started with SHARD_COUNT=2, each shard answers its own servers and shards load the shared index cache', async () => {
     const dataDir = tempDir();
     const sharded = startSharded({ SHARD_COUNT: '2', DATA_DIR: dataDir });
-    await expect
-      .poll(() => sharded.output().includes('all shards started'), { timeout: 60_000, interval: 250 })
-      .toBe(true);
+    await sharded.logLine((line) => line.msg === 'all shards started');
     expect(server.gatewayStats.identifies).toBeGreaterThanOrEqual(2);
 
     for (const guildId of [GUILD_ON_SHARD_0, GUILD_ON_SHARD_1]) {
@@ -69,6 +67,20 @@ describe('sharding', () => {
     sharded.child.kill('SIGTERM');
     expect(await sharded.exited).toBe(0);
   }, 90_000);
+
+  it('when a shard cannot start (Discord refuses the token), it ends with one clean line, as npm start does', async () => {
+    const otherToken = TEST_TOKEN.replace(/0+$/, (zeros) => '1'.repeat(zeros.length));
+    const sharded = spawnScript('src/bot/shards.ts', {
+      ...serverEnv(server, otherToken),
+      SHARD_COUNT: '1',
+      DATA_DIR: tempDir(),
+    });
+    expect(await sharded.exited).toBe(1);
+    const output = sharded.output();
+    expect(output).toContain('Discord rejected DISCORD_TOKEN'); // the shard's own line
+    expect(output).toContain("could not start: Shard 0's process exited before its Client became ready");
+    expect(output).not.toMatch(/\n\s+at |DiscordjsError/); // no stack trace
+  });
 
   it('when SHARD_COUNT=auto is combined with DISCORD_API_BASE, it refuses to start and says why', async () => {
     const sharded = startSharded({ SHARD_COUNT: 'auto', DATA_DIR: tempDir() });

@@ -6,16 +6,19 @@ import type { Server } from 'node:http';
 import { type Client, Events } from 'discord.js';
 import type { Logger } from 'pino';
 import { commands } from '../../commands/index.ts';
-import type { BotConfig } from '../config.ts';
+import { type BotConfig, ConfigError } from '../config.ts';
 import { AnswerEngine } from '../search/engine.ts';
 import { LiveCorpus } from '../search/live.ts';
-import { SettingsStore } from '../settings/store.ts';
+import { openSettingsStore } from '../settings/open.ts';
+import { PostgresSettingsStore } from '../settings/postgres.ts';
 import { createClient } from './client.ts';
 import type { BotContext } from './context.ts';
-import { Cooldowns } from './cooldowns.ts';
+import { BurstLimiter, Cooldowns } from './cooldowns.ts';
 import { startHealthServer } from './health.ts';
+import { InteractionsEndpoint } from './interactions-endpoint.ts';
 import { handleMention } from './mentions.ts';
 import { BotMetrics } from './metrics.ts';
+import { PostgresCooldowns } from './postgres-cooldowns.ts';
 import { InteractionRouter, logOutcome } from './router.ts';
 
 /** How long `stop` waits for in-flight replies before giving up on them. */
@@ -24,19 +27,36 @@ const DRAIN_TIMEOUT_MS = 10_000;
 export interface Bot {
   client: Client;
   context: BotContext;
+  /** In HTTP mode, the port the interactions endpoint listens on (INTERACTIONS_PORT, or the one chosen for 0). */
+  interactionsPort?: number;
   /** Stops taking work, waits for in-flight replies, disconnects and closes the settings store. */
   stop(): Promise<void>;
 }
 
 /**
- * Opens the settings store (throws `SettingsStoreError` naming the file when it is unusable) and
- * the corpus, then logs in (rejects when Discord refuses the token).
+ * How interactions arrive: over the gateway (`npm start`, which also answers mentions), or as signed HTTP
+ * POSTs to the interactions endpoint (`npm run start:http`, no gateway connection). Both hand them to the same
+ * router and handlers.
  */
-export async function startBot(config: BotConfig, logger: Logger): Promise<Bot> {
-  const settings = SettingsStore.open(config.dataDir);
+export type BotMode = 'gateway' | 'http';
+
+/**
+ * Opens the settings store (throws `SettingsStoreError` naming the file when it is unusable) and
+ * the corpus, then logs in (rejects when Discord refuses the token), or in HTTP mode starts serving the
+ * interactions endpoint on `INTERACTIONS_PORT`.
+ */
+export async function startBot(config: BotConfig, logger: Logger, mode: BotMode = 'gateway'): Promise<Bot> {
+  if (mode === 'http' && (config.interactionsPort === undefined || config.publicKey === undefined)) {
+    throw new ConfigError(
+      'npm run start:http needs INTERACTIONS_PORT (the port Discord POSTs interactions to) and DISCORD_PUBLIC_KEY ' +
+        '(Developer Portal → General Information → Public Key); README: "Deploying on several machines"',
+    );
+  }
+  const settings = await openSettingsStore(config, logger);
   let client: Client | undefined;
   let live: LiveCorpus | undefined;
   let http: Server | undefined;
+  let endpoint: InteractionsEndpoint | undefined;
   try {
     const engine = await AnswerEngine.open({ corpusDir: config.corpusDir, dataDir: config.dataDir, logger });
     logger.info({ ...engine.stats }, 'corpus loaded');
@@ -46,13 +66,23 @@ export async function startBot(config: BotConfig, logger: Logger): Promise<Bot> 
       corpusDir: config.corpusDir,
       dataDir: config.dataDir,
       logger,
-      onReload: (summary) => metrics.reload(summary),
     });
-    client = createClient(config);
+    live.on('reload', (summary) => metrics.reload(summary));
+    endpoint =
+      mode === 'http'
+        ? new InteractionsEndpoint({ publicKey: config.publicKey as string, logger })
+        : undefined;
+    client = createClient(config, endpoint?.makeRequest);
     const context: BotContext = {
       engine,
       settings,
-      cooldowns: new Cooldowns(),
+      cooldowns:
+        settings instanceof PostgresSettingsStore
+          ? new PostgresCooldowns(settings.pool, (error) =>
+              logger.warn({ err: error }, 'shared cooldown unavailable: answered without it'),
+            )
+          : new Cooldowns(),
+      burst: new BurstLimiter(config.burstAnswers),
       command: config.command,
       logger,
       metrics,
@@ -63,23 +93,54 @@ export async function startBot(config: BotConfig, logger: Logger): Promise<Bot> 
     if (config.httpPort !== undefined) {
       // Under the ShardingManager, shard N listens on HTTP_PORT + N.
       const port = config.httpPort + (client.shard?.ids[0] ?? 0);
-      http = await startHealthServer(port, { client, engine, settings, metrics });
-      logger.info({ port }, 'serving /healthz and /metrics');
+      http = await startHealthServer(port, config.httpHost, {
+        gateway: mode === 'gateway' ? client : null,
+        engine,
+        settings,
+        metrics,
+      });
+      logger.info({ host: config.httpHost, port }, 'serving /healthz and /metrics');
     }
-    const bot = wire(client, context, http);
-    await client.login(config.token);
+    const bot = wire(client, context, http, endpoint);
+    if (endpoint) {
+      client.rest.setToken(config.token);
+      const port = config.interactionsPort as number;
+      await endpoint.listen(port, (interaction) => deliver(client as Client, interaction));
+      bot.interactionsPort = endpoint.port;
+      logger.info({ port: endpoint.port }, 'serving the interactions endpoint (POST /interactions)');
+    } else {
+      await client.login(config.token);
+    }
     live.start();
     return bot;
   } catch (error) {
     live?.stop();
     http?.close();
+    await endpoint?.close();
     await client?.destroy();
-    settings.close();
+    await settings.close();
     throw error;
   }
 }
 
-function wire(client: Client, context: BotContext, http: Server | undefined): Bot {
+/**
+ * Hands an interaction received over HTTP to discord.js exactly as its gateway handler does with
+ * INTERACTION_CREATE: the same action builds the same structures and emits `interactionCreate`, which `wire`
+ * routes. The action is internal to discord.js (typed private), hence the cast; this is its only use.
+ */
+function deliver(client: Client, interaction: Record<string, unknown>): void {
+  const { actions } = client as unknown as {
+    actions: { InteractionCreate: { handle(data: Record<string, unknown>): void } };
+  };
+  actions.InteractionCreate.handle(interaction);
+}
+
+function wire(
+  client: Client,
+  context: BotContext,
+  http: Server | undefined,
+  endpoint: InteractionsEndpoint | undefined,
+): Bot {
   const { logger, settings, live, metrics } = context;
   const router = new InteractionRouter(commands, context);
   const inFlight = new Set<Promise<unknown>>();
@@ -105,12 +166,14 @@ function wire(client: Client, context: BotContext, http: Server | undefined): Bo
   });
   client.on(Events.ShardResume, () => metrics.reconnect());
   // Settings are kept when the bot leaves a server (docs/settings.md); only the removal is recorded.
-  const recordMembership = (guildId: string, record: (id: string) => void) => {
-    try {
-      record(guildId);
-    } catch (error) {
-      logger.warn({ guild: guildId, err: error }, 'could not record joining or leaving a server');
-    }
+  const recordMembership = (guildId: string, record: (id: string) => unknown) => {
+    track(
+      Promise.resolve()
+        .then(() => record(guildId))
+        .catch((error: unknown) =>
+          logger.warn({ guild: guildId, err: error }, 'could not record joining or leaving a server'),
+        ),
+    );
   };
   client.on(Events.GuildDelete, (guild) => recordMembership(guild.id, (id) => settings.markGuildRemoved(id)));
   client.on(Events.GuildCreate, (guild) => recordMembership(guild.id, (id) => settings.markGuildJoined(id)));
@@ -126,12 +189,14 @@ function wire(client: Client, context: BotContext, http: Server | undefined): Bo
       if (!accepting) return;
       accepting = false;
       logger.info({ inFlight: inFlight.size }, 'shutting down');
+      const endpointClosed = endpoint?.close();
       const drained = Promise.allSettled([...inFlight]);
       await Promise.race([drained, new Promise((resolve) => setTimeout(resolve, DRAIN_TIMEOUT_MS).unref())]);
+      await endpointClosed;
       live.stop();
       http?.close();
       await client.destroy();
-      settings.close();
+      await settings.close();
     },
   };
 }

@@ -2,15 +2,17 @@
 import type { Logger } from 'pino';
 import type { AnswerEngine } from '../search/engine.ts';
 import type { LiveCorpus } from '../search/live.ts';
-import type { SettingsStore } from '../settings/store.ts';
-import type { Cooldowns } from './cooldowns.ts';
+import type { SettingsStore } from '../settings/interface.ts';
+import type { BurstLimiter, CooldownStore } from './cooldowns.ts';
 import type { BotMetrics } from './metrics.ts';
 
 export interface BotContext {
   engine: AnswerEngine;
   settings: SettingsStore;
-  cooldowns: Cooldowns;
-  /** The base command name (`BOT_COMMAND`); companions are `<command>-sources` and `<command>-config`. */
+  cooldowns: CooldownStore;
+  /** The built-in per-member floor, under every moderator setting. */
+  burst: BurstLimiter;
+  /** The base command name (`BOT_COMMAND`); companions are `<command>-sources`, `-config` and `-admin`. */
   command: string;
   logger: Logger;
   metrics: BotMetrics;
@@ -31,6 +33,7 @@ export interface Outcome {
     | 'updated'
     | 'refused'
     | 'cooldown'
+    | 'rate-limited'
     | 'not-enabled'
     | 'expired'
     | 'ignored';

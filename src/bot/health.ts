@@ -6,30 +6,29 @@
 import { createServer, type Server } from 'node:http';
 import type { Client } from 'discord.js';
 import type { AnswerEngine } from '../search/engine.ts';
-import type { SettingsStore } from '../settings/store.ts';
+import type { SettingsStore } from '../settings/interface.ts';
 import type { BotMetrics } from './metrics.ts';
 
 export interface HealthSources {
-  client: Client;
+  /** The gateway connection; null in HTTP interactions mode, which has none. */
+  gateway: Client | null;
   engine: AnswerEngine;
   settings: SettingsStore;
   metrics: BotMetrics;
 }
 
 /** Why the bot cannot answer right now; empty when it can. */
-export function unhealthyReasons({ client, engine, settings }: Omit<HealthSources, 'metrics'>): string[] {
+export function unhealthyReasons({ gateway, engine, settings }: Omit<HealthSources, 'metrics'>): string[] {
   const reasons: string[] = [];
-  if (!client.isReady()) reasons.push('gateway not connected');
+  if (gateway && !gateway.isReady()) reasons.push('gateway not connected');
   if (engine.stats.paragraphs === 0) reasons.push('index empty: no article loaded');
   if (!settings.isHealthy()) reasons.push('settings database not answering');
+  else if (settings.isOnDisk?.() === false)
+    reasons.push('settings database file deleted or replaced: changes would be lost at the next start');
   return reasons;
 }
 
-export async function startHealthServer(
-  port: number,
-  sources: HealthSources,
-  host = '0.0.0.0',
-): Promise<Server> {
+export async function startHealthServer(port: number, host: string, sources: HealthSources): Promise<Server> {
   const server = createServer((request, response) => {
     const path = (request.url ?? '/').split('?')[0];
     if (request.method !== 'GET') {

@@ -1,12 +1,13 @@
 /**
- * `npm start`: reads the configuration, starts the bot, and shuts it down gracefully on
- * SIGINT/SIGTERM (stop taking work, finish in-flight replies, destroy the client, exit 0).
+ * `npm start` (gateway) and `npm run start:http` (`--http`: the interactions endpoint, no gateway): reads the
+ * configuration, starts the bot, and shuts it down gracefully on SIGINT/SIGTERM (stop taking work, finish
+ * in-flight replies, destroy the client, exit 0).
  * Every startup failure ends with one message that says what to fix — never a crash loop.
  */
 import { loadBotConfigOrExit } from '../config.ts';
-import { createLogger } from '../log.ts';
-import { SettingsStoreError } from '../settings/store.ts';
+import { abandonLogger, createLogger, releaseLogger } from '../log.ts';
 import { startBot } from './app.ts';
+import { exitOnStartupFailure } from './startup-failure.ts';
 
 /** In-flight replies get 10 s (see `Bot.stop`); disconnecting gets the rest. */
 const SHUTDOWN_DEADLINE_MS = 15_000;
@@ -17,13 +18,13 @@ async function main(): Promise<void> {
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
 
   // Signals are handled from the first moment: one arriving during startup waits for it, then stops.
-  const starting = startBot(config, logger);
+  const starting = startBot(config, logger, process.argv.includes('--http') ? 'http' : 'gateway');
   const shutdown = async (signal: string) => {
     logger.info({ signal }, 'signal received');
     // A shutdown that cannot finish (Discord unreachable mid-reconnect) or a second signal still ends it.
     const force = () => {
       logger.warn('shutdown did not finish in time; exiting');
-      logger.flush();
+      abandonLogger(logger);
       process.exit(1);
     };
     setTimeout(force, SHUTDOWN_DEADLINE_MS).unref();
@@ -32,26 +33,13 @@ async function main(): Promise<void> {
     const bot = await starting.catch(() => null);
     await bot?.stop();
     logger.info('stopped');
-    logger.flush();
+    await releaseLogger(logger);
     process.exit(0);
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
 
-  try {
-    await starting;
-  } catch (error) {
-    const code = (error as { code?: string }).code;
-    const message =
-      error instanceof SettingsStoreError
-        ? error.message
-        : code === 'TokenInvalid'
-          ? 'Discord rejected DISCORD_TOKEN: reset it in the Developer Portal (Bot → Reset Token) and update .env'
-          : `could not start: ${(error as Error).message}`;
-    logger.fatal({ code }, message);
-    logger.flush();
-    process.exit(1);
-  }
+  await starting.catch((error: unknown) => exitOnStartupFailure(logger, error));
 }
 
 void main();

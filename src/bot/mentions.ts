@@ -8,8 +8,8 @@ import { catalogueFor } from '../i18n/index.ts';
 import { helpMessage } from '../render/messages.ts';
 import type { BotContext, Outcome } from './context.ts';
 import { gateQuestion } from './policy.ts';
-import { answered, answerQuestion } from './question.ts';
-import { messageOptions } from './send.ts';
+import { answerQuestion } from './question.ts';
+import { messageOptions, sendPayload } from './send.ts';
 
 /** The question in a message, without the bot's own mention (`<@id>` or the legacy `<@!id>`). */
 export function questionOf(content: string, botId: string): string {
@@ -38,7 +38,8 @@ export async function handleMention(message: Message, context: BotContext): Prom
     { guildId: message.guildId, channelId: message.channelId, userId: message.author.id },
     t,
   );
-  // A mention cannot get an ephemeral answer: refusals and cooldowns stay silent rather than spam the channel.
+  // A mention cannot get an ephemeral answer: refusals (and the burst floor) stay silent rather than spam
+  // the channel.
   if (!gate.open) return { outcome: gate.reason };
 
   const question = questionOf(message.content, botId);
@@ -54,8 +55,9 @@ export async function handleMention(message: Message, context: BotContext): Prom
     ephemeral: false,
     t,
   };
-  const { payload, outcome } = answerQuestion(context, asked);
-  await message.reply(messageOptions(payload));
-  answered(context, asked, outcome);
+  const { payload, outcome } = await answerQuestion(context, asked);
+  // A mention cannot get a private cooldown notice: it stays silent rather than spam the channel.
+  if (outcome.outcome !== 'cooldown')
+    await sendPayload(payload, (sent) => message.reply(messageOptions(sent)));
   return outcome;
 }

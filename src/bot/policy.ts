@@ -1,6 +1,8 @@
 /**
- * What moderators decided, applied before a question is answered: the channel allow list and the
- * per-user cooldown. The same gate serves the slash command and mentions.
+ * What moderators decided, applied before a question is answered or an answer is posted publicly: the
+ * channel allow list, under the built-in per-member burst floor. (The per-member cooldown is claimed with
+ * the answer, in `question.ts`, or with "Post publicly".) The same gate serves the slash command, "Post
+ * publicly" and mentions.
  */
 import { type Catalogue, en } from '../i18n/en.ts';
 import { notice } from '../render/messages.ts';
@@ -10,10 +12,17 @@ import type { BotContext } from './context.ts';
 
 export type Gate =
   | { open: true; settings: GuildSettings }
-  | { open: false; reason: 'not-enabled' | 'cooldown'; payload: ReplyPayload };
+  | { open: false; reason: 'not-enabled' | 'rate-limited'; payload: ReplyPayload };
 
 export function channelAllowed(settings: GuildSettings, channelId: string | null): boolean {
   return settings.channels.length === 0 || (channelId !== null && settings.channels.includes(channelId));
+}
+
+const relative = (epochMs: number) => `<t:${Math.ceil(epochMs / 1000)}:R>`;
+
+/** What a member on cooldown is told (privately). */
+export function cooldownNotice(until: number, t: Catalogue = en): ReplyPayload {
+  return notice(t.cooldown(relative(until)));
 }
 
 export function gateQuestion(
@@ -29,12 +38,12 @@ export function gateQuestion(
       payload: notice(t.notEnabledHere(context.command)),
     };
   }
-  const until = context.cooldowns.remaining(where.guildId, where.userId);
-  if (until !== null) {
+  const burst = context.burst.take(where.guildId, where.userId);
+  if (burst !== null) {
     return {
       open: false,
-      reason: 'cooldown',
-      payload: notice(t.cooldown(`<t:${Math.ceil(until / 1000)}:R>`)),
+      reason: 'rate-limited',
+      payload: notice(t.rateLimited(relative(burst))),
     };
   }
   return { open: true, settings };

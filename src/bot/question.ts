@@ -1,12 +1,14 @@
 /**
- * Answering a question, shared by `/<command>` and mentions: the answer (or the "nothing found"
- * note) to send, and what to log. The caller sends it, then calls `answered` to start the cooldown.
+ * Answering a question, shared by `/<command>` and mentions: the answer (or the "nothing found" note, or the
+ * cooldown notice) to send, and what to log. An answer claims the asker's cooldown; "nothing found" does not
+ * start one, but a member already on cooldown is told so rather than searched for.
  */
 import type { Catalogue } from '../i18n/en.ts';
 import { answerMessage, nothingFoundMessage } from '../render/messages.ts';
 import type { ReplyPayload } from '../render/payload.ts';
 import type { GuildSettings } from '../settings/schema.ts';
 import type { BotContext, Outcome } from './context.ts';
+import { cooldownNotice } from './policy.ts';
 
 export interface Question {
   text: string;
@@ -19,13 +21,22 @@ export interface Question {
   t?: Catalogue;
 }
 
-export function answerQuestion(
+export async function answerQuestion(
   context: BotContext,
   question: Question,
-): { payload: ReplyPayload; outcome: Outcome } {
+): Promise<{ payload: ReplyPayload; outcome: Outcome }> {
   const { settings } = question;
   const answer = context.engine.answer(question.text, { limit: settings.results });
-  if (answer.total === 0) {
+  const found = answer.total > 0;
+  const until = await context.cooldowns.claim(
+    question.guildId,
+    question.requesterId,
+    found ? settings.cooldown : 0,
+  );
+  if (until !== null) {
+    return { payload: cooldownNotice(until, question.t), outcome: { outcome: 'cooldown' } };
+  }
+  if (!found) {
     return {
       payload: nothingFoundMessage(answer, question.t),
       outcome: {
@@ -47,11 +58,4 @@ export function answerQuestion(
     }),
     outcome: { outcome: 'answered', results: answer.results.length },
   };
-}
-
-/** After the reply went out: an answer starts the asker's cooldown; "nothing found" does not. */
-export function answered(context: BotContext, question: Question, outcome: Outcome): void {
-  if (outcome.outcome === 'answered') {
-    context.cooldowns.start(question.guildId, question.requesterId, question.settings.cooldown);
-  }
 }

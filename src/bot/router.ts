@@ -62,9 +62,15 @@ export class InteractionRouter {
       failure = error;
       await this.#apologise(interaction);
     } finally {
+      // Log and metrics labels come from a closed set, never from what a client sent.
       const command =
-        name ??
-        (interaction.isButton() ? `button:${interaction.customId.split(':')[0]}` : String(interaction.type));
+        name === undefined
+          ? interaction.isButton()
+            ? `button:${decodeButton(interaction.customId)?.kind ?? 'unknown'}`
+            : String(interaction.type)
+          : this.#byName.has(name)
+            ? name
+            : 'unknown';
       logOutcome(
         this.#context,
         { interaction: interaction.id, guild: interaction.guildId, command },

@@ -7,8 +7,9 @@
 import { fileURLToPath } from 'node:url';
 import { ShardingManager } from 'discord.js';
 import { loadBotConfigOrExit } from '../config.ts';
-import { createLogger } from '../log.ts';
+import { createLogger, releaseLogger } from '../log.ts';
 import { AnswerEngine } from '../search/engine.ts';
+import { exitOnStartupFailure } from './startup-failure.ts';
 
 const SHARD_SCRIPT = fileURLToPath(new URL('./main.ts', import.meta.url));
 const SPAWN_TIMEOUT_MS = 60_000;
@@ -24,7 +25,11 @@ async function main(): Promise<void> {
     process.exit(2);
   }
 
-  const engine = await AnswerEngine.open({ corpusDir: config.corpusDir, dataDir: config.dataDir, logger });
+  const engine = await AnswerEngine.open({
+    corpusDir: config.corpusDir,
+    dataDir: config.dataDir,
+    logger,
+  }).catch((error: unknown) => exitOnStartupFailure(logger, error));
   logger.info({ ...engine.stats }, 'index cache ready for the shards');
 
   const manager = new ShardingManager(SHARD_SCRIPT, {
@@ -32,20 +37,21 @@ async function main(): Promise<void> {
     totalShards: config.shardCount,
     mode: 'process',
     execArgv: ['--import', 'tsx'],
-    respawn: true,
+    // A shard that dies while starting ends the start with one line (below), not a crash loop; once every
+    // shard is up, one that dies is started again.
+    respawn: false,
   });
   manager.on('shardCreate', (shard) => {
     logger.info({ shard: shard.id, of: manager.totalShards }, 'shard started');
-    shard.on('death', () => logger.warn({ shard: shard.id }, 'shard exited; respawning'));
+    shard.on('death', () => {
+      if (manager.respawn) logger.warn({ shard: shard.id }, 'shard exited; respawning');
+    });
   });
 
-  let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'stopping every shard');
+  /** Ends every shard process that is running, without respawning it. */
+  const stopShards = () => {
     manager.respawn = false;
-    await Promise.all(
+    return Promise.all(
       [...manager.shards.values()].map(
         (shard) =>
           new Promise<void>((resolve) => {
@@ -56,14 +62,30 @@ async function main(): Promise<void> {
           }),
       ),
     );
+  };
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'stopping every shard');
+    await stopShards();
     logger.info('stopped');
-    logger.flush();
+    await releaseLogger(logger);
     process.exit(0);
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
 
-  await manager.spawn({ timeout: SPAWN_TIMEOUT_MS });
+  try {
+    await manager.spawn({ timeout: SPAWN_TIMEOUT_MS });
+  } catch (error) {
+    // Discord unreachable, the token refused, a shard that died starting: the same one line as npm start.
+    stopping = true;
+    await stopShards();
+    await exitOnStartupFailure(logger, error);
+  }
+  manager.respawn = true;
   logger.info({ shards: manager.totalShards }, 'all shards started');
 }
 

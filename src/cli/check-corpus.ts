@@ -11,12 +11,12 @@
 import { ConfigError, loadSearchConfig, readEnvFile } from '../config.ts';
 import { checkCorpus, formatCheck } from '../corpus/check.ts';
 import { loadCorpus } from '../corpus/load.ts';
+import { parseCommandLine, readCommandLine } from './args.ts';
+
+const USAGE = 'Usage: npm run corpus:check   (checks CORPUS_DIR, default corpus)';
 
 async function main(): Promise<number> {
-  if (process.argv.slice(2).some((arg) => arg === '--help' || arg === '-h')) {
-    process.stdout.write('Usage: npm run corpus:check   (checks CORPUS_DIR, default corpus)\n');
-    return 0;
-  }
+  readCommandLine('corpus:check', USAGE, (argv) => (parseCommandLine(argv, {}).help ? 'help' : undefined));
   readEnvFile();
   const { corpusDir } = loadSearchConfig();
   const corpus = await loadCorpus(corpusDir);

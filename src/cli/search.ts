@@ -11,13 +11,13 @@
  * matched), 1 when the corpus cannot be read, 2 on bad arguments or configuration.
  */
 import { createInterface } from 'node:readline';
-import { parseArgs } from 'node:util';
 import { ConfigError, loadSearchConfig, readEnvFile } from '../config.ts';
 import { createLogger } from '../log.ts';
 import { completionChoices } from '../render/choices.ts';
 import { LIMITS } from '../render/limits.ts';
 import { renderAnswerText } from '../render/text.ts';
 import { type Answer, AnswerEngine, MAX_LIMIT } from '../search/engine.ts';
+import { parseCommandLine, readCommandLine, UsageError, wholeNumber } from './args.ts';
 
 const USAGE = `Usage:
   npm run --silent search -- [--json] [--limit N] "<query>"
@@ -34,8 +34,6 @@ Options:
 
 Environment: CORPUS_DIR (default corpus), DATA_DIR (default data), LOG_LEVEL.`;
 
-class UsageError extends Error {}
-
 interface Invocation {
   json: boolean;
   complete: boolean;
@@ -44,30 +42,20 @@ interface Invocation {
   query: string | undefined;
 }
 
-function parseInvocation(argv: string[]): Invocation | 'help' {
-  let parsed: ReturnType<typeof parseArgs>;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        json: { type: 'boolean', default: false },
-        complete: { type: 'boolean', default: false },
-        stdin: { type: 'boolean', default: false },
-        limit: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  const { values, positionals } = parsed;
-  if (values.help) return 'help';
-  const limitText = values.limit as string | undefined;
-  const limit = limitText === undefined ? 3 : Number(limitText);
-  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) {
-    throw new UsageError(`--limit must be a whole number from 1 to ${MAX_LIMIT}`);
-  }
+function parseInvocation(argv: readonly string[]): Invocation | 'help' {
+  const { help, values, positionals } = parseCommandLine(
+    argv,
+    {
+      json: { type: 'boolean' },
+      complete: { type: 'boolean' },
+      stdin: { type: 'boolean' },
+      limit: { type: 'string' },
+    },
+    { positionals: true },
+  );
+  if (help) return 'help';
+  const limitText = values.limit;
+  const limit = limitText === undefined ? 3 : wholeNumber('--limit', limitText, 1, MAX_LIMIT);
   const json = values.json === true;
   const complete = values.complete === true;
   const stdin = values.stdin === true;
@@ -106,18 +94,7 @@ function toJson(answer: Answer): string {
 }
 
 async function main(): Promise<number> {
-  let invocation: Invocation | 'help';
-  try {
-    invocation = parseInvocation(process.argv.slice(2));
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    process.stderr.write(`search: ${error.message}\n\n${USAGE}\n`);
-    return 2;
-  }
-  if (invocation === 'help') {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
+  const invocation = readCommandLine('search', USAGE, parseInvocation);
   readEnvFile();
   const config = loadSearchConfig();
   // A person at a terminal wants the answer, not progress notes: warnings only unless asked.

@@ -7,6 +7,7 @@
 import { memoize } from '../text/memo.ts';
 import { Spelling } from '../text/spelling.ts';
 import { analyzeWord, phraseKeys, type Token, tokenize, type WordTerm } from '../text/terms.ts';
+import { MAX_GLOSSARY_LINE_CHARS, MAX_NAMES_PER_ALIAS_LINE } from './limits.ts';
 import { RussianGlossary } from './russian-glossary.ts';
 
 /** The glossary file's reserved name inside the corpus directory. */
@@ -15,8 +16,21 @@ export const GLOSSARY_FILE = 'synonyms.txt';
 interface Rule {
   /** Phrase keys of the text side (stemmed, stop words kept). */
   keys: string[];
-  /** Search terms a reader's words produce, minus the terms the phrase already has. */
-  words: WordTerm[];
+  /**
+   * Search terms the line's reader side produces, possibly including the phrase's own: every name of a
+   * mutual-alias line shares one list, so a line costs linear work in its names, not names².
+   */
+  reader: readonly WordTerm[];
+  /** The phrase's own terms, left out of what it stands for. */
+  own: ReadonlySet<string>;
+  /** `reader` minus `own`, worked out the first time the phrase is found. */
+  words?: readonly WordTerm[];
+}
+
+/** What a rule's phrase stands for: its reader words, minus the words the phrase already has. */
+function wordsOfRule(rule: Rule): readonly WordTerm[] {
+  rule.words ??= rule.reader.filter((word) => !rule.own.has(word.term));
+  return rule.words;
 }
 
 /** Where a glossary phrase occurs in a text, and the reader words it stands for. */
@@ -60,8 +74,11 @@ export class Glossary {
     spelling: Spelling,
     russian: RussianGlossary,
   ) {
-    // A rule whose reader words are all in its own phrase adds nothing to the index.
-    const rules = mergeByPhrase(allRules).filter((rule) => rule.words.length > 0);
+    // A rule whose reader words are all in its own phrase adds nothing to the index. (`reader` holds
+    // distinct terms, and a mutual line's reader side holds the phrase's own terms too.)
+    const rules = mergeByPhrase(allRules).filter((rule) =>
+      rule.reader.some((word) => !rule.own.has(word.term)),
+    );
     for (const rule of rules) {
       const first = rule.keys[0] as string;
       const list = this.#rulesByFirstKey.get(first) ?? [];
@@ -97,6 +114,13 @@ export class Glossary {
     source.split(/\r?\n/).forEach((raw, index) => {
       const text = raw.trim();
       if (!text || text.startsWith('#')) return;
+      if (text.length > MAX_GLOSSARY_LINE_CHARS) {
+        problems.push({
+          line: index + 1,
+          reason: `the line is ${text.length} characters, over the limit of ${MAX_GLOSSARY_LINE_CHARS}`,
+        });
+        return;
+      }
       const parsed = parseLine(text, spelling);
       if (typeof parsed === 'string') problems.push({ line: index + 1, reason: parsed });
       else rules.push(...parsed);
@@ -134,7 +158,7 @@ export class Glossary {
       if (rule) {
         const first = tokens[owner[i] as number] as Token;
         const last = tokens[owner[end(rule) - 1] as number] as Token;
-        spans.push({ start: first.start, end: last.end, words: rule.words });
+        spans.push({ start: first.start, end: last.end, words: wordsOfRule(rule) });
         i = end(rule);
       } else {
         i += 1;
@@ -153,10 +177,13 @@ function mergeByPhrase(rules: readonly Rule[]): Rule[] {
   for (const rule of rules) {
     const phrase = rule.keys.join(' ');
     const earlier = byPhrase.get(phrase);
-    if (!earlier) byPhrase.set(phrase, { keys: rule.keys, words: [...rule.words] });
-    else
-      for (const word of rule.words)
-        if (!earlier.words.some((known) => known.term === word.term)) earlier.words.push(word);
+    if (!earlier) byPhrase.set(phrase, rule);
+    else {
+      // A new list: the earlier one may be shared by the other names of its line.
+      const known = new Set(earlier.reader.map((word) => word.term));
+      const added = rule.reader.filter((word) => !known.has(word.term) && !earlier.own.has(word.term));
+      byPhrase.set(phrase, { ...earlier, reader: [...earlier.reader, ...added] });
+    }
   }
   return [...byPhrase.values()];
 }
@@ -170,34 +197,37 @@ function parseLine(text: string, spelling: Spelling): Rule[] | string {
     if (/[=>]/.test(oneWay.join(''))) return 'a stray "=" or ">" next to "=>" (write "phrase => words")';
     const readerSides = (oneWay[1] ?? '').split(',').map((side) => side.trim());
     if (readerSides.some((side) => !side)) return 'empty reader word';
-    const rule = makeRule((oneWay[0] ?? '').trim(), readerSides, spelling);
+    const rule = makeRule((oneWay[0] ?? '').trim(), distinctWords(readerSides, spelling), spelling);
     return typeof rule === 'string' ? rule : [rule];
   }
   const names = text.split('=').map((name) => name.trim());
   if (names.length < 2 || names.some((name) => !name)) return 'expected "phrase => words" or "name = name"';
+  if (names.length > MAX_NAMES_PER_ALIAS_LINE)
+    return `${names.length} names on one line, over the limit of ${MAX_NAMES_PER_ALIAS_LINE}: split the line`;
+  // Each name stands for the words of all the names; `makeRule` leaves its own out.
+  const reader = distinctWords(names, spelling);
   const rules: Rule[] = [];
   for (const name of names) {
-    const rule = makeRule(
-      name,
-      names.filter((other) => other !== name),
-      spelling,
-    );
+    const rule = makeRule(name, reader, spelling);
     if (typeof rule === 'string') return rule;
     rules.push(rule);
   }
   return rules;
 }
 
-function makeRule(textSide: string, readerSides: readonly string[], spelling: Spelling): Rule | string {
+/** The search terms of several phrases, each term once, in order. */
+function distinctWords(phrases: readonly string[], spelling: Spelling): WordTerm[] {
+  const words = new Map<string, WordTerm>();
+  for (const word of phrases.flatMap((phrase) => wordsOf(phrase, spelling)))
+    if (!words.has(word.term)) words.set(word.term, word);
+  return [...words.values()];
+}
+
+function makeRule(textSide: string, reader: readonly WordTerm[], spelling: Spelling): Rule | string {
   const keys = phraseOf(textSide, spelling);
   if (keys.length === 0) return `"${textSide}" has no words`;
   if (keys.length > MAX_PHRASE_WORDS) return `"${textSide}" is longer than ${MAX_PHRASE_WORDS} words`;
-  const own = new Set(wordsOf(textSide, spelling).map((word) => word.term));
-  const words = new Map<string, WordTerm>();
-  for (const word of readerSides.flatMap((side) => wordsOf(side, spelling))) {
-    if (!own.has(word.term) && !words.has(word.term)) words.set(word.term, word);
-  }
-  return { keys, words: [...words.values()] };
+  return { keys, reader, own: new Set(wordsOf(textSide, spelling).map((word) => word.term)) };
 }
 
 function matchesAt(keys: readonly string[], at: number, rule: Rule): boolean {

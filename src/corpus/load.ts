@@ -3,10 +3,11 @@
  * is reported (file and reason) and skipped, so one bad article never takes the others down.
  */
 import { createHash } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Spelling, TRANSLITERATIONS_FILE } from '../text/spelling.ts';
 import { GLOSSARY_FILE, Glossary } from './glossary.ts';
+import { describeBytes, MAX_FILE_BYTES } from './limits.ts';
 import { CorpusFileError, parseArticle } from './parse.ts';
 import { RUSSIAN_GLOSSARY_FILE, RussianGlossary } from './russian-glossary.ts';
 import type { Article } from './types.ts';
@@ -30,6 +31,8 @@ export interface CorpusFile {
   name: string;
   hash: string;
   bytes: Buffer;
+  /** Set (to its size in bytes) when the file is over `MAX_FILE_BYTES`: it is not read, and fails to parse. */
+  tooLarge?: number;
 }
 
 export interface Corpus {
@@ -62,7 +65,7 @@ export function isCorpusFile(name: string): boolean {
 function unsupportedFile(name: string): CorpusProblem {
   return {
     file: name,
-    reason: `unsupported file type (only .md and .txt articles, ${GLOSSARY_FILE} and ${TRANSLITERATIONS_FILE} are read)`,
+    reason: `unsupported file type (only .md and .txt articles, ${GLOSSARY_FILE}, ${RUSSIAN_GLOSSARY_FILE} and ${TRANSLITERATIONS_FILE} are read)`,
   };
 }
 
@@ -93,6 +96,12 @@ export async function readCorpusDir(
   const files: CorpusFile[] = [];
   for (const name of names) {
     try {
+      const { size, mtimeMs } = await stat(join(dir, name));
+      if (size > MAX_FILE_BYTES) {
+        // Not read at all: its size and time say whether it changed.
+        files.push({ name, hash: `too-large:${size}:${mtimeMs}`, bytes: Buffer.alloc(0), tooLarge: size });
+        continue;
+      }
       const bytes = await readFile(join(dir, name));
       files.push({ name, hash: createHash('sha256').update(bytes).digest('hex'), bytes });
     } catch (error) {
@@ -102,17 +111,51 @@ export async function readCorpusDir(
   return { files, problems };
 }
 
-/** The glossary from the corpus's glossary files (either may be missing), with their bad lines. */
+/** Why a file is refused before parsing, or null. */
+function sizeProblem(file: CorpusFile): string | null {
+  return file.tooLarge === undefined
+    ? null
+    : `the file is ${describeBytes(file.tooLarge)}, over the limit of ${describeBytes(MAX_FILE_BYTES)} for one corpus file: split it`;
+}
+
+/** The texts of the glossary files, '' for a missing one: what a reload hands back to the bot. */
+export interface GlossaryTexts {
+  rules: string;
+  transliterations: string;
+  /** The bilingual glossary (`synonyms.ru.txt`). */
+  russian: string;
+}
+
+/** The glossary from its files' texts: the transliteration table first, since the rules are analysed with it. */
+export function glossaryFromTexts({ rules, transliterations, russian }: GlossaryTexts): Glossary {
+  return Glossary.parse(
+    rules,
+    transliterations ? Spelling.parse(transliterations) : Spelling.none,
+    russian ? RussianGlossary.parse(russian) : RussianGlossary.empty,
+  );
+}
+
+/**
+ * The glossary from the corpus's glossary files (any may be missing), with their bad lines; or,
+ * when one of them is refused as a whole (too large), only the problem: the caller keeps what it had.
+ */
 export function parseGlossaryFiles(files: readonly CorpusFile[]): {
-  glossary: Glossary;
+  glossary?: Glossary;
+  texts?: GlossaryTexts;
   problems: CorpusProblem[];
 } {
-  const text = (name: string) => files.find((file) => file.name === name)?.bytes.toString('utf8');
-  const table = text(TRANSLITERATIONS_FILE);
-  const spelling = table === undefined ? Spelling.none : Spelling.parse(table);
-  const rules = text(GLOSSARY_FILE);
-  const russian = RussianGlossary.parse(text(RUSSIAN_GLOSSARY_FILE) ?? '');
-  const glossary = Glossary.parse(rules ?? '', spelling, russian);
+  const refused = files.flatMap((file) => {
+    const tooLarge = sizeProblem(file);
+    return tooLarge ? [{ file: file.name, reason: tooLarge }] : [];
+  });
+  if (refused.length > 0) return { problems: refused };
+  const text = (name: string) => files.find((file) => file.name === name)?.bytes.toString('utf8') ?? '';
+  const texts = {
+    rules: text(GLOSSARY_FILE),
+    transliterations: text(TRANSLITERATIONS_FILE),
+    russian: text(RUSSIAN_GLOSSARY_FILE),
+  };
+  const glossary = glossaryFromTexts(texts);
   const located =
     (name: string) =>
     (problem: { line: number; reason: string }): CorpusProblem => ({
@@ -123,10 +166,11 @@ export function parseGlossaryFiles(files: readonly CorpusFile[]): {
     });
   return {
     glossary,
+    texts,
     problems: [
-      ...spelling.problems.map(located(TRANSLITERATIONS_FILE)),
+      ...glossary.spelling.problems.map(located(TRANSLITERATIONS_FILE)),
       ...glossary.problems.map(located(GLOSSARY_FILE)),
-      ...russian.problems.map(located(RUSSIAN_GLOSSARY_FILE)),
+      ...glossary.russian.problems.map(located(RUSSIAN_GLOSSARY_FILE)),
     ],
   };
 }
@@ -144,6 +188,8 @@ export function parseArticleFiles(
   const problems: CorpusProblem[] = [];
   for (const file of files) {
     try {
+      const tooLarge = sizeProblem(file);
+      if (tooLarge) throw new CorpusFileError(tooLarge);
       const article = parseArticle(file.name, file.bytes);
       const owner = owners.get(article.id);
       if (owner && owner !== file.name)
@@ -165,7 +211,7 @@ export async function loadCorpus(dir: string): Promise<Corpus> {
   const files = new Map(read.files.map((file) => [file.name, file.hash]));
   return {
     articles: parsed.articles,
-    glossary: glossary.glossary,
+    glossary: glossary.glossary ?? Glossary.empty,
     problems: [...read.problems, ...glossary.problems, ...parsed.problems],
     files,
     fingerprint: corpusFingerprint(files),

@@ -6,7 +6,10 @@
  * normalisation (NFC) and whitespace, because the bot quotes it.
  */
 import { z } from 'zod';
+import { removeFormatCharacters } from '../text/terms.ts';
+import { isLinkableUrl, MAX_URL_CHARS } from '../text/url.ts';
 import { readFrontMatter } from './front-matter.ts';
+import { MAX_PARAGRAPH_CHARS } from './limits.ts';
 import { rightsText, spdxLicenseId } from './rights.ts';
 import type { Article, InferableField, Paragraph } from './types.ts';
 
@@ -66,7 +69,12 @@ const FrontMatter = z
       .string()
       .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be YYYY, YYYY-MM or YYYY-MM-DD')
       .nullish(),
-    url: z.url({ protocol: /^https?$/ }).nullish(),
+    url: z
+      .string()
+      .refine(isLinkableUrl, {
+        message: `is not a link Discord accepts (http or https, an ASCII host name without "_", no spaces, at most ${MAX_URL_CHARS} characters)`,
+      })
+      .nullish(),
     inferred: z.array(z.enum(['title', 'source', 'published'])).default([]),
     rights: rightsText.nullish(),
     license: spdxLicenseId.nullish(),
@@ -76,10 +84,9 @@ const FrontMatter = z
 
 /** Collapses whitespace and drops control characters, keeping every other character verbatim. */
 export function normalizeText(text: string): string {
-  return text
-    .normalize('NFC')
+  return removeFormatCharacters(text.normalize('NFC'))
     .replace(/\s+/g, ' ')
-    .replace(/[\p{Cc}\p{Cf}]/gu, '')
+    .replace(/\p{Cc}/gu, '')
     .trim();
 }
 
@@ -123,6 +130,11 @@ function assemble(articleId: string, blocks: Block[]): Pick<Article, 'sections' 
       sections.push(section);
     } else {
       const number = paragraphs.length + 1;
+      if (block.text.length > MAX_PARAGRAPH_CHARS) {
+        throw new CorpusFileError(
+          `paragraph ${number} is ${block.text.length} characters, over the limit of ${MAX_PARAGRAPH_CHARS}: split it`,
+        );
+      }
       paragraphs.push({ id: `${articleId}#${number}`, articleId, number, section, text: block.text });
     }
   }

@@ -42,6 +42,7 @@ export const en = {
   notEnabledHere: (command: string) =>
     `I'm not enabled in this channel. Moderators can enable me here with \`/${command}-config channels add\`.`,
   cooldown: (timestamp: string) => `You're on cooldown here: you can ask again ${timestamp}.`,
+  rateLimited: (timestamp: string) => `That's a lot of questions at once: you can ask again ${timestamp}.`,
   buttonsBelongToAsker: (command: string) =>
     `These buttons belong to whoever asked. Ask your own with \`/${command}\`.`,
   paragraphGone: 'That paragraph is no longer in the corpus.',
@@ -129,7 +130,7 @@ export const en = {
   statusTitle: 'Bot status',
   statusVersion: (version: string) => `**Version:** ${version}`,
   statusCorpus: (articles: number, paragraphs: number, terms: number) =>
-    `**Corpus:** ${articles} articles, ${paragraphs} paragraphs, ${terms} terms`,
+    `**Corpus:** ${plural(articles, 'article', 'articles')}, ${plural(paragraphs, 'paragraph', 'paragraphs')}, ${plural(terms, 'term', 'terms')}`,
   statusIndex: (fromCache: boolean, ms: number) =>
     `**Index:** ${fromCache ? 'loaded from cache' : 'built'} in ${ms} ms`,
   statusLastReload: (when: string | null, summary: string) =>

@@ -43,7 +43,8 @@ export const ru: Catalogue = {
   serversOnly: 'Я отвечаю только на серверах.',
   notEnabledHere: (command) =>
     `Я не включён в этом канале. Модераторы могут включить меня здесь командой \`/${command}-config channels add\`.`,
-  cooldown: (timestamp) => `Слишком часто: снова спросить можно ${timestamp}.`,
+  cooldown: (timestamp) => `У вас пауза между вопросами: снова спросить можно ${timestamp}.`,
+  rateLimited: (timestamp) => `Слишком много вопросов подряд: снова спросить можно ${timestamp}.`,
   buttonsBelongToAsker: (command) =>
     `Эти кнопки — для того, кто задал вопрос. Задайте свой через \`/${command}\`.`,
   paragraphGone: 'Этого абзаца больше нет в корпусе.',

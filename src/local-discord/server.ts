@@ -37,6 +37,7 @@ import {
   PermissionFlagsBits,
 } from 'discord.js';
 import { type RawData, WebSocket, WebSocketServer } from 'ws';
+import { InteractionSigner, postInteraction } from './http-delivery.ts';
 
 // ---------------------------------------------------------------------------------------------------------
 // Public types
@@ -95,14 +96,17 @@ export interface FaultRule {
   method?: string;
   /** Tested against {@link RecordedRequest.path}. */
   path: RegExp;
-  /** Status to answer with instead of handling the request; omit to only delay a normal response. */
+  /** Status to answer with instead of handling the request; omit to only hold a normal response. */
   status?: number;
   /** Response body; defaults to Discord's body for the status. */
   body?: unknown;
   /** For 429: `retry_after` in the body and the `Retry-After` header (default 1). */
   retryAfterSeconds?: number;
-  /** Delay the response (ms). */
-  delayMs?: number;
+  /**
+   * Holds the response: called when a matching request arrives, the server answers once the promise it
+   * returns settles. Tests release it on an event (and a minimum time, if they need one), never on a guess.
+   */
+  hold?: () => Promise<unknown>;
   /** How many matching requests to affect, default 1. */
   times?: number;
 }
@@ -135,6 +139,11 @@ export interface InteractionInput {
   message?: Json;
   /** The invoking user's client language (`locale`), e.g. `ru`; defaults to `en-US`. */
   locale?: string;
+  /**
+   * Deliver by signed HTTP POST to this URL instead of the configured interactions endpoint (as a load
+   * balancer in front of several replicas would pick one).
+   */
+  endpoint?: string;
 }
 
 /**
@@ -240,11 +249,6 @@ function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => void } {
     resolve = r;
   });
   return { promise, resolve };
-}
-
-function sleep(ms: number): Promise<void> {
-  // unref: a delayed fault must not keep vitest alive after close().
-  return new Promise((resolve) => setTimeout(resolve, ms).unref());
 }
 
 /** A user object as Discord's API shows it (for `resolved.users` in interactions, say). */
@@ -842,6 +846,8 @@ export class LocalDiscordServer {
   private readonly faults: ActiveFault[] = [];
   private readonly waits = new Set<PendingWait>();
   private readonly messageListeners = new Set<(event: ChannelMessageEvent) => void>();
+  private readonly interactionSigner = new InteractionSigner();
+  private interactionsEndpoint: string | null = null;
 
   private constructor(
     private readonly http: Server,
@@ -903,10 +909,14 @@ export class LocalDiscordServer {
     return { ...this.gateway.stats };
   }
 
-  /** Resolves with the first recorded request, past or future, that matches; rejects after `timeoutMs`. */
+  /**
+   * Resolves with the first recorded request, past or future, that matches; rejects after `timeoutMs`, by
+   * default just under vitest's 30 s test timeout, so that a request that never comes fails with the last
+   * requests listed, and a slow machine is never mistaken for a missing request.
+   */
   waitForRequest(
     predicate: (request: RecordedRequest) => boolean,
-    timeoutMs = 5000,
+    timeoutMs = 25_000,
   ): Promise<RecordedRequest> {
     const past = this.requests.find(predicate);
     if (past) return Promise.resolve(past);
@@ -941,7 +951,8 @@ export class LocalDiscordServer {
    * `acknowledgeWithinMs` of this call, as on Discord.
    */
   sendInteraction(input: InteractionInput): InteractionHandle {
-    this.requireSession('sendInteraction');
+    const endpoint = input.endpoint ?? this.interactionsEndpoint;
+    if (endpoint === null) this.requireSession('sendInteraction');
     const channel = this.resolveChannel(input.guildId, input.channelId);
     const guildId = channel.guild.id;
     const user = this.rememberUser(input.user ?? this.defaultUser);
@@ -992,8 +1003,50 @@ export class LocalDiscordServer {
       context: 0,
       attachment_size_limit: 10 * 1024 * 1024,
     };
-    this.gateway.dispatch(GatewayDispatchEvents.InteractionCreate, guildId, () => payload);
+    if (endpoint === null)
+      this.gateway.dispatch(GatewayDispatchEvents.InteractionCreate, guildId, () => payload);
+    else void this.deliverOverHttp(endpoint, payload, state);
     return { id, token, callback: callback.promise };
+  }
+
+  /** The application's public key (64 hex characters): give it to the bot as DISCORD_PUBLIC_KEY. */
+  get publicKey(): string {
+    return this.interactionSigner.publicKey;
+  }
+
+  /** `X-Signature-Ed25519` for a request of this application (tests forge and replay with it). */
+  sign(timestamp: string, body: string | Buffer): string {
+    return this.interactionSigner.sign(timestamp, body);
+  }
+
+  /**
+   * Sets the Interactions Endpoint URL, as in the Developer Portal: from then on interactions are POSTed there,
+   * signed, instead of arriving over the gateway; null goes back to the gateway. Like Discord, it first checks
+   * the endpoint: a signed PING must get PONG, and a badly signed one 401; otherwise it throws and keeps the
+   * previous setting.
+   */
+  async setInteractionsEndpoint(url: string | null): Promise<void> {
+    if (url !== null) {
+      const ping = {
+        id: snowflake(),
+        application_id: this.applicationId,
+        type: 1,
+        token: 'ping',
+        version: 1,
+      };
+      const pong = await postInteraction(url, this.interactionSigner, ping);
+      const forged = await postInteraction(url, this.interactionSigner, ping, {
+        'x-signature-ed25519': '0'.repeat(128),
+        'x-signature-timestamp': String(Math.floor(Date.now() / 1000)),
+      });
+      if (pong.status !== 200 || pong.body?.type !== 1 || forged.status !== 401) {
+        throw new Error(
+          `setInteractionsEndpoint: ${url} answered a signed PING with ${pong.status} ${JSON.stringify(pong.body)} ` +
+            `and a badly signed one with ${forged.status}; Discord requires 200 {"type":1} and 401.`,
+        );
+      }
+    }
+    this.interactionsEndpoint = url;
   }
 
   /**
@@ -1386,7 +1439,7 @@ export class LocalDiscordServer {
     };
     let response: ApiResponse;
     try {
-      if (fault?.delayMs) await sleep(fault.delayMs);
+      if (fault?.hold) await fault.hold();
       if (fault?.status !== undefined) response = faultResponse(fault);
       else if (!parsed) response = apiError(400, 50109, 'The request body contains invalid JSON.');
       else if (!underApi) response = httpError(404);
@@ -1623,6 +1676,30 @@ export class LocalDiscordServer {
   }
 
   // ----- interactions ----------------------------------------------------------------------------------
+
+  /**
+   * Delivers an interaction to an HTTP endpoint; a 200 JSON response is its callback, handled and recorded
+   * exactly like a POST to the callback route (arrival time = when the response arrived). Any other answer is
+   * recorded with its status and leaves the interaction unacknowledged, as Discord does.
+   */
+  private async deliverOverHttp(url: string, payload: Json, state: InteractionState): Promise<void> {
+    const response = await postInteraction(url, this.interactionSigner, payload);
+    const segments = ['interactions', state.id, state.token, 'callback'];
+    const record: RecordedRequest = {
+      method: 'POST',
+      path: `/${segments.join('/')}`,
+      query: {},
+      body: response.body,
+      authorized: false,
+      at: response.receivedAt,
+      status: response.status,
+      faulted: false,
+    };
+    if (response.status === 200 && response.body && typeof response.body === 'object') {
+      record.status = this.route(segments, record, { body: response.body, hasFiles: false }).status;
+    }
+    this.record(record);
+  }
 
   /**
    * POST /interactions/:id/:token/callback. Each interaction accepts exactly one callback, of a type that

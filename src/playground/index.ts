@@ -35,6 +35,11 @@ export interface PlaygroundOptions {
   env?: NodeJS.ProcessEnv;
   /** The bot's logger; by default JSON lines on stderr at `LOG_LEVEL`. */
   logger?: Logger;
+  /**
+   * Deploy as on several machines: interactions go by signed HTTP POST to a second bot in HTTP interactions
+   * mode (`npm run start:http`), while the gateway bot answers mentions only.
+   */
+  http?: boolean;
 }
 
 export interface Playground {
@@ -79,6 +84,15 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
     const bot = await startBot(config, logger);
     undo.push(() => bot.stop());
     await ready(bot);
+    if (options.http) {
+      const replica = await startBot(
+        { ...config, interactionsPort: 0, publicKey: discord.publicKey },
+        logger,
+        'http',
+      );
+      undo.push(() => replica.stop());
+      await discord.setInteractionsEndpoint(`http://127.0.0.1:${replica.interactionsPort}/interactions`);
+    }
 
     const bridge = new Bridge(discord, config.command, logger);
     undo.push(() => bridge.close());

@@ -1,5 +1,6 @@
 /**
- * `npm run playground`: starts the playground and prints its URL; Ctrl-C stops the bot gracefully
+ * `npm run playground [-- --http]`: starts the playground and prints its URL (`--http`: interactions go to a
+ * second bot in HTTP interactions mode, as on several machines); Ctrl-C stops the bot gracefully
  * and removes the temporary data directory. `PORT` picks the page's port (default 5173; a free one
  * when taken), `PLAYGROUND_DATA_DIR` keeps settings in a directory of your choice, and `.env` is
  * read for `CORPUS_DIR`, `BOT_COMMAND` and `LOG_LEVEL` as `npm start` reads it.
@@ -19,7 +20,7 @@ async function main(): Promise<void> {
   const dataDir = process.env.PLAYGROUND_DATA_DIR?.trim() || undefined;
   let playground: Awaited<ReturnType<typeof startPlayground>>;
   try {
-    playground = await startPlayground({ port, dataDir });
+    playground = await startPlayground({ port, dataDir, http: process.argv.includes('--http') });
   } catch (error) {
     process.stderr.write(
       `${error instanceof ConfigError ? error.message : `The playground could not start: ${(error as Error).message}`}\n`,

@@ -20,11 +20,19 @@ export function bold(escaped: string): string {
 }
 
 /**
- * Text a user typed, made safe to show back: markdown escaped, and `@everyone`/`@here` broken with
- * a zero-width space so they read the same but can never ping, whatever `allowed_mentions` says.
+ * Text a user typed, made safe to show back: markdown escaped, and `@everyone`/`@here` and links broken
+ * with a zero-width space so they read the same but can never ping, link or preview, whatever
+ * `allowed_mentions` or the message flags say.
  */
 export function quoteUserText(text: string): string {
-  return neutralizeMassMentions(escapeMarkdown(text));
+  return neutralizeLinks(neutralizeMassMentions(escapeMarkdown(text)));
+}
+
+/** `https://…` and invites (`discord.gg/…`) as text: Discord makes a link (and a preview) of neither. */
+function neutralizeLinks(text: string): string {
+  return text
+    .replace(/:\/\//g, ':\u200b//')
+    .replace(/(discord(?:app)?\.(?:gg|com\/invite))\//gi, '$1\u200b/');
 }
 
 export function neutralizeMassMentions(text: string): string {

@@ -1,8 +1,8 @@
 /** Moderator-facing messages for `/<command>-config`: the settings and their history. */
 
 import { type Catalogue, en } from '../i18n/en.ts';
+import type { SettingChange } from '../settings/interface.ts';
 import { DEFAULT_SETTINGS, type GuildSettings, SETTING_NAMES, type SettingName } from '../settings/schema.ts';
-import type { SettingChange } from '../settings/store.ts';
 import { ACCENT, notice } from './messages.ts';
 import type { ReplyPayload } from './payload.ts';
 import { safeReply } from './payload.ts';

@@ -3,6 +3,7 @@
  * with Discord's bold shown as terminal bold (or left as `**` when the output is not a terminal).
  */
 import type { Answer } from '../search/engine.ts';
+import { count } from './count.ts';
 
 const ESCAPED = /\\([\\*_~`|<>[\]#\-.\d])/g;
 
@@ -22,8 +23,9 @@ export function renderAnswerText(answer: Answer, offset: number, ansi: boolean):
   }
   const first = offset + 1;
   const last = offset + answer.results.length;
+  const shown = first === last ? `${first}` : `${first}–${last}`;
   const lines = [
-    `${answer.total} paragraph${answer.total === 1 ? '' : 's'} match "${answer.query}"; showing ${first}–${last}.`,
+    `${count(answer.total, 'paragraph')} ${answer.total === 1 ? 'matches' : 'match'} "${answer.query}"; showing ${shown}.`,
     '',
   ];
   answer.results.forEach((hit, index) => {

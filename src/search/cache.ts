@@ -5,15 +5,15 @@
  * cost time, never a wrong answer.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import MiniSearch from 'minisearch';
 import {
   type BuiltIndex,
   FIELD_BOOST,
-  INDEX_OPTIONS,
+  fromPlainIndex,
   INDEX_VERSION,
-  type IndexedParagraph,
+  type PlainIndex,
+  toPlainIndex,
 } from './index.ts';
 
 export const CACHE_FILE = 'index-cache.json';
@@ -25,10 +25,8 @@ export function indexFingerprint(corpusFingerprint: string): string {
     .digest('hex');
 }
 
-interface CacheFile {
+interface CacheFile extends PlainIndex {
   fingerprint: string;
-  index: unknown;
-  vocabulary: [term: string, surface: string, count: number][];
 }
 
 export type CacheMiss = 'missing' | 'stale' | 'corrupt';
@@ -47,27 +45,27 @@ export async function loadIndexCache(
   try {
     const data = JSON.parse(raw) as CacheFile;
     if (data.fingerprint !== fingerprint) return 'stale';
-    const index = MiniSearch.loadJS<IndexedParagraph>(
-      data.index as Parameters<typeof MiniSearch.loadJS>[0],
-      INDEX_OPTIONS,
-    );
-    if (index.documentCount !== expectedDocuments || !Array.isArray(data.vocabulary)) return 'corrupt';
-    const vocabulary = new Map(data.vocabulary.map(([term, surface, count]) => [term, { surface, count }]));
-    return { index, vocabulary };
+    if (!Array.isArray(data.vocabulary)) return 'corrupt';
+    const built = fromPlainIndex(data);
+    return built.index.documentCount === expectedDocuments ? built : 'corrupt';
   } catch {
     return 'corrupt';
   }
 }
 
-/** Writes to a temporary file and renames it, so a crash mid-write never leaves half a cache. */
+/**
+ * Writes to a temporary file and renames it, so a crash mid-write never leaves half a cache; a write
+ * that fails (a full disk) removes its temporary file rather than leave it taking the space.
+ */
 export async function saveIndexCache(path: string, fingerprint: string, built: BuiltIndex): Promise<void> {
-  const data: CacheFile = {
-    fingerprint,
-    index: built.index.toJSON(),
-    vocabulary: [...built.vocabulary].map(([term, { surface, count }]) => [term, surface, count]),
-  };
+  const data: CacheFile = { fingerprint, ...toPlainIndex(built) };
   await mkdir(dirname(path), { recursive: true });
   const temporary = `${path}.${process.pid}.tmp`;
-  await writeFile(temporary, JSON.stringify(data));
-  await rename(temporary, path);
+  try {
+    await writeFile(temporary, JSON.stringify(data));
+    await rename(temporary, path);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
 }

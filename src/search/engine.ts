@@ -22,7 +22,7 @@ import { citeParagraph } from './citation.ts';
 import { type Completion, complete, WordLists } from './complete.ts';
 import { excerpt, highlightAll } from './excerpt.ts';
 import { findHighlights, type ParagraphTerms, paragraphTerms } from './highlight.ts';
-import { addArticle, type BuiltIndex, buildIndex, removeArticle } from './index.ts';
+import { type BuiltIndex, buildIndex } from './index.ts';
 import { cleanQuery, type QueryTerm, queryTerms } from './query.ts';
 import {
   type Headings,
@@ -123,12 +123,14 @@ export interface CorpusChange {
   upserts: readonly Article[];
   /** Files whose articles are gone. */
   removedFiles: readonly string[];
-  /** A changed glossary: every paragraph's aliases change, so the index is rebuilt. */
+  /** A changed glossary (what highlighting uses). */
   glossary?: Glossary;
   /** Hash of every file now answering, by name. */
   files: ReadonlyMap<string, string>;
   /** Files that failed to parse; their previous version keeps answering. */
   problems: readonly CorpusProblem[];
+  /** The whole new index, built off the event loop (the reload worker). */
+  built: BuiltIndex;
 }
 
 export class AnswerEngine {
@@ -224,30 +226,19 @@ export class AnswerEngine {
   }
 
   /**
-   * Applies a corpus change. Synchronous on purpose: queries run on the same event loop, so none
-   * can see the index half updated. Changed articles are swapped paragraph by paragraph
-   * (`discard` + `add`); a changed glossary rebuilds the index, then swaps it in.
+   * Applies a corpus change whose index was built elsewhere (`LiveCorpus`'s worker). Synchronous on
+   * purpose: queries run on the same event loop, so none can see the corpus half swapped.
    */
   update(change: CorpusChange): void {
-    const started = performance.now();
     const byFile = new Map(this.#articles.map((article) => [article.file, article]));
-    const replaced = [...change.removedFiles, ...change.upserts.map((article) => article.file)];
-    const outgoing = replaced.map((file) => byFile.get(file)).filter((article) => article !== undefined);
     for (const file of change.removedFiles) byFile.delete(file);
     for (const article of change.upserts) byFile.set(article.file, article);
-    const next = [...byFile.values()].sort((a, b) => a.file.localeCompare(b.file));
-
-    if (change.glossary) {
-      this.#glossary = change.glossary;
-      this.#built = buildIndex(next, change.glossary);
-    } else {
-      for (const article of outgoing) removeArticle(this.#built, article, this.#glossary);
-      for (const article of change.upserts) addArticle(this.#built, article, this.#glossary);
-    }
+    if (change.glossary) this.#glossary = change.glossary;
+    this.#built = change.built;
     this.#files = change.files;
     this.#problems = change.problems;
-    this.#stats = { ...this.#stats, indexMs: performance.now() - started, indexSource: 'built' };
-    this.#setArticles(next);
+    this.#stats = { ...this.#stats, indexSource: 'built' };
+    this.#setArticles([...byFile.values()].sort((a, b) => a.file.localeCompare(b.file)));
   }
 
   #setArticles(articles: readonly Article[]): void {
@@ -370,6 +361,7 @@ export class AnswerEngine {
 
   readonly #rankContext: Omit<RankContext, 'index'> = {
     known: (term) => this.#built.vocabulary.has(term),
+    frequency: (term) => this.#built.vocabulary.get(term)?.count ?? 0,
     isName: (term) => /^\p{Lu}/u.test(this.#built.vocabulary.get(term)?.surface ?? ''),
     paragraphs: this.#paragraphs,
     headingTerms: this.#headingTerms,

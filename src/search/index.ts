@@ -5,7 +5,7 @@
  * `src/text/terms.ts` (space-separated terms), so indexing, querying and highlighting share one
  * analyzer and MiniSearch's own tokenizer and term processing are the identity.
  */
-import MiniSearch, { type Options } from 'minisearch';
+import MiniSearch, { type AsPlainObject, type Options } from 'minisearch';
 import type { Glossary } from '../corpus/glossary.ts';
 import type { Article } from '../corpus/types.ts';
 import { analyzeWord, type Folds, tokenize, type WordTerm } from '../text/terms.ts';
@@ -114,4 +114,33 @@ export function buildIndex(articles: readonly Article[], glossary: Glossary): Bu
   const built: BuiltIndex = { index: new MiniSearch<IndexedParagraph>(INDEX_OPTIONS), vocabulary: new Map() };
   for (const article of articles) addArticle(built, article, glossary);
   return built;
+}
+
+/** A built index as plain data: what the cache file holds and what the reload worker sends back. */
+export interface PlainIndex {
+  index: AsPlainObject;
+  vocabulary: [term: string, surface: string, count: number][];
+}
+
+export function toPlainIndex(built: BuiltIndex): PlainIndex {
+  return {
+    index: built.index.toJSON(),
+    vocabulary: [...built.vocabulary].map(([term, { surface, count }]) => [term, surface, count]),
+  };
+}
+
+const vocabularyOfPlain = (plain: PlainIndex): Vocabulary =>
+  new Map(plain.vocabulary.map(([term, surface, count]) => [term, { surface, count }]));
+
+/** Restores a plain index in one go (the cache, at start-up). */
+export function fromPlainIndex(plain: PlainIndex): BuiltIndex {
+  return { index: MiniSearch.loadJS(plain.index, INDEX_OPTIONS), vocabulary: vocabularyOfPlain(plain) };
+}
+
+/** Restores a plain index in slices, giving way to other work in between (a running bot's reload). */
+export async function fromPlainIndexAsync(plain: PlainIndex): Promise<BuiltIndex> {
+  return {
+    index: await MiniSearch.loadJSAsync(plain.index, INDEX_OPTIONS),
+    vocabulary: vocabularyOfPlain(plain),
+  };
 }

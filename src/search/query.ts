@@ -14,6 +14,7 @@ import {
   type Folds,
   foldWord,
   isNumericTerm,
+  removeFormatCharacters,
   tokenize,
   type WordTerm,
 } from '../text/terms.ts';
@@ -102,9 +103,8 @@ const AUXILIARY_WORDS: ReadonlySet<string> = new Set([
  * removed, whitespace collapsed, cut to `MAX_QUERY_CHARS` at a word boundary.
  */
 export function cleanQuery(raw: string): string {
-  const text = raw
-    .normalize('NFC')
-    .replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\s]+/gu, ' ')
+  const text = removeFormatCharacters(raw.normalize('NFC'))
+    .replace(/[\p{Cc}\p{Zl}\p{Zp}\s]+/gu, ' ')
     .trim();
   if (text.length <= MAX_QUERY_CHARS) return text;
   const cut = sliceText(text, MAX_QUERY_CHARS);

@@ -43,6 +43,8 @@ export interface RankContext {
   index: MiniSearch<IndexedParagraph>;
   /** Whether a term is in the index as written (then it is not matched fuzzily). */
   known: (term: string) => boolean;
+  /** How often a term occurs in the corpus (0 when unknown): at least as many as paragraphs holding it. */
+  frequency: (term: string) => number;
   /** Whether the corpus writes a term capitalised: a name of a person, place or body. */
   isName: (term: string) => boolean;
   /** Each paragraph's title and section terms (sets shared by the paragraphs of a section). */
@@ -177,6 +179,10 @@ export interface RankOptions {
 export interface Ranking {
   /** The best `depth` (at least `HEADING_WINDOW`) paragraphs, best first. */
   ranked: Ranked[];
+  /**
+   * Paragraphs holding any of the query's words; when every word is common and at least
+   * `HEADING_WINDOW` paragraphs hold them all, only those are ranked and counted.
+   */
   total: number;
 }
 
@@ -190,10 +196,27 @@ export function rank(
   const none = { ranked: [], total: 0 };
   const content = terms.some((term) => !term.auxiliary) ? terms.filter((term) => !term.auxiliary) : terms;
   if (content.length === 0) return none;
-  const results = context.index.search(buildQuery(content, 'OR', context.known), {
-    fields: ['text', 'aliases'],
-    ...(onlyId === undefined ? {} : { filter: (result: SearchResult) => result.id === onlyId }),
-  });
+  const head = Math.max(depth, HEADING_WINDOW);
+  const search = (combineWith: 'AND' | 'OR') =>
+    context.index.search(buildQuery(content, combineWith, context.known), {
+      fields: ['text', 'aliases'],
+      ...(onlyId === undefined ? {} : { filter: (result: SearchResult) => result.id === onlyId }),
+    });
+  // When the words are common enough that many paragraphs hold them all (estimated as if they
+  // occurred independently, from their counts, which bound how many paragraphs hold each), rank
+  // those — Meilisearch's all-words bucket — if they fill every page a reader sees, rather than
+  // the far larger union, whose building and scoring is most of a large index's answer time.
+  const documents = context.index.documentCount;
+  const together = content.reduce(
+    (estimate, term) =>
+      term.prefix !== null ? estimate : estimate * Math.min(1, context.frequency(term.term) / documents),
+    documents,
+  );
+  // Two words are worth the try whatever the estimate: their intersection costs little next to the union.
+  const everyWordCommon =
+    onlyId === undefined && content.length > 1 && (content.length === 2 || together >= head);
+  const all = everyWordCommon ? search('AND') : [];
+  const results = all.length >= head ? all : search('OR');
   if (results.length === 0) return none;
 
   const ownerOf = ownerFinder(content);

@@ -195,3 +195,41 @@ export function decodeStoredValue<K extends SettingName>(
   const result = SETTINGS[setting].schema.safeParse(raw);
   return result.success ? result.data : undefined;
 }
+
+/**
+ * Effective settings from stored rows (setting name, JSON text): the defaults overlaid with every row that
+ * still validates. A name this release does not know (written by a newer one) is ignored.
+ */
+export function settingsFromRows(rows: Iterable<{ setting: string; value: string }>): GuildSettings {
+  const settings: Record<SettingName, unknown> = { ...DEFAULT_SETTINGS };
+  for (const row of rows) {
+    if (!isSettingName(row.setting)) continue;
+    const value = decodeStoredValue(row.setting, row.value);
+    if (value !== undefined) settings[row.setting] = value;
+  }
+  return freezeSettings(settings as unknown as GuildSettings);
+}
+
+/** `current` with one setting replaced, frozen. */
+export function withSetting<K extends SettingName>(
+  current: GuildSettings,
+  setting: K,
+  value: GuildSettings[K],
+): GuildSettings {
+  const next = { ...current, [setting]: value };
+  if (setting === 'channels') next.channels = Object.freeze([...next.channels]);
+  return freezeSettings(next);
+}
+
+/** The allow list with `channelId` added (the same list when it is already there); at most MAX_CHANNELS. */
+export function withChannel(channels: readonly string[], channelId: string): readonly string[] {
+  if (channels.includes(channelId)) return channels;
+  if (channels.length >= MAX_CHANNELS) {
+    throw new SettingsValidationError(
+      `The bot is already limited to ${MAX_CHANNELS} channels, the most allowed. Remove one first, or clear ` +
+        'the list to let it answer everywhere.',
+      'channels',
+    );
+  }
+  return [...channels, channelId];
+}

@@ -5,17 +5,28 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import {
+  assertHistoryLimit,
+  changeFromRow,
+  errorCode,
+  type GuildRemoval,
+  HISTORY_DEFAULT_LIMIT,
+  type HistoryRow,
+  type Migration,
+  type SettingChange,
+  type SettingsStore,
+  SettingsStoreError,
+} from './interface.ts';
+import {
   assertSnowflake,
   DEFAULT_SETTINGS,
-  decodeStoredValue,
   encodeValue,
-  freezeSettings,
   type GuildSettings,
-  isSettingName,
-  MAX_CHANNELS,
   type SettingName,
   SettingsValidationError,
+  settingsFromRows,
   validateSetting,
+  withChannel,
+  withSetting,
 } from './schema.ts';
 
 export const SETTINGS_FILE_NAME = 'settings.sqlite3';
@@ -29,16 +40,8 @@ export const BUSY_TIMEOUT_MS = 5000;
 export const WRITE_WAIT_MS = 50;
 /** Default interval of the check for changes committed by other processes (see `get`). */
 export const EXTERNAL_CHECK_INTERVAL_MS = 1000;
-const HISTORY_DEFAULT_LIMIT = 20;
-const HISTORY_MAX_LIMIT = 1000;
 /** Bound on cached guilds; the oldest entry is dropped beyond it. */
 const CACHE_MAX_ENTRIES = 10_000;
-
-interface Migration {
-  readonly version: number;
-  readonly description: string;
-  readonly sql: string;
-}
 
 /**
  * Forward-only schema migrations, applied in order. Append new steps; never edit or reorder shipped ones.
@@ -78,25 +81,6 @@ const MIGRATIONS: readonly Migration[] = [
 /** Schema version this build creates and understands. */
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
-export interface SettingChange {
-  guildId: string;
-  memberId: string;
-  /** The setting changed, or 'reset' for a reset of all settings (values are then whole settings objects). */
-  setting: SettingName | 'reset';
-  /** JSON text of the previous effective value. */
-  oldValue: string | null;
-  /** JSON text of the new effective value. */
-  newValue: string | null;
-  /** ISO 8601 time of the change. */
-  at: string;
-}
-
-export interface GuildRemoval {
-  guildId: string;
-  /** ISO 8601 time the bot was removed. */
-  removedAt: string;
-}
-
 export interface SettingsStoreOptions {
   /**
    * Minimum interval between checks for changes committed by other processes (default 1000 ms). 0 checks on
@@ -105,44 +89,6 @@ export interface SettingsStoreOptions {
   externalCheckIntervalMs?: number;
   /** Clock in epoch milliseconds (tests). Used for the change check interval and for timestamps. */
   now?: () => number;
-}
-
-/** The database cannot be opened or written. `message` names the file and says what to do. */
-export class SettingsStoreError extends Error {
-  override readonly name = 'SettingsStoreError';
-  constructor(
-    message: string,
-    readonly file: string,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-  }
-
-  /** Another process holds the database locked: trying again later can succeed. */
-  get busy(): boolean {
-    return /^SQLITE_(BUSY|LOCKED)/.test(errorCode(this.cause));
-  }
-}
-
-/**
- * Runs a store operation, retrying while another process holds the database locked, with
- * asynchronous pauses so the bot keeps answering meanwhile; gives up after `budgetMs`.
- */
-export async function retryWhileBusy<T>(operation: () => T, budgetMs = BUSY_TIMEOUT_MS): Promise<T> {
-  const deadline = Date.now() + budgetMs;
-  for (let pause = 25; ; pause = Math.min(pause * 2, 250)) {
-    try {
-      return operation();
-    } catch (error) {
-      if (!(error instanceof SettingsStoreError && error.busy) || Date.now() + pause > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, pause));
-    }
-  }
-}
-
-function errorCode(error: unknown): string {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' ? code : '';
 }
 
 function errorDetail(error: unknown): string {
@@ -208,15 +154,6 @@ function operationFailure(file: string, what: string, error: unknown): unknown {
 interface SettingRow {
   setting: string;
   value: string;
-}
-
-interface HistoryRow {
-  guild_id: string;
-  member_id: string;
-  setting: string;
-  old_value: string | null;
-  new_value: string | null;
-  at: string;
 }
 
 function prepareStatements(db: Database.Database) {
@@ -289,13 +226,15 @@ function migrate(db: Database.Database, file: string): void {
   run.immediate();
 }
 
-export class SettingsStore {
+export class SqliteSettingsStore implements SettingsStore {
   private readonly cache = new Map<string, GuildSettings>();
   private readonly statements: Statements;
   private readonly checkIntervalMs: number;
   private readonly now: () => number;
   private lastCheckAt: number;
   private dataVersion: number;
+  /** The database file as opened: a change counts only when it lands in this file, where a restart reads. */
+  private readonly identity: { dev: number; ino: number };
 
   private constructor(
     private readonly db: Database.Database,
@@ -308,6 +247,8 @@ export class SettingsStore {
     this.now = options.now ?? Date.now;
     this.lastCheckAt = this.now();
     this.dataVersion = this.statements.dataVersion.get() as number;
+    const { dev, ino } = fs.statSync(file);
+    this.identity = { dev, ino };
   }
 
   /**
@@ -315,7 +256,7 @@ export class SettingsStore {
    * schema migrations. Throws a SettingsStoreError naming the file when it is corrupt, unreadable, unwritable,
    * locked for too long, or written by a newer release.
    */
-  static open(dataDir: string, options: SettingsStoreOptions = {}): SettingsStore {
+  static open(dataDir: string, options: SettingsStoreOptions = {}): SqliteSettingsStore {
     const file = path.resolve(dataDir, SETTINGS_FILE_NAME);
     let db: Database.Database | undefined;
     try {
@@ -333,7 +274,7 @@ export class SettingsStore {
       }
       migrate(db, file);
       db.pragma(`busy_timeout = ${WRITE_WAIT_MS}`);
-      return new SettingsStore(db, file, options);
+      return new SqliteSettingsStore(db, file, options);
     } catch (error) {
       try {
         db?.close();
@@ -400,15 +341,13 @@ export class SettingsStore {
     this.assertIds(guildId, memberId);
     assertSnowflake(channelId, 'channel id');
     return this.write(guildId, `add a channel for server ${guildId}`, (current) => {
-      if (current.channels.includes(channelId)) return current;
-      if (current.channels.length >= MAX_CHANNELS) {
-        throw new SettingsValidationError(
-          `The bot is already limited to ${MAX_CHANNELS} channels, the most allowed. Remove one first, or clear ` +
-            'the list to let it answer everywhere.',
-          'channels',
-        );
-      }
-      return this.putSetting(guildId, memberId, 'channels', current, [...current.channels, channelId]);
+      return this.putSetting(
+        guildId,
+        memberId,
+        'channels',
+        current,
+        withChannel(current.channels, channelId),
+      );
     });
   }
 
@@ -458,26 +397,14 @@ export class SettingsStore {
   /** Changes of a guild, newest first (default 20, at most 1000). */
   history(guildId: string, limit = HISTORY_DEFAULT_LIMIT): SettingChange[] {
     assertSnowflake(guildId, 'server id');
-    if (!Number.isInteger(limit) || limit < 1 || limit > HISTORY_MAX_LIMIT) {
-      throw new SettingsValidationError(
-        `The history limit must be a whole number from 1 to ${HISTORY_MAX_LIMIT}.`,
-      );
-    }
+    assertHistoryLimit(limit);
     let rows: HistoryRow[];
     try {
       rows = this.statements.selectHistory.all(guildId, limit);
     } catch (error) {
       throw operationFailure(this.file, `read the history of server ${guildId}`, error);
     }
-    return rows.map((row) => ({
-      guildId: row.guild_id,
-      memberId: row.member_id,
-      // A name this release does not know (written by a newer one) is passed through as stored.
-      setting: row.setting as SettingName | 'reset',
-      oldValue: row.old_value,
-      newValue: row.new_value,
-      at: row.at,
-    }));
+    return rows.map(changeFromRow);
   }
 
   /**
@@ -547,6 +474,19 @@ export class SettingsStore {
     }
   }
 
+  /**
+   * Whether the open database is still the file at `file`. SQLite keeps writing to a file deleted or
+   * replaced under it (DATA_DIR removed while running), and every change would be lost at the next start.
+   */
+  isOnDisk(): boolean {
+    try {
+      const { dev, ino } = fs.statSync(this.file);
+      return dev === this.identity.dev && ino === this.identity.ino;
+    } catch {
+      return false;
+    }
+  }
+
   /** Closes the database. Idempotent; other methods throw afterwards. */
   close(): void {
     this.cache.clear();
@@ -571,13 +511,7 @@ export class SettingsStore {
   }
 
   private readEffective(guildId: string): GuildSettings {
-    const settings: Record<SettingName, unknown> = { ...DEFAULT_SETTINGS };
-    for (const row of this.statements.selectGuild.all(guildId)) {
-      if (!isSettingName(row.setting)) continue; // written by a newer release: ignored
-      const value = decodeStoredValue(row.setting, row.value);
-      if (value !== undefined) settings[row.setting] = value;
-    }
-    return freezeSettings(settings as unknown as GuildSettings);
+    return settingsFromRows(this.statements.selectGuild.all(guildId));
   }
 
   /** Writes a setting and its history row (caller holds the transaction); returns the new settings. */
@@ -594,9 +528,7 @@ export class SettingsStore {
     const at = this.timestamp();
     this.statements.upsertSetting.run(guildId, setting, newValue, at, memberId);
     this.statements.insertHistory.run(guildId, memberId, setting, oldValue, newValue, at);
-    const next = { ...current, [setting]: value };
-    if (setting === 'channels') next.channels = Object.freeze([...next.channels]);
-    return freezeSettings(next);
+    return withSetting(current, setting, value);
   }
 
   /**
@@ -608,7 +540,19 @@ export class SettingsStore {
     what: string,
     change: (current: GuildSettings) => GuildSettings,
   ): GuildSettings {
-    const transaction = this.db.transaction(() => change(this.readEffective(guildId)));
+    const transaction = this.db.transaction(() => {
+      const changed = change(this.readEffective(guildId));
+      // Checked before the commit, so a change that would not survive a restart is rolled back instead.
+      if (!this.isOnDisk()) {
+        throw new SettingsStoreError(
+          `Settings database ${this.file} was deleted or replaced while the bot was running, so a change ` +
+            'would be lost at the next start. Nothing was changed. Restore the data directory (or restart the bot ' +
+            'to create it again).',
+          this.file,
+        );
+      }
+      return changed;
+    });
     let settings: GuildSettings;
     try {
       settings = transaction.immediate();

@@ -30,6 +30,14 @@ const STOP_WORDS: ReadonlySet<string> = new Set(englishStopWords);
 /** Stemming dominates indexing time. */
 const stem: (word: string) => string = memoize(stemmer);
 
+/**
+ * Format characters (soft hyphen, zero-width space and joiner, direction marks) are invisible and never
+ * separate words: the corpus and queries both drop them, so `Arme\u00adnia` is `Armenia` on either side.
+ */
+export function removeFormatCharacters(text: string): string {
+  return text.replace(/\p{Cf}/gu, '');
+}
+
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   for (const m of text.matchAll(WORD)) {

@@ -5,22 +5,37 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
+import { REST, Routes } from 'discord.js';
 import pino from 'pino';
-import { type Bot, startBot } from '../../src/bot/app.ts';
+import { registrationPayload } from '../../commands/index.ts';
+import { type Bot, type BotMode, startBot } from '../../src/bot/app.ts';
 import type { BotConfig } from '../../src/config.ts';
-import type { Json, LocalDiscordServer, LocalUser } from '../../src/local-discord/server.ts';
-import { REDACTED_PATHS } from '../../src/log.ts';
+import {
+  type Json,
+  LocalDiscordServer,
+  type LocalGuild,
+  type LocalUser,
+} from '../../src/local-discord/server.ts';
+import { LOGGER_OPTIONS } from '../../src/log.ts';
 import { SHIPPED_CORPUS, tempDir } from './corpus.ts';
+import { freePort } from './net.ts';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 /** Shaped like a real bot token, so configuration validation accepts it. */
 export const TEST_TOKEN = 'MTAwMDAwMDAwMDAwMDAwMDAw.GAbCdE.local-token-for-tests-only-00000000';
+/**
+ * The burst floor the suites run with: they play a crowd with one or two users, so the shipped floor
+ * (5 answers per member per 10 s, test/abuse.e2e.test.ts) would refuse most of their questions.
+ */
+export const CROWD_BURST_ANSWERS = 10_000;
 
 export interface RunningBot {
   bot: Bot;
   config: BotConfig;
   /** Every log line the bot wrote, parsed. */
   logs: Json[];
+  /** The first log line (already written, or written later) that `matches`. */
+  logged(matches: (line: Json) => boolean): Promise<Json>;
   stop(): Promise<void>;
 }
 
@@ -35,27 +50,71 @@ export function botConfig(server: LocalDiscordServer, overrides: Partial<BotConf
     command: 'csto',
     ownerIds: [],
     httpPort: undefined,
+    httpHost: '127.0.0.1',
     shardCount: 1,
+    burstAnswers: CROWD_BURST_ANSWERS,
+    databaseUrl: undefined,
+    interactionsPort: undefined,
+    publicKey: undefined,
     ...overrides,
   };
 }
 
+/**
+ * Starts the bot in this process. In HTTP mode (`mode: 'http'`, on a free INTERACTIONS_PORT unless given) the
+ * server's interactions endpoint is pointed at it, so every `sendInteraction` arrives by signed POST.
+ */
 export async function runBot(
   server: LocalDiscordServer,
   overrides: Partial<BotConfig> = {},
+  mode: BotMode = 'gateway',
 ): Promise<RunningBot> {
-  const config = botConfig(server, overrides);
+  const config = botConfig(server, {
+    ...(mode === 'http' ? { interactionsPort: await freePort(), publicKey: server.publicKey } : {}),
+    ...overrides,
+  });
   const logs: Json[] = [];
+  const waiters = new Set<{ matches: (line: Json) => boolean; resolve: (line: Json) => void }>();
   const sink = new Writable({
     write(chunk, _encoding, done) {
-      for (const line of String(chunk).split('\n')) if (line) logs.push(JSON.parse(line));
+      for (const text of String(chunk).split('\n')) {
+        if (!text) continue;
+        const line = JSON.parse(text);
+        logs.push(line);
+        for (const waiter of waiters) {
+          if (!waiter.matches(line)) continue;
+          waiters.delete(waiter);
+          waiter.resolve(line);
+        }
+      }
       done();
     },
   });
-  const logger = pino({ level: 'info', redact: { paths: REDACTED_PATHS, censor: '[redacted]' } }, sink);
-  const bot = await startBot(config, logger);
-  if (!bot.client.isReady()) await new Promise((resolve) => bot.client.once('clientReady', resolve));
-  return { bot, config, logs, stop: () => bot.stop() };
+  const logged = (matches: (line: Json) => boolean) =>
+    new Promise<Json>((resolve) => {
+      const found = logs.find(matches);
+      if (found) resolve(found);
+      else waiters.add({ matches, resolve });
+    });
+  const logger = pino({ level: 'info', ...LOGGER_OPTIONS }, sink);
+  const bot = await startBot(config, logger, mode);
+  if (mode === 'http') await server.setInteractionsEndpoint(interactionsUrl(config));
+  else if (!bot.client.isReady()) await new Promise((resolve) => bot.client.once('clientReady', resolve));
+  return { bot, config, logs, logged, stop: () => bot.stop() };
+}
+
+/** A local Discord server with one server (guild) and the command set registered in it. */
+export async function startServerWithCommands(
+  botUser: LocalUser,
+  guild: LocalGuild,
+): Promise<LocalDiscordServer> {
+  const server = await LocalDiscordServer.start({ token: TEST_TOKEN, botUser, guilds: [guild] });
+  await new REST({ api: server.apiBase })
+    .setToken(server.token)
+    .put(Routes.applicationGuildCommands(server.applicationId, guild.id), {
+      body: registrationPayload('csto'),
+    });
+  return server;
 }
 
 export interface ChildRun {
@@ -86,11 +145,16 @@ export interface ScriptProcess {
   exited: Promise<number | null>;
   /** Everything it wrote to stdout and stderr so far. */
   output(): string;
+  /**
+   * Resolves with the next JSON log line, from now on, that `match` accepts (rejects if the process exits
+   * first): call it before causing the event, so that it cannot be missed.
+   */
+  logLine(match: (line: Json) => boolean): Promise<Json>;
 }
 
 /** Starts one of the package's scripts as its own Node process (one process: signals reach it). */
-export function spawnScript(script: string, env: Record<string, string>): ScriptProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+export function spawnScript(script: string, env: Record<string, string>, args: string[] = []): ScriptProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -102,7 +166,39 @@ export function spawnScript(script: string, env: Record<string, string>): Script
   child.stdout?.on('data', collect);
   child.stderr?.on('data', collect);
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, exited, output: () => output };
+  const logLine = (match: (line: Json) => boolean) =>
+    new Promise<Json>((resolve, reject) => {
+      let pending = '';
+      const onData = (chunk: Buffer) => {
+        const lines = (pending + chunk).split('\n');
+        pending = lines.pop() ?? '';
+        for (const text of lines) {
+          let line: Json;
+          try {
+            line = JSON.parse(text);
+          } catch {
+            continue;
+          }
+          if (!match(line)) continue;
+          stop();
+          resolve(line);
+          return;
+        }
+      };
+      const onExit = () => {
+        stop();
+        reject(new Error(`${script} exited before the awaited log line: ${output}`));
+      };
+      const stop = () => {
+        child.stdout?.off('data', onData);
+        child.stderr?.off('data', onData);
+        child.off('exit', onExit);
+      };
+      child.stdout?.on('data', onData);
+      child.stderr?.on('data', onData);
+      child.once('exit', onExit);
+    });
+  return { child, exited, output: () => output, logLine };
 }
 
 /** Registers the commands with the real deploy script, as an operator would, then starts the bot. */
@@ -119,6 +215,7 @@ export function serverEnv(server: LocalDiscordServer, token = TEST_TOKEN): Recor
     DISCORD_API_BASE: server.apiBase,
     DISCORD_GUILD_IDS: server.guilds.map((guild) => guild.id).join(','),
     LOG_LEVEL: 'warn',
+    BURST_ANSWERS: String(CROWD_BURST_ANSWERS),
   };
 }
 
@@ -159,4 +256,9 @@ export function pinged(payload: Json): string[] {
   }
   if (parse.includes('roles') && /<@&\d+>/.test(payload.content ?? '')) pings.push('role');
   return pings;
+}
+
+/** The interactions endpoint of a bot started in HTTP mode with `config`. */
+export function interactionsUrl(config: Pick<BotConfig, 'interactionsPort'>): string {
+  return `http://127.0.0.1:${config.interactionsPort}/interactions`;
 }

@@ -1,5 +1,5 @@
 /** Temporary corpus directories for tests. */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -15,6 +15,13 @@ export function makeCorpus(files: Record<string, string | Uint8Array>): string {
 
 export function tempDir(prefix = 'data-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/** A copy of the shipped corpus (`…/corpus`) that a test may edit or remove. */
+export function copyShippedCorpus(): string {
+  const dir = join(tempDir('corpus-'), 'corpus');
+  cpSync(SHIPPED_CORPUS, dir, { recursive: true });
+  return dir;
 }
 
 /** A small Markdown article with front matter. */

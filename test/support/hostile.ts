@@ -19,7 +19,10 @@ import {
   type RecordedRequest,
 } from '../../src/local-discord/server.ts';
 import { LIMITS } from '../../src/render/limits.ts';
+import { isLinkableUrl } from '../../src/text/url.ts';
 import { askData, pinged, type RunningBot, runBot, TEST_TOKEN } from './bot.ts';
+import { copyShippedCorpus } from './corpus.ts';
+import { applyCorpusChange, type CorpusChange, corpusChange } from './hostile-corpus.ts';
 
 // ---------------------------------------------------------------------------------------------------------
 // The cast: fixed ids, so the arbitraries can aim mentions at real members and at the bot itself.
@@ -272,6 +275,8 @@ export type HostileCase = {
   | { kind: 'mention'; text: string; form: 'plain' | 'nickname'; at: 'start' | 'end' }
   /** `/csto-config visibility mode:<text>`: the only string option of the settings command. */
   | { kind: 'config'; mode: string }
+  /** A hostile corpus edit, reloaded live, then a question (test/support/hostile-corpus.ts). */
+  | { kind: 'corpus'; change: CorpusChange }
 );
 
 const anyCase = fc.oneof(
@@ -318,6 +323,7 @@ const anyCase = fc.oneof(
       ),
     }),
   },
+  { weight: 1, arbitrary: corpusChange.map((change) => ({ kind: 'corpus' as const, change })) },
 );
 
 export const hostileCase: fc.Arbitrary<HostileCase> = fc
@@ -386,8 +392,8 @@ export function checkMessagePayload(payload: Json, expect: PayloadExpectation): 
       texts.push(field.name, field.value);
     });
     for (const text of texts) total += typeof text === 'string' ? text.length : 0;
-    if (embed.url !== undefined && !/^https?:\/\//.test(String(embed.url))) {
-      problems.push(`embeds[${i}].url is not an http(s) URL: ${JSON.stringify(embed.url)}`);
+    if (embed.url !== undefined && !isLinkableUrl(String(embed.url))) {
+      problems.push(`embeds[${i}].url is not a link Discord takes: ${JSON.stringify(embed.url)}`);
     }
   });
   if (total > LIMITS.embedTotal) problems.push(`embeds total ${total} characters (max ${LIMITS.embedTotal})`);
@@ -525,14 +531,6 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
-async function until(condition: () => boolean, ms: number, what: string): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`${what}: not within ${ms} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 2));
-  }
-}
-
 /** A case as a short printable string: long inputs are cut, control characters shown escaped. */
 export function describeCase(testCase: HostileCase): string {
   return JSON.stringify(testCase, (_key, value) =>
@@ -563,7 +561,7 @@ export class HostileHarness {
     interactions: 0,
     messages: 0,
     payloads: 0,
-    byKind: { ask: 0, autocomplete: 0, mention: 0, config: 0 },
+    byKind: { ask: 0, autocomplete: 0, mention: 0, config: 0, corpus: 0 },
     byLanguage: { en: 0, ru: 0 },
     outcomes: {},
   };
@@ -573,6 +571,8 @@ export class HostileHarness {
   private constructor(
     readonly server: LocalDiscordServer,
     readonly running: RunningBot,
+    /** A copy of the shipped corpus, which corpus cases edit. */
+    readonly corpusDir: string,
   ) {
     process.on('unhandledRejection', this.#onUnhandled);
   }
@@ -599,8 +599,9 @@ export class HostileHarness {
         await rest.put(Routes.applicationGuildCommands(server.applicationId, guild), {
           body: registrationPayload('csto'),
         });
-      const running = await runBot(server);
-      return new HostileHarness(server, running);
+      const corpusDir = copyShippedCorpus();
+      const running = await runBot(server, { corpusDir });
+      return new HostileHarness(server, running, corpusDir);
     } catch (error) {
       await server.close();
       throw error;
@@ -632,8 +633,8 @@ export class HostileHarness {
       this.stats.interactions++;
       try {
         const body = await withTimeout(handle.callback, ANSWER_TIMEOUT_MS, `${what} callback`);
-        await until(
-          () => running.logs.some((line, i) => i >= firstLog && line.interaction === handle.id),
+        await withTimeout(
+          running.logged((line) => line.interaction === handle.id),
           ANSWER_TIMEOUT_MS,
           `${what} log line`,
         );
@@ -715,8 +716,8 @@ export class HostileHarness {
         messageId = sent.id;
         this.stats.messages++;
         try {
-          await until(
-            () => running.logs.some((line, i) => i >= firstLog && line.message === sent.id),
+          await withTimeout(
+            running.logged((line) => line.message === sent.id),
             ANSWER_TIMEOUT_MS,
             'mention log line',
           );
@@ -729,6 +730,24 @@ export class HostileHarness {
             (request) => request.body?.message_reference?.message_id === sent.id && request.status < 300,
           );
         if (replies.length !== 1) problems.push(`the mention got ${replies.length} replies (expected 1)`);
+        break;
+      }
+      case 'corpus': {
+        if (testCase.change.edit === 'glossary') inputs.push(testCase.change.line);
+        if (testCase.change.edit === 'url') inputs.push(testCase.change.url);
+        const applied = await applyCorpusChange(testCase.change, this.corpusDir, running);
+        problems.push(...applied.problems);
+        await interact(
+          server.sendInteraction({
+            type: 2,
+            data: askData(applied.question),
+            user: ASKER,
+            channelId,
+            locale,
+          }),
+          'ask after a corpus change',
+        );
+        await applied.cleanUp?.();
         break;
       }
       case 'config': {
