@@ -205,3 +205,32 @@ describe('mentions in a server whose language is Russian', () => {
     expect(JSON.stringify(request.body.embeds)).toMatch(/\*\*(drills|workout routines)\*\*/);
   });
 });
+
+describe('waiting, in Russian', () => {
+  it('a member on cooldown is told privately, in Russian, when to ask again', async () => {
+    const nina: LocalUser = { id: '200000000000000203', username: 'nina' };
+    const moderator = (BigInt(MEMBER_PERMISSIONS) | (1n << 5n)).toString();
+    const cooldown = (seconds: number) =>
+      server.sendInteraction({
+        type: 2,
+        data: {
+          name: 'csto-config',
+          options: [{ name: 'cooldown', type: 1, options: [{ name: 'seconds', type: 4, value: seconds }] }],
+        },
+        user: olga,
+        channelId: RUSSIAN_CHANNEL,
+        permissions: moderator,
+        locale: 'ru',
+      }).callback;
+    await cooldown(60);
+    try {
+      const first = await askInRussian('Армения', nina, RUSSIAN_CHANNEL).callback;
+      expect(first.data.embeds.length).toBeGreaterThan(0);
+      const second = await askInRussian('Армения', nina, RUSSIAN_CHANNEL).callback;
+      expect(second.data.content).toMatch(/^У вас пауза между вопросами: снова спросить можно <t:\d+:R>\.$/);
+      expect(second.data.flags & EPHEMERAL).toBe(EPHEMERAL);
+    } finally {
+      await cooldown(0);
+    }
+  });
+});

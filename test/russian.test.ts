@@ -99,6 +99,17 @@ describe('the bilingual glossary file', () => {
     expect(glossary.size).toBe(2);
   });
 
+  it('a bilingual glossary line over the corpus limits is reported with the limit and skipped; the others apply', () => {
+    const long = `длинная = ${'x'.repeat(2_100)}`;
+    const crowded = ['много', ...Array.from({ length: 60 }, (_, index) => `name${index}`)].join(' = ');
+    const glossary = RussianGlossary.parse(`${long}\n${crowded}\nучения = drills\n`);
+    expect(glossary.problems).toEqual([
+      { line: 1, reason: expect.stringContaining('over the limit of 2000') },
+      { line: 2, reason: expect.stringContaining('over the limit of 50') },
+    ]);
+    expect(glossary.size).toBe(1);
+  });
+
   it('a corpus with its own glossary answers Russian queries from it, and a bad line is a corpus problem', async () => {
     const dir = makeCorpus({
       'rivers.md': markdownArticle(
