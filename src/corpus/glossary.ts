@@ -7,7 +7,7 @@
 import { memoize } from '../text/memo.ts';
 import { Spelling } from '../text/spelling.ts';
 import { analyzeWord, phraseKeys, type Token, tokenize, type WordTerm } from '../text/terms.ts';
-import { MAX_GLOSSARY_LINE_CHARS, MAX_NAMES_PER_ALIAS_LINE } from './limits.ts';
+import { glossaryLineTooLong, tooManyNames } from './limits.ts';
 import { RussianGlossary } from './russian-glossary.ts';
 
 /** The glossary file's reserved name inside the corpus directory. */
@@ -114,11 +114,9 @@ export class Glossary {
     source.split(/\r?\n/).forEach((raw, index) => {
       const text = raw.trim();
       if (!text || text.startsWith('#')) return;
-      if (text.length > MAX_GLOSSARY_LINE_CHARS) {
-        problems.push({
-          line: index + 1,
-          reason: `the line is ${text.length} characters, over the limit of ${MAX_GLOSSARY_LINE_CHARS}`,
-        });
+      const tooLong = glossaryLineTooLong(text);
+      if (tooLong) {
+        problems.push({ line: index + 1, reason: tooLong });
         return;
       }
       const parsed = parseLine(text, spelling);
@@ -202,8 +200,8 @@ function parseLine(text: string, spelling: Spelling): Rule[] | string {
   }
   const names = text.split('=').map((name) => name.trim());
   if (names.length < 2 || names.some((name) => !name)) return 'expected "phrase => words" or "name = name"';
-  if (names.length > MAX_NAMES_PER_ALIAS_LINE)
-    return `${names.length} names on one line, over the limit of ${MAX_NAMES_PER_ALIAS_LINE}: split the line`;
+  const crowded = tooManyNames(names.length);
+  if (crowded) return crowded;
   // Each name stands for the words of all the names; `makeRule` leaves its own out.
   const reader = distinctWords(names, spelling);
   const rules: Rule[] = [];

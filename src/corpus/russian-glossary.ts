@@ -17,7 +17,7 @@
 
 import { isCyrillic, normalizeCyrillic, russianStem } from '../text/cyrillic.ts';
 import { tokenize } from '../text/terms.ts';
-import { MAX_GLOSSARY_LINE_CHARS, MAX_NAMES_PER_ALIAS_LINE } from './limits.ts';
+import { glossaryLineTooLong, tooManyNames } from './limits.ts';
 
 /** The bilingual glossary's reserved name inside the corpus directory. */
 export const RUSSIAN_GLOSSARY_FILE = 'synonyms.ru.txt';
@@ -78,26 +78,23 @@ export class RussianGlossary {
       const text = raw.replace(/#.*$/, '').trim();
       if (!text) return;
       // The English glossary's limits (`limits.ts`): a careless line must not make every query slow.
-      if (text.length > MAX_GLOSSARY_LINE_CHARS) {
-        problems.push({
-          line: index + 1,
-          reason: `the line is ${text.length} characters, over the limit of ${MAX_GLOSSARY_LINE_CHARS}`,
-        });
+      const tooLong = glossaryLineTooLong(text);
+      if (tooLong) {
+        problems.push({ line: index + 1, reason: tooLong });
         return;
       }
       const members = text.split('=').map((member) => member.trim());
       const russian = members.filter(isCyrillic);
       const readings = members.filter((member) => !isCyrillic(member));
       const problem =
-        members.length > MAX_NAMES_PER_ALIAS_LINE
-          ? `${members.length} names on one line, over the limit of ${MAX_NAMES_PER_ALIAS_LINE}: split the line`
-          : members.some((member) => !member) || russian.length === 0 || readings.length === 0
-            ? 'expected "Russian = English", both sides non-empty'
-            : readings.some(isCyrillic)
-              ? 'an English reading has Cyrillic letters'
-              : russian.some((phrase) => tokenize(phrase).length > MAX_PHRASE_WORDS)
-                ? `a Russian phrase is longer than ${MAX_PHRASE_WORDS} words`
-                : null;
+        tooManyNames(members.length) ??
+        (members.some((member) => !member) || russian.length === 0 || readings.length === 0
+          ? 'expected "Russian = English", both sides non-empty'
+          : readings.some(isCyrillic)
+            ? 'an English reading has Cyrillic letters'
+            : russian.some((phrase) => tokenize(phrase).length > MAX_PHRASE_WORDS)
+              ? `a Russian phrase is longer than ${MAX_PHRASE_WORDS} words`
+              : null);
       if (problem) {
         problems.push({ line: index + 1, reason: problem });
         return;
