@@ -13,6 +13,8 @@ import type { BotContext, Outcome } from '../src/bot/context.ts';
 import { cooldownNotice, type Gate, gateQuestion } from '../src/bot/policy.ts';
 import { answerQuestion } from '../src/bot/question.ts';
 import { interactionReply, interactionUpdate, sendPayload } from '../src/bot/send.ts';
+import { type Catalogue, en } from '../src/i18n/en.ts';
+import { catalogueFor, described, localized } from '../src/i18n/index.ts';
 import { completionChoices } from '../src/render/choices.ts';
 import type { ButtonAction } from '../src/render/custom-id.ts';
 import { LIMITS } from '../src/render/limits.ts';
@@ -24,54 +26,64 @@ import type { Command } from './types.ts';
 async function passGate(
   interaction: (ChatInputCommandInteraction | ButtonInteraction) & { guildId: string },
   context: BotContext,
+  t: Catalogue,
 ): Promise<Gate> {
-  const gate = gateQuestion(context, {
-    guildId: interaction.guildId,
-    channelId: interaction.channelId,
-    userId: interaction.user.id,
-  });
+  const gate = gateQuestion(
+    context,
+    { guildId: interaction.guildId, channelId: interaction.channelId, userId: interaction.user.id },
+    t,
+  );
   if (!gate.open) await interaction.reply(interactionReply(gate.payload));
   return gate;
 }
 
 export const ask: Command = {
   data: (command) =>
-    new SlashCommandBuilder()
-      .setName(command)
-      .setDescription('Answer a question from the news corpus, with cited excerpts')
+    described(new SlashCommandBuilder().setName(command), (t) => t.askDescription)
       .setContexts(InteractionContextType.Guild)
       // First and required, so `/csto armenia` fills it the way Discord fills a first required option.
       .addStringOption((option) =>
-        option
-          .setName('query')
-          .setDescription('Your question or keywords, e.g. "why did Kyrgyzstan cancel the drills?"')
+        described(
+          option.setName(en.queryOption).setNameLocalizations(localized((t) => t.queryOption)),
+          (t) => t.queryDescription,
+        )
           .setRequired(true)
           .setAutocomplete(true)
           .setMaxLength(MAX_QUERY_CHARS),
       )
-      .addBooleanOption((option) => option.setName('hide').setDescription('Show the answer to you only'))
+      .addBooleanOption((option) =>
+        described(
+          option.setName(en.hideOption).setNameLocalizations(localized((t) => t.hideOption)),
+          (t) => t.hideDescription,
+        ),
+      )
       .addUserOption((option) =>
-        option.setName('mention').setDescription('Suggest the answer to this member (only they are pinged)'),
+        described(
+          option.setName(en.mentionOption).setNameLocalizations(localized((t) => t.mentionOption)),
+          (t) => t.mentionDescription,
+        ),
       )
       .toJSON(),
 
   async execute(interaction: ChatInputCommandInteraction, context: BotContext): Promise<Outcome> {
+    const t = catalogueFor(interaction.locale);
     if (!interaction.inGuild()) {
-      await interaction.reply(interactionReply(notice('I answer in servers only.')));
+      await interaction.reply(interactionReply(notice(t.serversOnly)));
       return { outcome: 'refused' };
     }
-    const gate = await passGate(interaction, context);
+    const gate = await passGate(interaction, context, t);
     if (!gate.open) return { outcome: gate.reason };
-    const target = interaction.options.getUser('mention');
-    const hidden = interaction.options.getBoolean('hide') ?? gate.settings.visibility === 'ephemeral';
+    const target = interaction.options.getUser(en.mentionOption);
+    const hidden = interaction.options.getBoolean(en.hideOption) ?? gate.settings.visibility === 'ephemeral';
     const question = {
-      text: interaction.options.getString('query', true),
+      text: interaction.options.getString(en.queryOption, true),
       guildId: interaction.guildId,
       requesterId: interaction.user.id,
       settings: gate.settings,
       ephemeral: hidden,
       // An ephemeral answer cannot be suggested to anyone else; bots are not suggested to.
       mentionUserId: target && !target.bot && !hidden ? target.id : null,
+      t,
     };
     const { payload, outcome } = await answerQuestion(context, question);
     await sendPayload(payload, (sent) => interaction.reply(interactionReply(sent)));
@@ -95,12 +107,9 @@ export const ask: Command = {
       action: ButtonAction,
       context: BotContext,
     ): Promise<Outcome> {
+      const t = catalogueFor(interaction.locale);
       if (interaction.user.id !== action.requesterId) {
-        await interaction.reply(
-          interactionReply(
-            notice(`These buttons belong to whoever asked. Ask your own with \`/${context.command}\`.`),
-          ),
-        );
+        await interaction.reply(interactionReply(notice(t.buttonsBelongToAsker(context.command))));
         return { outcome: 'refused' };
       }
       const limit = interaction.inGuild() ? context.settings.get(interaction.guildId).results : undefined;
@@ -108,7 +117,7 @@ export const ask: Command = {
         case 'para': {
           const view = context.engine.paragraph(action.paragraphId, action.query);
           if (!view) {
-            await interaction.reply(interactionReply(notice('That paragraph is no longer in the corpus.')));
+            await interaction.reply(interactionReply(notice(t.paragraphGone)));
             return { outcome: 'expired' };
           }
           await sendPayload(paragraphMessage(view), (sent) => interaction.reply(interactionReply(sent)));
@@ -119,7 +128,7 @@ export const ask: Command = {
           if (action.kind === 'share' && interaction.inGuild()) {
             // Posting publicly is a new answer in the channel: the allow list as it is now, the burst floor
             // and the cooldown apply, as to `/<command>` itself.
-            const gate = await passGate(interaction, context);
+            const gate = await passGate(interaction, context, t);
             if (!gate.open) return { outcome: gate.reason };
             const until = await context.cooldowns.claim(
               interaction.guildId,
@@ -127,7 +136,7 @@ export const ask: Command = {
               gate.settings.cooldown,
             );
             if (until !== null) {
-              await interaction.reply(interactionReply(cooldownNotice(until)));
+              await interaction.reply(interactionReply(cooldownNotice(until, t)));
               return { outcome: 'cooldown' };
             }
           }
@@ -135,7 +144,7 @@ export const ask: Command = {
             context.engine.answer(action.query, { limit, offset: action.offset }),
           );
           if (answer.results.length === 0) {
-            await interaction.reply(interactionReply(notice('There are no more results for this question.')));
+            await interaction.reply(interactionReply(notice(t.noMoreResults)));
             return { outcome: 'expired' };
           }
           const message = answerMessage({
@@ -145,6 +154,7 @@ export const ask: Command = {
             requesterId: action.requesterId,
             ephemeral: action.kind === 'more' && action.hidden,
             ...(action.kind === 'share' ? { sharedBy: interaction.user.displayName } : {}),
+            t,
           });
           await sendPayload(message, (sent) =>
             action.kind === 'more'

@@ -15,6 +15,8 @@ import {
 } from 'discord.js';
 import type { BotContext, Outcome } from '../src/bot/context.ts';
 import { interactionReply, messageOptions } from '../src/bot/send.ts';
+import type { Catalogue } from '../src/i18n/en.ts';
+import { catalogueFor, described, localized } from '../src/i18n/index.ts';
 import { notice } from '../src/render/messages.ts';
 import type { ReplyPayload } from '../src/render/payload.ts';
 import { changedMessage, historyMessage, settingsMessage } from '../src/render/settings.ts';
@@ -39,99 +41,85 @@ const ANSWERABLE_CHANNELS = [ChannelType.GuildText, ChannelType.GuildAnnouncemen
 /** A required whole-number option with its range and default in the description. */
 const range =
   (name: string, min: number, max: number, fallback: number) => (option: SlashCommandIntegerOption) =>
-    option
-      .setName(name)
-      .setDescription(`${min}–${max} (default ${fallback})`)
+    described(option.setName(name), (t) => t.configRangeDescription(min, max, fallback))
       .setRequired(true)
       .setMinValue(min)
       .setMaxValue(max);
 
 const channel = (option: SlashCommandChannelOption) =>
-  option
-    .setName('channel')
-    .setDescription('The channel')
+  described(option.setName('channel'), (t) => t.configChannelDescription)
     .setRequired(true)
     .addChannelTypes(...ANSWERABLE_CHANNELS);
 
 export const config: Command = {
   data: (command) =>
-    new SlashCommandBuilder()
-      .setName(`${command}-config`)
-      .setDescription(`Choose where and how /${command} answers on this server`)
+    described(new SlashCommandBuilder().setName(`${command}-config`), (t) => t.configDescription(command))
       .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
       .setContexts(InteractionContextType.Guild)
-      .addSubcommand((sub) => sub.setName('show').setDescription('Show every setting'))
+      .addSubcommand((sub) => described(sub.setName('show'), (t) => t.configShowDescription))
       .addSubcommand((sub) =>
-        sub
-          .setName('mentions')
-          .setDescription('Answer when members mention the bot')
-          .addBooleanOption((option) =>
-            option.setName('enabled').setDescription('Answer mentions (default: yes)').setRequired(true),
-          ),
+        described(sub.setName('mentions'), (t) => t.configMentionsDescription).addBooleanOption((option) =>
+          described(option.setName('enabled'), (t) => t.configEnabledDescription).setRequired(true),
+        ),
       )
       .addSubcommand((sub) =>
-        sub
-          .setName('visibility')
-          .setDescription(`Who sees /${command} answers by default (the hide option still overrides)`)
-          .addStringOption((option) =>
-            option
-              .setName('mode')
-              .setDescription('public (default) or ephemeral')
+        described(sub.setName('visibility'), (t) => t.configVisibilityDescription(command)).addStringOption(
+          (option) =>
+            described(option.setName('mode'), (t) => t.configModeDescription)
               .setRequired(true)
-              .addChoices({ name: 'public', value: 'public' }, { name: 'ephemeral', value: 'ephemeral' }),
-          ),
+              .addChoices(
+                { name: 'public', value: 'public', name_localizations: localized((t) => t.configModePublic) },
+                {
+                  name: 'ephemeral',
+                  value: 'ephemeral',
+                  name_localizations: localized((t) => t.configModeEphemeral),
+                },
+              ),
+        ),
       )
       .addSubcommand((sub) =>
-        sub
-          .setName('results')
-          .setDescription('Results per answer')
-          .addIntegerOption(range('count', RESULTS_MIN, RESULTS_MAX, DEFAULT_SETTINGS.results)),
+        described(sub.setName('results'), (t) => t.configResultsDescription).addIntegerOption(
+          range('count', RESULTS_MIN, RESULTS_MAX, DEFAULT_SETTINGS.results),
+        ),
       )
       .addSubcommand((sub) =>
-        sub
-          .setName('cooldown')
-          .setDescription('Seconds a member waits between questions (0 = off)')
-          .addIntegerOption(range('seconds', COOLDOWN_MIN, COOLDOWN_MAX, DEFAULT_SETTINGS.cooldown)),
+        described(sub.setName('cooldown'), (t) => t.configCooldownDescription).addIntegerOption(
+          range('seconds', COOLDOWN_MIN, COOLDOWN_MAX, DEFAULT_SETTINGS.cooldown),
+        ),
       )
       .addSubcommandGroup((group) =>
-        group
-          .setName('channels')
-          .setDescription('Channels where the bot answers (none listed = every channel)')
+        described(group.setName('channels'), (t) => t.configChannelsDescription)
           .addSubcommand((sub) =>
-            sub
-              .setName('add')
-              .setDescription('Answer in this channel (and only the listed ones)')
-              .addChannelOption(channel),
+            described(sub.setName('add'), (t) => t.configChannelsAddDescription).addChannelOption(channel),
           )
           .addSubcommand((sub) =>
-            sub.setName('remove').setDescription('Stop answering in this channel').addChannelOption(channel),
+            described(sub.setName('remove'), (t) => t.configChannelsRemoveDescription).addChannelOption(
+              channel,
+            ),
           )
-          .addSubcommand((sub) => sub.setName('clear').setDescription('Answer in every channel again')),
+          .addSubcommand((sub) => described(sub.setName('clear'), (t) => t.configChannelsClearDescription)),
       )
-      .addSubcommand((sub) => sub.setName('history').setDescription('Who changed what, and when'))
-      .addSubcommand((sub) => sub.setName('reset').setDescription('Put every setting back to its default'))
+      .addSubcommand((sub) => described(sub.setName('history'), (t) => t.configHistoryDescription))
+      .addSubcommand((sub) => described(sub.setName('reset'), (t) => t.configResetDescription))
       .toJSON(),
 
   async execute(interaction: ChatInputCommandInteraction, context: BotContext): Promise<Outcome> {
+    const t = catalogueFor(interaction.locale);
     if (!interaction.inGuild()) {
-      await interaction.reply(interactionReply(notice('Settings belong to a server: use this in one.')));
+      await interaction.reply(interactionReply(notice(t.settingsInServersOnly)));
       return { outcome: 'refused' };
     }
     if (!interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild)) {
-      await interaction.reply(
-        interactionReply(
-          notice('Only members with the **Manage Server** permission can view or change these settings.'),
-        ),
-      );
+      await interaction.reply(interactionReply(notice(t.manageServerOnly)));
       return { outcome: 'refused' };
     }
     const guildId = interaction.guildId;
     // A store that is busy (SQLite locked by another process) or slow (Postgres reconnecting) is retried
     // asynchronously; when the answer is not there within ACKNOWLEDGE_WITHIN_MS, the reply is deferred so
     // Discord's 3 s deadline holds, and the result is sent as the deferred reply's edit.
-    const result = retryWhileBusy(() => apply(interaction, context, guildId, interaction.user.id)).then(
+    const result = retryWhileBusy(() => apply(interaction, context, guildId, interaction.user.id, t)).then(
       (payload) => ({ payload, outcome: 'updated' as const }),
-      (error: unknown) => ({ payload: failureNotice(error, context), outcome: 'refused' as const }),
+      (error: unknown) => ({ payload: failureNotice(error, context, t), outcome: 'refused' as const }),
     );
     const quick = await Promise.race([result, delay(ACKNOWLEDGE_WITHIN_MS)]);
     if (quick) {
@@ -151,11 +139,12 @@ function delay(ms: number): Promise<undefined> {
 }
 
 /** What the moderator is told when a change could not be made; anything unexpected is rethrown. */
-function failureNotice(error: unknown, context: BotContext): ReplyPayload {
-  if (error instanceof SettingsValidationError) return notice(`${error.message} Nothing was changed.`);
+function failureNotice(error: unknown, context: BotContext, t: Catalogue): ReplyPayload {
+  // The validation message itself comes from the settings schema, in English.
+  if (error instanceof SettingsValidationError) return notice(t.nothingChanged(error.message));
   if (error instanceof SettingsStoreError) {
     context.logger.error({ err: error }, 'settings store failed');
-    return notice('The settings could not be saved just now. Nothing was changed; please try again.');
+    return notice(t.settingsNotSaved);
   }
   throw error;
 }
@@ -166,6 +155,7 @@ async function apply(
   { settings, command }: BotContext,
   guildId: string,
   memberId: string,
+  t: Catalogue,
 ): Promise<ReplyPayload> {
   const options = interaction.options;
   const group = options.getSubcommandGroup(false);
@@ -177,40 +167,42 @@ async function apply(
     else if (sub === 'remove')
       updated = await settings.removeChannel(guildId, memberId, options.getChannel('channel', true).id);
     else updated = await settings.clearChannels(guildId, memberId);
-    return changedMessage(
-      'channels',
-      updated,
-      updated.channels.length === 0 ? 'With no channel listed, I answer in every channel.' : '',
-    );
+    return changedMessage('channels', updated, updated.channels.length === 0 ? t.everyChannelAgain : '', t);
   }
   switch (sub) {
     case 'show':
-      return settingsMessage(settings.get(guildId), command);
+      return settingsMessage(settings.get(guildId), command, t);
     case 'history':
-      return historyMessage(await settings.history(guildId, HISTORY_SHOWN));
+      return historyMessage(await settings.history(guildId, HISTORY_SHOWN), t);
     case 'reset':
       await settings.reset(guildId, memberId);
-      return notice('Every setting is back to its default.');
+      return notice(t.settingsReset);
     case 'mentions':
       return changedMessage(
         'mentions',
         await settings.set(guildId, memberId, 'mentions', options.getBoolean('enabled', true)),
+        '',
+        t,
       );
     case 'visibility': {
       const mode = options.getString('mode', true) as Visibility;
-      return changedMessage('visibility', await settings.set(guildId, memberId, 'visibility', mode));
+      return changedMessage('visibility', await settings.set(guildId, memberId, 'visibility', mode), '', t);
     }
     case 'results':
       return changedMessage(
         'results',
         await settings.set(guildId, memberId, 'results', options.getInteger('count', true)),
+        '',
+        t,
       );
     case 'cooldown':
       return changedMessage(
         'cooldown',
         await settings.set(guildId, memberId, 'cooldown', options.getInteger('seconds', true)),
+        '',
+        t,
       );
     default:
-      return notice('Unknown setting.');
+      return notice(t.unknownSetting);
   }
 }

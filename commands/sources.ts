@@ -2,19 +2,24 @@
 import { type ChatInputCommandInteraction, InteractionContextType, SlashCommandBuilder } from 'discord.js';
 import type { BotContext, Outcome } from '../src/bot/context.ts';
 import { interactionReply, sendPayload } from '../src/bot/send.ts';
+import { en } from '../src/i18n/en.ts';
+import { catalogueFor, described, localized } from '../src/i18n/index.ts';
 import { sourcesMessage } from '../src/render/messages.ts';
 import type { Command } from './types.ts';
 
 export const sources: Command = {
   data: (command) =>
-    new SlashCommandBuilder()
-      .setName(`${command}-sources`)
-      .setDescription('List the articles the answers come from')
+    described(
+      new SlashCommandBuilder()
+        .setName(`${command}-${en.sourcesSuffix}`)
+        .setNameLocalizations(localized((t) => `${command}-${t.sourcesSuffix}`)),
+      (t) => t.sourcesDescription,
+    )
       .setContexts(InteractionContextType.Guild)
       .toJSON(),
 
   async execute(interaction: ChatInputCommandInteraction, context: BotContext): Promise<Outcome> {
-    await sendPayload(sourcesMessage(context.engine.articles), (sent) =>
+    await sendPayload(sourcesMessage(context.engine.articles, catalogueFor(interaction.locale)), (sent) =>
       interaction.reply(interactionReply(sent)),
     );
     return { outcome: 'shown', results: context.engine.articles.length };

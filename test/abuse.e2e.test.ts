@@ -222,6 +222,23 @@ describe('the built-in burst floor (cooldown off)', () => {
     expect(other.data.embeds.length).toBeGreaterThan(0);
   });
 
+  it('a member whose client is in Russian is told to wait in Russian', async () => {
+    await setCooldown(0);
+    const member = newMember();
+    const ask = () =>
+      server.sendInteraction({
+        type: 2,
+        data: askData('drills'),
+        user: member,
+        channelId: CHANNEL,
+        locale: 'ru',
+      }).callback;
+    for (let i = 0; i < BURST_ANSWERS; i++) expect((await ask()).data.embeds.length).toBeGreaterThan(0);
+    const refused = await ask();
+    expect(refused.data.content).toMatch(/^Слишком много вопросов подряд: снова спросить можно <t:\d+:R>\.$/);
+    expect(refused.data.flags & EPHEMERAL).toBe(EPHEMERAL);
+  });
+
   it(`20 mentions at once from one member: ${BURST_ANSWERS} replies, the rest ignored silently`, async () => {
     await setCooldown(0);
     const member = newMember();

@@ -6,7 +6,15 @@ import { once } from 'node:events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Json, LocalDiscordServer, type LocalUser } from '../src/local-discord/server.ts';
 import { LIMITS } from '../src/render/limits.ts';
-import { askData, pinged, type RunningBot, runBot, runScript, serverEnv, TEST_TOKEN } from './support/bot.ts';
+import {
+  askData,
+  deployAndRunBot,
+  pinged,
+  type RunningBot,
+  runScript,
+  serverEnv,
+  TEST_TOKEN,
+} from './support/bot.ts';
 
 const EPHEMERAL = 64;
 let server: LocalDiscordServer;
@@ -16,9 +24,7 @@ const bob: LocalUser = { id: '200000000000000002', username: 'bob' };
 
 beforeAll(async () => {
   server = await LocalDiscordServer.start({ token: TEST_TOKEN });
-  const deploy = await runScript('src/bot/deploy.ts', serverEnv(server));
-  expect(deploy.code, deploy.stderr).toBe(0);
-  running = await runBot(server);
+  running = await deployAndRunBot(server);
 });
 
 afterAll(async () => {

@@ -4,9 +4,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { type EvalRun, runEvaluation, type Scores } from '../src/eval/run.ts';
 
 /** The floors live in one file so that whoever improves ranking raises them there. */
-const floors: Record<'overall' | 'shippedSeed', Pick<Scores, 'hit1' | 'hit3' | 'mrr'>> = JSON.parse(
-  readFileSync(join(import.meta.dirname, 'fixtures', 'eval', 'floors.json'), 'utf8'),
-);
+const floors: Record<
+  'overall' | 'shippedSeed' | 'cyrillic',
+  Pick<Scores, 'hit1' | 'hit3' | 'mrr'>
+> = JSON.parse(readFileSync(join(import.meta.dirname, 'fixtures', 'eval', 'floors.json'), 'utf8'));
 
 let run: EvalRun;
 beforeAll(async () => {
@@ -27,6 +28,15 @@ describe('answer quality on the judged evaluation (a regression guard: floors in
       expect(run.shipped, 'the seed queries ran on the shipped corpus').not.toBeNull();
       expect(run.shipped?.overall[metric], `shipped seed ${metric}`).toBeGreaterThanOrEqual(
         floors.shippedSeed[metric],
+      );
+    },
+  );
+
+  it.each(['hit1', 'hit3', 'mrr'] as const)(
+    'over the queries typed in Russian (kind "cyrillic"), %s stays at or above its floor',
+    (metric) => {
+      expect(run.main.byKind.cyrillic?.[metric], `cyrillic ${metric}`).toBeGreaterThanOrEqual(
+        floors.cyrillic[metric],
       );
     },
   );

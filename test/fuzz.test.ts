@@ -82,6 +82,9 @@ describe('hostile input through the real bot', () => {
     for (const kind of ['ask', 'autocomplete', 'mention', 'config', 'corpus'] as const) {
       expect(stats.byKind[kind]).toBeGreaterThan(0);
     }
+    // Both languages: Russian footers, buttons and notices must fit the same limits as English ones.
+    expect(stats.byLanguage.en).toBeGreaterThan(0);
+    expect(stats.byLanguage.ru).toBeGreaterThan(0);
     expect(harness.running.bot.client.isReady()).toBe(true);
   }, 55_000);
 });

@@ -37,6 +37,19 @@ describe('live corpus updates', () => {
     expect(engine.answer('Tadzhik').total).toBe(0);
   });
 
+  it('when a Russian glossary is added and then removed, reloads read Russian queries with it and then without', async () => {
+    const { corpusDir, engine, live } = await setUp();
+    expect(engine.answer('учения').total).toBe(0);
+    writeFileSync(join(corpusDir, 'synonyms.ru.txt'), 'учения = drills\n');
+    expect((await live.reload()).glossaryChanged).toBe(true);
+    expect(engine.answer('учения').results[0]?.excerpt).toContain('**drills**');
+    // The English glossary's rules still apply beside it.
+    expect(engine.answer('called off').total).toBe(1);
+    unlinkSync(join(corpusDir, 'synonyms.ru.txt'));
+    expect((await live.reload()).glossaryChanged).toBe(true);
+    expect(engine.answer('учения').total).toBe(0);
+  });
+
   it('when a file is added, edited or deleted, a reload applies exactly that change', async () => {
     const { corpusDir, engine, live } = await setUp();
     writeFileSync(join(corpusDir, 'uzbek.md'), markdownArticle('Uzbek', 'Uzbekistan quit the bloc.'));

@@ -15,7 +15,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registrationPayload } from '../commands/index.ts';
 import { buildCommand, type CommandDef, messageContent, suggest } from '../src/playground/command-line.ts';
 import { type Playground, startPlayground } from '../src/playground/index.ts';
+import { defaultNames, localizeCommands } from '../src/playground/localize.ts';
 import { BOT, GUILD, PEOPLE, PERMISSIONS } from '../src/playground/world.ts';
+import { CROWD_BURST_ANSWERS } from './support/bot.ts';
 import { SHIPPED_CORPUS } from './support/corpus.ts';
 
 describe('the page scripts', () => {
@@ -70,6 +72,21 @@ describe('the message box, read as Discord reads its command box', () => {
         ],
         resolved: { channels: { [news?.id as string]: { name: news?.name, type: 0 } } },
       },
+    });
+  });
+
+  it('in a Russian client, reads the localized names and sends the default ones, as Discord does', () => {
+    const russian = localizeCommands(commands, 'ru');
+    expect(russian.map((command) => command.name)).toContain('csto-источники');
+    const built = buildCommand('/csto запрос:Армения скрыть:true', russian, directory, PERMISSIONS.member);
+    expect(built?.ok).toBe(true);
+    if (!built?.ok) return;
+    expect(defaultNames(built.data, russian, commands)).toEqual({
+      name: 'csto',
+      options: [
+        { name: 'query', type: 3, value: 'Армения' },
+        { name: 'hide', type: 5, value: true },
+      ],
     });
   });
 
@@ -135,7 +152,11 @@ const pageErrors: string[] = [];
 
 describe.skipIf(skip)('the playground page', () => {
   beforeAll(async () => {
-    playground = await startPlayground({ port: 0, env: { LOG_LEVEL: 'silent', CORPUS_DIR: SHIPPED_CORPUS } });
+    // One scripted visitor asks faster than the shipped burst floor allows (test/abuse.e2e.test.ts covers it).
+    playground = await startPlayground({
+      port: 0,
+      env: { LOG_LEVEL: 'silent', CORPUS_DIR: SHIPPED_CORPUS, BURST_ANSWERS: String(CROWD_BURST_ANSWERS) },
+    });
     profile = mkdtempSync(join(tmpdir(), 'chromium-profile-'));
     context = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM,
@@ -310,6 +331,22 @@ describe.skipIf(skip)('the playground page', () => {
     await send('/csto armenia');
     // `<t:…:R>` drawn as Discord draws it: a relative time, not the raw tag.
     await text(replyTo('/csto').locator('discord-time')).toMatch(/^in (1 minute|\d+ seconds)$/);
+  });
+
+  it('when the client language is Russian, the picker, the page and the bot speak Russian; excerpts stay English', async () => {
+    await page.getByRole('radio', { name: 'Русский' }).check();
+    await attribute(input(), 'placeholder').toBe('Написать в #general');
+    // The moderator is on the cooldown the previous test set; the member is not.
+    await page.getByRole('radio', { name: 'Участник' }).check();
+    await input().fill('');
+    await input().pressSequentially('/csto-', { delay: 15 });
+    await page.getByRole('option', { name: /csto-источники/ }).waitFor();
+    await send('/csto запрос:Армения');
+    const answer = replyTo('/csto');
+    await text(answer.locator('discord-embed-footer')).toMatch(/^По запросу «Армения» найдено: \d+/);
+    await text(answer.locator('discord-embed-description strong').first()).toMatch(/armenia/i);
+    await page.getByRole('radio', { name: 'English' }).check();
+    await attribute(input(), 'placeholder').toBe('Message #general');
   });
 
   it('loads nothing from outside the machine and logs no errors', () => {

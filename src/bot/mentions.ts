@@ -4,6 +4,7 @@
  * Message Content intent.
  */
 import type { Message } from 'discord.js';
+import { catalogueFor } from '../i18n/index.ts';
 import { helpMessage } from '../render/messages.ts';
 import type { BotContext, Outcome } from './context.ts';
 import { gateQuestion } from './policy.ts';
@@ -30,18 +31,20 @@ export async function handleMention(message: Message, context: BotContext): Prom
 
   const settings = context.settings.get(message.guildId);
   if (!settings.mentions) return { outcome: 'not-enabled' };
-  const gate = gateQuestion(context, {
-    guildId: message.guildId,
-    channelId: message.channelId,
-    userId: message.author.id,
-  });
+  // A message carries no locale: the server's language is the best guess at the reader's.
+  const t = catalogueFor(message.guild.preferredLocale);
+  const gate = gateQuestion(
+    context,
+    { guildId: message.guildId, channelId: message.channelId, userId: message.author.id },
+    t,
+  );
   // A mention cannot get an ephemeral answer: refusals (and the burst floor) stay silent rather than spam
   // the channel.
   if (!gate.open) return { outcome: gate.reason };
 
   const question = questionOf(message.content, botId);
   if (!question || /^help\W*$/i.test(question)) {
-    await message.reply(messageOptions(helpMessage(context.command)));
+    await message.reply(messageOptions(helpMessage(context.command, t)));
     return { outcome: 'shown' };
   }
   const asked = {
@@ -50,6 +53,7 @@ export async function handleMention(message: Message, context: BotContext): Prom
     requesterId: message.author.id,
     settings: gate.settings,
     ephemeral: false,
+    t,
   };
   const { payload, outcome } = await answerQuestion(context, asked);
   // A mention cannot get a private cooldown notice: it stays silent rather than spam the channel.

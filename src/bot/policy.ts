@@ -4,6 +4,7 @@
  * the answer, in `question.ts`, or with "Post publicly".) The same gate serves the slash command, "Post
  * publicly" and mentions.
  */
+import { type Catalogue, en } from '../i18n/en.ts';
 import { notice } from '../render/messages.ts';
 import type { ReplyPayload } from '../render/payload.ts';
 import type { GuildSettings } from '../settings/schema.ts';
@@ -20,22 +21,21 @@ export function channelAllowed(settings: GuildSettings, channelId: string | null
 const relative = (epochMs: number) => `<t:${Math.ceil(epochMs / 1000)}:R>`;
 
 /** What a member on cooldown is told (privately). */
-export function cooldownNotice(until: number): ReplyPayload {
-  return notice(`You're on cooldown here: you can ask again ${relative(until)}.`);
+export function cooldownNotice(until: number, t: Catalogue = en): ReplyPayload {
+  return notice(t.cooldown(relative(until)));
 }
 
 export function gateQuestion(
   context: BotContext,
   where: { guildId: string; channelId: string | null; userId: string },
+  t: Catalogue = en,
 ): Gate {
   const settings = context.settings.get(where.guildId);
   if (!channelAllowed(settings, where.channelId)) {
     return {
       open: false,
       reason: 'not-enabled',
-      payload: notice(
-        `I'm not enabled in this channel. Moderators can enable me here with \`/${context.command}-config channels add\`.`,
-      ),
+      payload: notice(t.notEnabledHere(context.command)),
     };
   }
   const burst = context.burst.take(where.guildId, where.userId);
@@ -43,7 +43,7 @@ export function gateQuestion(
     return {
       open: false,
       reason: 'rate-limited',
-      payload: notice(`That's a lot of questions at once: you can ask again ${relative(burst)}.`),
+      payload: notice(t.rateLimited(relative(burst))),
     };
   }
   return { open: true, settings };

@@ -3,6 +3,7 @@
  * cooldown notice) to send, and what to log. An answer claims the asker's cooldown; "nothing found" does not
  * start one, but a member already on cooldown is told so rather than searched for.
  */
+import type { Catalogue } from '../i18n/en.ts';
 import { answerMessage, nothingFoundMessage } from '../render/messages.ts';
 import type { ReplyPayload } from '../render/payload.ts';
 import type { GuildSettings } from '../settings/schema.ts';
@@ -16,6 +17,8 @@ export interface Question {
   settings: GuildSettings;
   ephemeral: boolean;
   mentionUserId?: string | null;
+  /** The asker's language (default English). */
+  t?: Catalogue;
 }
 
 export async function answerQuestion(
@@ -33,11 +36,11 @@ export async function answerQuestion(
     found ? settings.cooldown : 0,
   );
   if (until !== null) {
-    return { payload: cooldownNotice(until), outcome: { outcome: 'cooldown' } };
+    return { payload: cooldownNotice(until, question.t), outcome: { outcome: 'cooldown' } };
   }
   if (!found) {
     return {
-      payload: nothingFoundMessage(answer),
+      payload: nothingFoundMessage(answer, question.t),
       outcome: {
         outcome: answer.suggestions.length > 0 ? 'suggested' : 'no-results',
         results: 0,
@@ -53,6 +56,7 @@ export async function answerQuestion(
       requesterId: question.requesterId,
       ephemeral: question.ephemeral,
       mentionUserId: question.mentionUserId ?? null,
+      ...(question.t ? { t: question.t } : {}),
     }),
     outcome: { outcome: 'answered', results: answer.results.length },
   };

@@ -5,6 +5,7 @@
  */
 import type { ButtonInteraction, Interaction } from 'discord.js';
 import type { Command } from '../../commands/types.ts';
+import { catalogueFor } from '../i18n/index.ts';
 import { decodeButton } from '../render/custom-id.ts';
 import { notice } from '../render/messages.ts';
 import type { BotContext, Outcome } from './context.ts';
@@ -98,9 +99,8 @@ export class InteractionRouter {
     const action = decodeButton(interaction.customId);
     const command = action ? this.#byButton.get(action.kind) : undefined;
     if (!action || !command?.buttons) {
-      await interaction.reply(
-        interactionReply(notice('This button no longer works. Ask again to get a fresh answer.')),
-      );
+      const t = catalogueFor(interaction.locale);
+      await interaction.reply(interactionReply(notice(t.buttonExpired)));
       return { outcome: 'expired' };
     }
     return command.buttons.handle(interaction, action, this.#context);
@@ -109,9 +109,8 @@ export class InteractionRouter {
   /** Tells the user something went wrong, if the interaction can still be answered at all. */
   async #apologise(interaction: Interaction): Promise<void> {
     if (!interaction.isRepliable()) return;
-    const payload = interactionReply(
-      notice('Sorry, something went wrong while answering. Please try again.'),
-    );
+    const t = catalogueFor(interaction.locale);
+    const payload = interactionReply(notice(t.somethingWentWrong));
     try {
       if (interaction.replied || interaction.deferred) await interaction.followUp(payload);
       else await interaction.reply(payload);

@@ -7,7 +7,8 @@
 import { memoize } from '../text/memo.ts';
 import { Spelling } from '../text/spelling.ts';
 import { analyzeWord, phraseKeys, type Token, tokenize, type WordTerm } from '../text/terms.ts';
-import { MAX_GLOSSARY_LINE_CHARS, MAX_NAMES_PER_ALIAS_LINE } from './limits.ts';
+import { glossaryLineTooLong, tooManyNames } from './limits.ts';
+import { RussianGlossary } from './russian-glossary.ts';
 
 /** The glossary file's reserved name inside the corpus directory. */
 export const GLOSSARY_FILE = 'synonyms.txt';
@@ -64,8 +65,15 @@ export class Glossary {
    * analysis that uses the glossary — index, query, highlights — must fold the same way.
    */
   readonly spelling: Spelling;
+  /** Russian words and their English readings, applied to queries only (`russian-glossary.ts`). */
+  readonly russian: RussianGlossary;
 
-  private constructor(allRules: Rule[], problems: GlossaryProblem[], spelling: Spelling) {
+  private constructor(
+    allRules: Rule[],
+    problems: GlossaryProblem[],
+    spelling: Spelling,
+    russian: RussianGlossary,
+  ) {
     // A rule whose reader words are all in its own phrase adds nothing to the index. (`reader` holds
     // distinct terms, and a mutual line's reader side holds the phrase's own terms too.)
     const rules = mergeByPhrase(allRules).filter((rule) =>
@@ -81,9 +89,10 @@ export class Glossary {
     this.ruleCount = rules.length;
     this.problems = problems;
     this.spelling = spelling;
+    this.russian = russian;
   }
 
-  static readonly empty = new Glossary([], [], Spelling.none);
+  static readonly empty = new Glossary([], [], Spelling.none, RussianGlossary.empty);
 
   /** Phrase keys of a written word, memoised: every analysed paragraph asks for all of its words. */
   readonly #keysOf = memoize((surface) => phraseKeys(surface, this.spelling));
@@ -92,26 +101,29 @@ export class Glossary {
    * Parses the glossary format:
    * `spun phrase => reader word, reader phrase` (one way: text side to reader side) and
    * `name = name = name` (mutual aliases). `#` starts a comment line.
-   * A bad line is reported with its number and skipped; the others still apply.
+   * A bad line is reported with its number and skipped; the others still apply. Both sides are
+   * analysed with `spelling`, the corpus's transliteration table. `russian` rides along for queries.
    */
-  static parse(source: string, spelling: Spelling = Spelling.none): Glossary {
+  static parse(
+    source: string,
+    spelling: Spelling = Spelling.none,
+    russian: RussianGlossary = RussianGlossary.empty,
+  ): Glossary {
     const rules: Rule[] = [];
     const problems: GlossaryProblem[] = [];
     source.split(/\r?\n/).forEach((raw, index) => {
       const text = raw.trim();
       if (!text || text.startsWith('#')) return;
-      if (text.length > MAX_GLOSSARY_LINE_CHARS) {
-        problems.push({
-          line: index + 1,
-          reason: `the line is ${text.length} characters, over the limit of ${MAX_GLOSSARY_LINE_CHARS}`,
-        });
+      const tooLong = glossaryLineTooLong(text);
+      if (tooLong) {
+        problems.push({ line: index + 1, reason: tooLong });
         return;
       }
       const parsed = parseLine(text, spelling);
       if (typeof parsed === 'string') problems.push({ line: index + 1, reason: parsed });
       else rules.push(...parsed);
     });
-    return new Glossary(rules, problems, spelling);
+    return new Glossary(rules, problems, spelling, russian);
   }
 
   /**
@@ -188,8 +200,8 @@ function parseLine(text: string, spelling: Spelling): Rule[] | string {
   }
   const names = text.split('=').map((name) => name.trim());
   if (names.length < 2 || names.some((name) => !name)) return 'expected "phrase => words" or "name = name"';
-  if (names.length > MAX_NAMES_PER_ALIAS_LINE)
-    return `${names.length} names on one line, over the limit of ${MAX_NAMES_PER_ALIAS_LINE}: split the line`;
+  const crowded = tooManyNames(names.length);
+  if (crowded) return crowded;
   // Each name stands for the words of all the names; `makeRule` leaves its own out.
   const reader = distinctWords(names, spelling);
   const rules: Rule[] = [];

@@ -9,6 +9,7 @@ import { Spelling, TRANSLITERATIONS_FILE } from '../text/spelling.ts';
 import { GLOSSARY_FILE, Glossary } from './glossary.ts';
 import { describeBytes, MAX_FILE_BYTES } from './limits.ts';
 import { CorpusFileError, parseArticle } from './parse.ts';
+import { RUSSIAN_GLOSSARY_FILE, RussianGlossary } from './russian-glossary.ts';
 import type { Article } from './types.ts';
 
 export interface CorpusProblem {
@@ -51,9 +52,9 @@ export class CorpusError extends Error {
   override name = 'CorpusError';
 }
 
-/** The glossary and the transliteration table: corpus data that changes how every text is analysed. */
+/** The glossaries and the transliteration table: corpus data that changes how texts or queries are analysed. */
 export function isGlossaryFile(name: string): boolean {
-  return name === GLOSSARY_FILE || name === TRANSLITERATIONS_FILE;
+  return name === GLOSSARY_FILE || name === TRANSLITERATIONS_FILE || name === RUSSIAN_GLOSSARY_FILE;
 }
 
 export function isCorpusFile(name: string): boolean {
@@ -64,7 +65,7 @@ export function isCorpusFile(name: string): boolean {
 function unsupportedFile(name: string): CorpusProblem {
   return {
     file: name,
-    reason: `unsupported file type (only .md and .txt articles, ${GLOSSARY_FILE} and ${TRANSLITERATIONS_FILE} are read)`,
+    reason: `unsupported file type (only .md and .txt articles, ${GLOSSARY_FILE}, ${RUSSIAN_GLOSSARY_FILE} and ${TRANSLITERATIONS_FILE} are read)`,
   };
 }
 
@@ -121,15 +122,21 @@ function sizeProblem(file: CorpusFile): string | null {
 export interface GlossaryTexts {
   rules: string;
   transliterations: string;
+  /** The bilingual glossary (`synonyms.ru.txt`). */
+  russian: string;
 }
 
 /** The glossary from its files' texts: the transliteration table first, since the rules are analysed with it. */
-export function glossaryFromTexts({ rules, transliterations }: GlossaryTexts): Glossary {
-  return Glossary.parse(rules, transliterations ? Spelling.parse(transliterations) : Spelling.none);
+export function glossaryFromTexts({ rules, transliterations, russian }: GlossaryTexts): Glossary {
+  return Glossary.parse(
+    rules,
+    transliterations ? Spelling.parse(transliterations) : Spelling.none,
+    russian ? RussianGlossary.parse(russian) : RussianGlossary.empty,
+  );
 }
 
 /**
- * The glossary from the corpus's glossary files (either may be missing), with their bad lines; or,
+ * The glossary from the corpus's glossary files (any may be missing), with their bad lines; or,
  * when one of them is refused as a whole (too large), only the problem: the caller keeps what it had.
  */
 export function parseGlossaryFiles(files: readonly CorpusFile[]): {
@@ -143,7 +150,11 @@ export function parseGlossaryFiles(files: readonly CorpusFile[]): {
   });
   if (refused.length > 0) return { problems: refused };
   const text = (name: string) => files.find((file) => file.name === name)?.bytes.toString('utf8') ?? '';
-  const texts = { rules: text(GLOSSARY_FILE), transliterations: text(TRANSLITERATIONS_FILE) };
+  const texts = {
+    rules: text(GLOSSARY_FILE),
+    transliterations: text(TRANSLITERATIONS_FILE),
+    russian: text(RUSSIAN_GLOSSARY_FILE),
+  };
   const glossary = glossaryFromTexts(texts);
   const located =
     (name: string) =>
@@ -159,6 +170,7 @@ export function parseGlossaryFiles(files: readonly CorpusFile[]): {
     problems: [
       ...glossary.spelling.problems.map(located(TRANSLITERATIONS_FILE)),
       ...glossary.problems.map(located(GLOSSARY_FILE)),
+      ...glossary.russian.problems.map(located(RUSSIAN_GLOSSARY_FILE)),
     ],
   };
 }

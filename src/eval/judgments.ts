@@ -19,6 +19,7 @@ export const KINDS = [
   'misspelling',
   'vocabulary',
   'cross-article',
+  'cyrillic',
 ] as const;
 export type Kind = (typeof KINDS)[number];
 

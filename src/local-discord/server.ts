@@ -56,6 +56,8 @@ export interface LocalGuild {
   ownerId: string;
   /** `type` defaults to 0 (guild text). */
   channels: { id: string; name: string; type?: number }[];
+  /** The server's language (`preferred_locale`, sent as `guild_locale` on interactions); default `en-US`. */
+  preferredLocale?: string;
 }
 
 export interface LocalUser {
@@ -135,6 +137,8 @@ export interface InteractionInput {
   permissions?: string;
   /** The message a component sits on; required for type 3. Pass an entry of `messages()` or any message. */
   message?: Json;
+  /** The invoking user's client language (`locale`), e.g. `ru`; defaults to `en-US`. */
+  locale?: string;
   /**
    * Deliver by signed HTTP POST to this URL instead of the configured interactions endpoint (as a load
    * balancer in front of several replicas would pick one).
@@ -961,6 +965,7 @@ export class LocalDiscordServer {
     }
     const message = input.message ? this.adoptMessage(input.message, channel) : null;
     const data = this.interactionData(input, guildId);
+    const guildLocale = channel.guild.preferredLocale ?? 'en-US';
     const callback = deferred<Json>();
     const state: InteractionState = {
       id,
@@ -983,7 +988,7 @@ export class LocalDiscordServer {
       type,
       data,
       guild_id: guildId,
-      guild: { id: guildId, locale: 'en-US', features: [] },
+      guild: { id: guildId, locale: guildLocale, features: [] },
       channel_id: channel.channel.id,
       channel: { ...this.apiChannel(channel), permissions },
       member: { ...apiMember(user, this.startedAt), permissions },
@@ -991,8 +996,8 @@ export class LocalDiscordServer {
       token,
       version: 1,
       app_permissions: MEMBER_PERMISSIONS,
-      locale: 'en-US',
-      guild_locale: 'en-US',
+      locale: input.locale ?? 'en-US',
+      guild_locale: guildLocale,
       entitlements: [],
       authorizing_integration_owners: { '0': guildId },
       context: 0,
@@ -1191,7 +1196,7 @@ export class LocalDiscordServer {
       public_updates_channel_id: null,
       safety_alerts_channel_id: null,
       vanity_url_code: null,
-      preferred_locale: 'en-US',
+      preferred_locale: guild.preferredLocale ?? 'en-US',
       hub_type: null,
       incidents_data: null,
       features: [],

@@ -7,7 +7,8 @@ import type { Logger } from 'pino';
 import type { WebSocket } from 'ws';
 import type { ChannelMessageEvent, Json, LocalDiscordServer } from '../local-discord/server.ts';
 import { buildCommand, type CommandDef, type Directory, messageContent, suggest } from './command-line.ts';
-import type { PageRequest, PlaygroundEvent, Role, ShownMessage } from './protocol.ts';
+import { defaultNames, localizeCommands } from './localize.ts';
+import type { ClientLocale, PageRequest, PlaygroundEvent, Role, ShownMessage } from './protocol.ts';
 import { ACTORS, BOT, GUILD, PEOPLE, PERMISSIONS, worldView } from './world.ts';
 
 const DIRECTORY: Directory = { people: PEOPLE, channels: GUILD.channels, botAliases: { bot: BOT } };
@@ -86,11 +87,18 @@ export class Bridge {
   async #handle(request: PageRequest): Promise<PlaygroundEvent> {
     switch (request.kind) {
       case 'suggest': {
+        const shown = localizeCommands(this.#commands(), request.locale);
         const { hint, items } = await suggest(request.text, {
-          commands: this.#commands(),
+          commands: shown,
           directory: DIRECTORY,
           permissions: PERMISSIONS[request.as],
-          autocomplete: (data) => this.#autocomplete(data, request.as, request.channelId),
+          autocomplete: (data) =>
+            this.#autocomplete(
+              defaultNames(data, shown, this.#commands()),
+              request.as,
+              request.channelId,
+              request.locale,
+            ),
         });
         return { kind: 'suggestions', seq: request.seq, hint, items };
       }
@@ -98,13 +106,13 @@ export class Bridge {
         return {
           kind: 'done',
           seq: request.seq,
-          error: await this.#send(request.text, request.as, request.channelId),
+          error: await this.#send(request.text, request.as, request.channelId, request.locale),
         };
       case 'click':
         return {
           kind: 'done',
           seq: request.seq,
-          error: await this.#click(request.messageId, request.customId, request.as),
+          error: await this.#click(request.messageId, request.customId, request.as, request.locale),
         };
     }
   }
@@ -114,16 +122,23 @@ export class Bridge {
     return this.#discord.commands(GUILD.id);
   }
 
-  async #autocomplete(data: Json, as: Role, channelId: string) {
-    const { callback } = this.#discord.sendInteraction({ type: 4, data, ...this.#actor(as), channelId });
+  async #autocomplete(data: Json, as: Role, channelId: string, locale: ClientLocale) {
+    const { callback } = this.#discord.sendInteraction({
+      type: 4,
+      data,
+      ...this.#actor(as),
+      channelId,
+      locale,
+    });
     const response = await withDeadline(callback);
     return response?.data?.choices ?? [];
   }
 
   /** A slash command becomes an interaction; anything else a message. Returns why nothing was sent. */
-  async #send(text: string, as: Role, channelId: string): Promise<string | null> {
+  async #send(text: string, as: Role, channelId: string, locale: ClientLocale): Promise<string | null> {
     if (!text.trim()) return null;
-    const built = buildCommand(text, this.#commands(), DIRECTORY, PERMISSIONS[as]);
+    const shown = localizeCommands(this.#commands(), locale);
+    const built = buildCommand(text, shown, DIRECTORY, PERMISSIONS[as]);
     if (!built) {
       this.#discord.sendMessage({ content: messageContent(text, DIRECTORY), author: ACTORS[as], channelId });
       return null;
@@ -131,15 +146,16 @@ export class Bridge {
     if (!built.ok) return built.error;
     const { id, callback } = this.#discord.sendInteraction({
       type: 2,
-      data: built.data,
+      data: defaultNames(built.data, shown, this.#commands()),
       ...this.#actor(as),
       channelId,
+      locale,
     });
     this.#commandLabels.set(id, built.label);
     return (await withDeadline(callback)) ? null : `${BOT.username} did not respond.`;
   }
 
-  async #click(messageId: string, customId: string, as: Role): Promise<string | null> {
+  async #click(messageId: string, customId: string, as: Role, locale: ClientLocale): Promise<string | null> {
     const message = this.#history.get(messageId);
     if (!message) return 'This message is gone.';
     const { callback } = this.#discord.sendInteraction({
@@ -148,6 +164,7 @@ export class Bridge {
       message: { id: messageId },
       channelId: message.channel_id,
       ...this.#actor(as),
+      locale,
     });
     return (await withDeadline(callback)) ? null : 'This interaction failed.';
   }

@@ -6,6 +6,9 @@
  */
 import type { APIMessage } from 'discord-api-types/v10';
 
+/** The client languages the playground offers (Discord locale codes). */
+export type ClientLocale = 'en-US' | 'ru';
+
 /** Who the visitor is acting as: a plain member, or a moderator who is also an administrator and the bot's operator. */
 export type Role = 'member' | 'moderator';
 
@@ -23,10 +26,23 @@ export interface WorldView {
   channels: { id: string; name: string }[];
   bot: PersonView;
   actors: Record<Role, PersonView>;
-  /** What each role may do, as the page shows it (`has Manage Server …`). */
-  roleNotes: Record<Role, string>;
   /** Everyone a message can mention, the bot and the actors included. */
   people: PersonView[];
+  /** The page's own words in each client language (from the bot's catalogues). */
+  strings: Record<ClientLocale, PageStrings>;
+}
+
+/** What the page writes around the channel; `{channel}` in `messagePlaceholder` is the channel's name. */
+export interface PageStrings {
+  topic: string;
+  messagePlaceholder: string;
+  actingAs: string;
+  member: string;
+  moderator: string;
+  /** What each role may do, as the page shows it (`Manage Server and Administrator …`). */
+  roleNotes: Record<Role, string>;
+  language: string;
+  stopped: string;
 }
 
 /** A message as Discord stored it, plus the one thing Discord shows that the local server does not keep. */
@@ -44,9 +60,9 @@ export interface Suggestion {
 }
 
 export type PageRequest =
-  | { kind: 'suggest'; seq: number; text: string; as: Role; channelId: string }
-  | { kind: 'send'; seq: number; text: string; as: Role; channelId: string }
-  | { kind: 'click'; seq: number; messageId: string; customId: string; as: Role };
+  | { kind: 'suggest'; seq: number; text: string; as: Role; channelId: string; locale: ClientLocale }
+  | { kind: 'send'; seq: number; text: string; as: Role; channelId: string; locale: ClientLocale }
+  | { kind: 'click'; seq: number; messageId: string; customId: string; as: Role; locale: ClientLocale };
 
 /** A request as the page writes it, before it is numbered. */
 export type UnnumberedRequest = {

@@ -3,8 +3,9 @@
  * restarts when a data directory is kept (`PLAYGROUND_DATA_DIR`).
  */
 import { PermissionFlagsBits } from 'discord.js';
+import { CATALOGUES, type Catalogue } from '../i18n/index.ts';
 import { type LocalGuild, type LocalUser, MEMBER_PERMISSIONS } from '../local-discord/server.ts';
-import type { Role, WorldView } from './protocol.ts';
+import type { PageStrings, Role, WorldView } from './protocol.ts';
 
 /** Shaped like a real bot token so the bot's configuration accepts it; it opens nothing but the local server. */
 export const PLAYGROUND_TOKEN = 'UExBWUdST1VORC1MT0NBTC1CT1Q.Local.playground-token-opens-nothing-real';
@@ -48,12 +49,6 @@ export const PERMISSIONS: Record<Role, string> = {
 /** The playground bot's `OWNER_IDS`: who may use `/csto-admin`. */
 export const OPERATOR_IDS = ACTORS.moderator.id;
 
-/** What the page says about each role, next to who the visitor is acting as. */
-export const ROLE_NOTES: Record<Role, string> = {
-  member: 'no Manage Server, not an operator',
-  moderator: 'Manage Server and Administrator · bot operator (OWNER_IDS)',
-};
-
 export function worldView(command: string): WorldView {
   return {
     guildName: GUILD.name,
@@ -61,7 +56,20 @@ export function worldView(command: string): WorldView {
     channels: GUILD.channels.map(({ id, name }) => ({ id, name })),
     bot: BOT,
     actors: ACTORS,
-    roleNotes: ROLE_NOTES,
     people: [...PEOPLE],
+    strings: { 'en-US': pageStrings(CATALOGUES['en-US'], command), ru: pageStrings(CATALOGUES.ru, command) },
+  };
+}
+
+function pageStrings(t: Catalogue, command: string): PageStrings {
+  return {
+    topic: t.pageTopic(command),
+    messagePlaceholder: t.pageMessagePlaceholder('{channel}'),
+    actingAs: t.pageActingAs,
+    member: t.pageMember,
+    moderator: t.pageModerator,
+    roleNotes: { member: t.pageMemberNote, moderator: t.pageModeratorNote },
+    language: t.pageLanguage,
+    stopped: t.pageStopped,
   };
 }

@@ -5,6 +5,7 @@
  */
 import { type APIButtonComponent, type APIEmbed, ButtonStyle, ComponentType } from 'discord-api-types/v10';
 import type { Article } from '../corpus/types.ts';
+import { type Catalogue, en } from '../i18n/en.ts';
 import { citeOrigin, citeTitle, compactCitation, rightsLine } from '../search/citation.ts';
 import type { Answer, ParagraphView } from '../search/engine.ts';
 import { type ButtonAction, encodeButton } from './custom-id.ts';
@@ -27,6 +28,8 @@ export interface AnswerContext {
   mentionUserId?: string | null;
   /** Display name of whoever re-posted an ephemeral answer publicly (shown, never pinged). */
   sharedBy?: string;
+  /** The reader's language (default English); excerpts and citations stay the article's. */
+  t?: Catalogue;
 }
 
 type ActionStyle = ButtonStyle.Primary | ButtonStyle.Secondary | ButtonStyle.Success;
@@ -48,7 +51,7 @@ function placeTitle(paragraph: number, section: string | null): string {
 
 /** One embed per cited excerpt, a footer with the count, and the buttons. */
 export function answerMessage(context: AnswerContext): ReplyPayload {
-  const { answer, offset, requesterId, ephemeral } = context;
+  const { answer, offset, requesterId, ephemeral, t = en } = context;
   const shown = answer.results.length;
   const embeds: APIEmbed[] = answer.results.map((hit) => ({
     color: ACCENT,
@@ -59,9 +62,7 @@ export function answerMessage(context: AnswerContext): ReplyPayload {
   const last = embeds.at(-1);
   if (last) {
     const range = shown === 1 ? `${offset + 1}` : `${offset + 1}–${offset + shown}`;
-    last.footer = {
-      text: `${answer.total} paragraph${answer.total === 1 ? '' : 's'} matched “${answer.query}” · showing ${range}`,
-    };
+    last.footer = { text: t.answerFooter(answer.total, answer.query, range) };
   }
   const query = answer.query;
   const next = offset + shown;
@@ -70,7 +71,7 @@ export function answerMessage(context: AnswerContext): ReplyPayload {
       answer.results.map((hit) =>
         button(
           { kind: 'para', requesterId, paragraphId: hit.id, query },
-          `Full ¶${hit.paragraph}`,
+          t.fullParagraphButton(hit.paragraph),
           ButtonStyle.Secondary,
         ),
       ),
@@ -79,20 +80,20 @@ export function answerMessage(context: AnswerContext): ReplyPayload {
       next < answer.total
         ? button(
             { kind: 'more', requesterId, offset: next, hidden: ephemeral, query },
-            'More',
+            t.moreButton,
             ButtonStyle.Primary,
           )
         : null,
       ephemeral
-        ? button({ kind: 'share', requesterId, offset, query }, 'Post publicly', ButtonStyle.Success)
+        ? button({ kind: 'share', requesterId, offset, query }, t.postPubliclyButton, ButtonStyle.Success)
         : null,
     ]),
   ];
   const mention = context.mentionUserId;
   const content = mention
-    ? `Suggested for <@${mention}>`
+    ? t.suggestedFor(`<@${mention}>`)
     : context.sharedBy
-      ? `Shared by ${quoteUserText(context.sharedBy)}`
+      ? t.sharedBy(quoteUserText(context.sharedBy))
       : undefined;
   return safeReply({
     ...(content ? { content } : {}),
@@ -104,13 +105,13 @@ export function answerMessage(context: AnswerContext): ReplyPayload {
 }
 
 /** Nothing matched: said only to the asker, with spellings that do occur in the corpus. */
-export function nothingFoundMessage(answer: Answer): ReplyPayload {
-  const asked = answer.query ? `“${quoteUserText(answer.query)}”` : 'that';
+export function nothingFoundMessage(answer: Answer, t: Catalogue = en): ReplyPayload {
+  const asked = answer.query ? `“${quoteUserText(answer.query)}”` : null;
   const hint =
     answer.suggestions.length > 0
-      ? `Did you mean ${answer.suggestions.map((suggestion) => `**${escapeMarkdown(suggestion)}**`).join(', ')}?`
-      : 'Try a name, a place or a topic, such as **Armenia**, **drills** or **border clashes**.';
-  return notice(`Nothing in the corpus matches ${asked}. ${hint}`);
+      ? t.didYouMean(answer.suggestions.map((suggestion) => `**${escapeMarkdown(suggestion)}**`).join(', '))
+      : t.tryTopics;
+  return notice(t.nothingFound(asked, hint));
 }
 
 /**
@@ -137,14 +138,14 @@ export function paragraphMessage(view: ParagraphView): ReplyPayload {
 }
 
 /** The corpus at a glance: each article's title, origin, rights, sections and paragraph counts. */
-export function sourcesMessage(articles: readonly Article[]): ReplyPayload {
+export function sourcesMessage(articles: readonly Article[], t: Catalogue = en): ReplyPayload {
   const paragraphs = articles.reduce((sum, article) => sum + article.paragraphs.length, 0);
   const embeds: APIEmbed[] = articles.map((article) => {
     const counts = new Map<string | null, number>();
     for (const paragraph of article.paragraphs)
       counts.set(paragraph.section, (counts.get(paragraph.section) ?? 0) + 1);
     const sections = [...counts].map(
-      ([section, count]) => `• ${section ? escapeMarkdown(section) : '*Opening*'} — ${count} ¶`,
+      ([section, count]) => `• ${section ? escapeMarkdown(section) : t.sourcesOpening} — ${count} ¶`,
     );
     return {
       color: ACCENT,
@@ -158,25 +159,16 @@ export function sourcesMessage(articles: readonly Article[]): ReplyPayload {
   });
   const overflow = articles.length - 10;
   if (overflow > 0) {
-    embeds.splice(9, embeds.length, { color: ACCENT, description: `…and ${overflow + 1} more articles.` });
+    embeds.splice(9, embeds.length, { color: ACCENT, description: t.sourcesOverflow(overflow + 1) });
   }
-  const summary = `${articles.length} article${articles.length === 1 ? '' : 's'}, ${paragraphs} paragraphs.`;
+  const summary = t.sourcesSummary(articles.length, paragraphs);
   return safeReply({ content: summary, embeds, components: [], ephemeral: true, allowedUsers: [] });
 }
 
 /** What the bot does and how to ask it. */
-export function helpMessage(command: string): ReplyPayload {
-  const lines = [
-    `**/${command} query:** your question or keywords — the best cited paragraphs, matched words in bold.`,
-    `  • \`hide:True\` shows the answer to you only, with a button to post it publicly.`,
-    `  • \`mention:@someone\` suggests the answer to them (only they are pinged).`,
-    `  • Buttons: **Full ¶** shows a whole paragraph, **More** the next results.`,
-    `**/${command}-sources** — the articles the answers come from.`,
-    '**Mention me** with a question, e.g. `@bot why did Kyrgyzstan cancel the drills?`',
-    `Moderators: **/${command}-config** chooses channels, visibility, results per answer and cooldowns.`,
-  ];
+export function helpMessage(command: string, t: Catalogue = en): ReplyPayload {
   return safeReply({
-    embeds: [{ color: ACCENT, title: 'Cited answers from the news corpus', description: lines.join('\n') }],
+    embeds: [{ color: ACCENT, title: t.helpTitle, description: t.helpLines(command).join('\n') }],
     components: [],
     ephemeral: false,
     allowedUsers: [],

@@ -1,5 +1,6 @@
 /** Moderator-facing messages for `/<command>-config`: the settings and their history. */
 
+import { type Catalogue, en } from '../i18n/en.ts';
 import type { SettingChange } from '../settings/interface.ts';
 import { DEFAULT_SETTINGS, type GuildSettings, SETTING_NAMES, type SettingName } from '../settings/schema.ts';
 import { ACCENT, notice } from './messages.ts';
@@ -7,45 +8,46 @@ import type { ReplyPayload } from './payload.ts';
 import { safeReply } from './payload.ts';
 
 /** A setting's value as a moderator reads it. */
-export function describeValue(setting: SettingName, value: unknown): string {
+export function describeValue(setting: SettingName, value: unknown, t: Catalogue = en): string {
   switch (setting) {
     case 'channels': {
       const channels = value as readonly string[];
-      return channels.length === 0 ? 'every channel' : channels.map((id) => `<#${id}>`).join(', ');
+      return channels.length === 0 ? t.valueEveryChannel : channels.map((id) => `<#${id}>`).join(', ');
     }
     case 'mentions':
-      return value ? 'answered' : 'ignored';
+      return value ? t.valueMentionsAnswered : t.valueMentionsIgnored;
     case 'visibility':
-      return value === 'ephemeral' ? 'only the asker (ephemeral)' : 'everyone (public)';
+      return value === 'ephemeral' ? t.valueVisibilityEphemeral : t.valueVisibilityPublic;
     case 'results':
-      return `${value} per answer`;
+      return t.valueResults(value as number);
     case 'cooldown':
-      return value === 0 ? 'off' : `${value} s per member`;
+      return value === 0 ? t.valueCooldownOff : t.valueCooldown(value as number);
   }
 }
 
-const LABELS: Record<SettingName, string> = {
-  channels: 'Answers in',
-  mentions: 'Mentions',
-  visibility: 'Replies visible to',
-  results: 'Results',
-  cooldown: 'Cooldown',
-};
+function label(setting: SettingName, t: Catalogue): string {
+  const labels: Record<SettingName, string> = {
+    channels: t.labelChannels,
+    mentions: t.labelMentions,
+    visibility: t.labelVisibility,
+    results: t.labelResults,
+    cooldown: t.labelCooldown,
+  };
+  return labels[setting];
+}
 
-export function settingsMessage(settings: GuildSettings, command: string): ReplyPayload {
+export function settingsMessage(settings: GuildSettings, command: string, t: Catalogue = en): ReplyPayload {
   const lines = SETTING_NAMES.map((setting) => {
     const isDefault = JSON.stringify(settings[setting]) === JSON.stringify(DEFAULT_SETTINGS[setting]);
-    return `**${LABELS[setting]}:** ${describeValue(setting, settings[setting])}${isDefault ? ' *(default)*' : ''}`;
+    return `**${label(setting, t)}:** ${describeValue(setting, settings[setting], t)}${isDefault ? ` ${t.settingsDefault}` : ''}`;
   });
   return safeReply({
     embeds: [
       {
         color: ACCENT,
-        title: `/${command} settings for this server`,
+        title: t.settingsTitle(command),
         description: lines.join('\n'),
-        footer: {
-          text: `Change them with /${command}-config; see who changed what with /${command}-config history.`,
-        },
+        footer: { text: t.settingsFooter(command) },
       },
     ],
     components: [],
@@ -55,28 +57,31 @@ export function settingsMessage(settings: GuildSettings, command: string): Reply
 }
 
 /** The new value, stated: every change a moderator makes is confirmed this way. */
-export function changedMessage(setting: SettingName, settings: GuildSettings, extra = ''): ReplyPayload {
-  return notice(
-    `**${LABELS[setting]}:** now ${describeValue(setting, settings[setting])}.${extra ? ` ${extra}` : ''}`,
-  );
+export function changedMessage(
+  setting: SettingName,
+  settings: GuildSettings,
+  extra = '',
+  t: Catalogue = en,
+): ReplyPayload {
+  const changed = t.settingChanged(label(setting, t), describeValue(setting, settings[setting], t));
+  return notice(`${changed}${extra ? ` ${extra}` : ''}`);
 }
 
-function describeChange(change: SettingChange): string {
+function describeChange(change: SettingChange, t: Catalogue): string {
   const when = `<t:${Math.floor(Date.parse(change.at) / 1000)}:f>`;
-  if (change.setting === 'reset') return `${when} <@${change.memberId}> reset every setting to its default`;
+  const who = `<@${change.memberId}>`;
+  if (change.setting === 'reset') return t.historyReset(when, who);
   const parse = (value: string | null) => (value === null ? null : JSON.parse(value));
-  const before = describeValue(change.setting, parse(change.oldValue));
-  const after = describeValue(change.setting, parse(change.newValue));
-  return `${when} <@${change.memberId}> ${LABELS[change.setting].toLowerCase()}: ${before} → ${after}`;
+  const before = describeValue(change.setting, parse(change.oldValue), t);
+  const after = describeValue(change.setting, parse(change.newValue), t);
+  return t.historyChange(when, who, label(change.setting, t), before, after);
 }
 
-export function historyMessage(changes: readonly SettingChange[]): ReplyPayload {
-  if (changes.length === 0)
-    return notice('No setting has been changed on this server yet: all are defaults.');
+export function historyMessage(changes: readonly SettingChange[], t: Catalogue = en): ReplyPayload {
+  if (changes.length === 0) return notice(t.historyEmpty);
+  const description = changes.map((change) => describeChange(change, t)).join('\n');
   return safeReply({
-    embeds: [
-      { color: ACCENT, title: 'Recent setting changes', description: changes.map(describeChange).join('\n') },
-    ],
+    embeds: [{ color: ACCENT, title: t.historyTitle, description }],
     components: [],
     ephemeral: true,
     allowedUsers: [],

@@ -1,5 +1,5 @@
 /** `/<command>-admin status`: what an operator checks first. */
-import { count } from './count.ts';
+import { type Catalogue, en } from '../i18n/en.ts';
 import { ACCENT } from './messages.ts';
 import { type ReplyPayload, safeReply } from './payload.ts';
 
@@ -20,33 +20,34 @@ export interface StatusFacts {
   engineTimes: Record<'answer' | 'autocomplete', { calls: number; p50Ms: number; p99Ms: number }>;
 }
 
-function engineTime({ calls, p50Ms, p99Ms }: StatusFacts['engineTimes']['answer']): string {
-  if (calls === 0) return 'none yet';
+function engineTime({ calls, p50Ms, p99Ms }: StatusFacts['engineTimes']['answer'], t: Catalogue): string {
+  if (calls === 0) return t.statusEngineTimeNone;
   const ms = (value: number) => (value < 10 ? value.toFixed(1) : String(Math.round(value)));
-  return `p50 ${ms(p50Ms)} ms, p99 ${ms(p99Ms)} ms (${calls} since start)`;
+  return t.statusEngineTime(ms(p50Ms), ms(p99Ms), calls);
 }
 
-function duration(seconds: number): string {
-  const days = Math.floor(seconds / 86_400);
-  const hours = Math.floor((seconds % 86_400) / 3600);
-  const minutes = Math.floor((seconds % 3600) / 60);
-  return [days && `${days} d`, hours && `${hours} h`, `${minutes} min`].filter(Boolean).join(' ');
-}
-
-export function statusMessage(facts: StatusFacts): ReplyPayload {
+export function statusMessage(facts: StatusFacts, t: Catalogue = en): ReplyPayload {
+  const { lastReload, uptimeSeconds: seconds } = facts;
   const lines = [
-    `**Version:** ${facts.version}`,
-    `**Corpus:** ${count(facts.articles, 'article')}, ${count(facts.paragraphs, 'paragraph')}, ${count(facts.terms, 'term')}`,
-    `**Index:** ${facts.indexSource === 'cache' ? 'loaded from cache' : 'built'} in ${Math.round(facts.indexMs)} ms`,
-    `**Answer time:** ${engineTime(facts.engineTimes.answer)}`,
-    `**Autocomplete time:** ${engineTime(facts.engineTimes.autocomplete)}`,
-    `**Last reload:** ${facts.lastReload ? `<t:${Math.floor(facts.lastReload.at.getTime() / 1000)}:R> — ${facts.lastReload.summary}` : 'none since start'}`,
-    `**Corpus problems:** ${facts.problems} (skipped files and glossary lines; \`npm run corpus:check\` lists them)`,
-    `**Uptime:** ${duration(facts.uptimeSeconds)}`,
-    `**Gateway ping:** ${facts.pingMs >= 0 ? `${Math.round(facts.pingMs)} ms` : 'not measured yet'}`,
+    t.statusVersion(facts.version),
+    t.statusCorpus(facts.articles, facts.paragraphs, facts.terms),
+    t.statusIndex(facts.indexSource === 'cache', Math.round(facts.indexMs)),
+    t.statusAnswerTime(engineTime(facts.engineTimes.answer, t)),
+    t.statusAutocompleteTime(engineTime(facts.engineTimes.autocomplete, t)),
+    t.statusLastReload(
+      lastReload ? `<t:${Math.floor(lastReload.at.getTime() / 1000)}:R>` : null,
+      lastReload?.summary ?? '',
+    ),
+    t.statusSkipped(facts.problems),
+    t.statusUptime(
+      Math.floor(seconds / 86_400),
+      Math.floor((seconds % 86_400) / 3600),
+      Math.floor((seconds % 3600) / 60),
+    ),
+    t.statusPing(facts.pingMs >= 0 ? Math.round(facts.pingMs) : null),
   ];
   return safeReply({
-    embeds: [{ color: ACCENT, title: 'Bot status', description: lines.join('\n') }],
+    embeds: [{ color: ACCENT, title: t.statusTitle, description: lines.join('\n') }],
     components: [],
     ephemeral: true,
     allowedUsers: [],

@@ -34,6 +34,7 @@ import {
   rank,
 } from './rank.ts';
 import { articleKey, type ParagraphReference, referenceToken, splitReference } from './reference.ts';
+import { inEnglish } from './russian.ts';
 import { questionShape } from './shape.ts';
 
 export type { Completion } from './complete.ts';
@@ -322,7 +323,7 @@ export class AnswerEngine {
     const kept = this.#recentQuestions.get(text);
     if (kept) return kept;
     const ranking = this.#search(text, { depth: RANKED_KEPT });
-    const suggestions = ranking.total === 0 ? this.#suggest(queryTerms(text, this.#glossary.spelling)) : [];
+    const suggestions = ranking.total === 0 ? this.#suggest(this.#terms(text)) : [];
     return this.#recentQuestions.set(text, { ranking, suggestions });
   }
 
@@ -356,7 +357,7 @@ export class AnswerEngine {
     this.#lists ??= new WordLists(this.#built.vocabulary, this.#headings);
     return complete(typed, typing, Math.max(1, Math.trunc(limit) || DEFAULT_COMPLETIONS), {
       lists: this.#lists,
-      terms: (text) => queryTerms(text, this.#glossary.spelling),
+      terms: (text) => this.#terms(text),
       rank: (text, depth) => this.#search(text, { depth }).ranked,
       preview: (hit, query) => this.#preview(hit, query),
     });
@@ -376,10 +377,15 @@ export class AnswerEngine {
     };
   }
 
+  /** A query's terms, with Cyrillic words read in English (`russian.ts`). */
+  #terms(text: string): QueryTerm[] {
+    return queryTerms(text, this.#glossary.spelling, this.#glossary.russian);
+  }
+
   #search(text: string, options: RankOptions): Ranking {
-    const terms = queryTerms(text, this.#glossary.spelling);
     const context = { ...this.#rankContext, index: this.#built.index };
-    return rank(terms, questionShape(text), context, options);
+    const shape = questionShape(inEnglish(text, this.#glossary.russian));
+    return rank(this.#terms(text), shape, context, options);
   }
 
   /** The index terms a query matched in one paragraph (empty when none), for its highlights. */

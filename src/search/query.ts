@@ -6,6 +6,7 @@
  * fuzzy, and only the last word — the one still being typed — is matched as a prefix.
  */
 import type { Query } from 'minisearch';
+import type { RussianGlossary } from '../corpus/russian-glossary.ts';
 import { sliceText } from '../text/slice.ts';
 import {
   analyzeWord,
@@ -15,7 +16,9 @@ import {
   isNumericTerm,
   removeFormatCharacters,
   tokenize,
+  type WordTerm,
 } from '../text/terms.ts';
+import { type ReadWord, readRussian } from './russian.ts';
 
 /** Longer input is cut (at a word boundary): nobody asks a 5,000-character question. */
 export const MAX_QUERY_CHARS = 200;
@@ -42,6 +45,11 @@ export interface QueryTerm {
    * answer is wanted, not what the answer is about, so it never decides which paragraphs match.
    */
   auxiliary: boolean;
+  /**
+   * Other terms that count as this word (a Russian word's other English readings, see
+   * `russian.ts`: `учения` is `drills` or `exercises`); empty for a word typed in English.
+   */
+  alternatives: readonly string[];
 }
 
 /**
@@ -104,14 +112,22 @@ export function cleanQuery(raw: string): string {
   return (lastSpace > MAX_QUERY_CHARS / 2 ? cut.slice(0, lastSpace) : cut).trim();
 }
 
-/** The distinct search terms of a cleaned query, in order, spelled with the corpus's `folds`. */
-export function queryTerms(query: string, folds: Folds = BRITISH_ONLY): QueryTerm[] {
+/**
+ * The distinct search terms of a cleaned query, in order, spelled with the corpus's `folds`;
+ * Cyrillic words are read in English through the corpus's bilingual glossary (`russian.ts`).
+ */
+export function queryTerms(
+  query: string,
+  folds: Folds = BRITISH_ONLY,
+  russian?: RussianGlossary,
+): QueryTerm[] {
   const tokens = tokenize(query);
   const last = tokens.at(-1);
   const typingLastWord = last !== undefined && last.end === query.length;
   const terms = new Map<string, QueryTerm>();
-  for (const token of tokens) {
-    const words = analyzeWord(token.surface, false, folds);
+  const read = russian ? readRussian(tokens, russian, folds) : [];
+  for (const [at, token] of tokens.entries()) {
+    const words: (WordTerm & Partial<ReadWord>)[] = read[at] ?? analyzeWord(token.surface, false, folds);
     words.forEach((word, index) => {
       const typing = typingLastWord && token === last && index === words.length - 1;
       const folded = foldWord(word.surface);
@@ -120,7 +136,8 @@ export function queryTerms(query: string, folds: Folds = BRITISH_ONLY): QueryTer
       if (existing) existing.prefix ??= prefix;
       else if (terms.size < MAX_QUERY_TERMS) {
         const auxiliary = AUXILIARY_WORDS.has(folded) && !typing;
-        terms.set(word.term, { term: word.term, length: word.term.length, prefix, auxiliary });
+        const alternatives = word.alternatives ?? [];
+        terms.set(word.term, { term: word.term, length: word.term.length, prefix, auxiliary, alternatives });
       }
     });
   }
@@ -146,15 +163,19 @@ export function buildQuery(
   return { combineWith, queries: terms.map((term) => termQuery(term, known(term.term))) };
 }
 
-/** One term: its stem, exactly or within its typo budget, or — while typed — anything it begins. */
-function termQuery({ term, prefix, length }: QueryTerm, known: boolean): Query {
+/**
+ * One term (or any of its alternatives): its stem, exactly or within its typo budget, or — while
+ * typed — anything it begins.
+ */
+function termQuery({ term, prefix, length, alternatives }: QueryTerm, known: boolean): Query {
   const fuzzy = known ? 0 : typoBudget({ term, length });
-  if (prefix === null) return { queries: [term], fuzzy };
-  if (prefix === term) return { queries: [term], fuzzy, prefix: true };
+  const queries = [term, ...alternatives];
+  if (prefix === null) return { combineWith: 'OR', queries, fuzzy };
+  if (prefix === term) return { combineWith: 'OR', queries, fuzzy, prefix: true };
   return {
     combineWith: 'OR',
     queries: [
-      { queries: [term], fuzzy },
+      { combineWith: 'OR', queries, fuzzy },
       { queries: [prefix], prefix: true },
     ],
   };

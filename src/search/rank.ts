@@ -98,14 +98,16 @@ function ownerFinder(terms: readonly QueryTerm[]): (indexTerm: string) => Owner 
   return (indexTerm) => {
     if (owners.has(indexTerm)) return owners.get(indexTerm);
     let owner: Owner | undefined;
-    const exact = terms.findIndex((term) => term.term === indexTerm);
+    const exact = terms.findIndex((term) => term.term === indexTerm || term.alternatives.includes(indexTerm));
     if (exact >= 0) owner = { term: exact, quality: QUALITY.exact };
     else {
       const prefixed = terms.findIndex((term) => term.prefix !== null && indexTerm.startsWith(term.prefix));
       if (prefixed >= 0) owner = { term: prefixed, quality: QUALITY.prefix };
       else {
         terms.forEach((term, index) => {
-          const typos = editDistance(term.term, indexTerm);
+          const typos = Math.min(
+            ...[term.term, ...term.alternatives].map((spelling) => editDistance(spelling, indexTerm)),
+          );
           const quality = Math.max(0.1, 1 - QUALITY.perTypo * typos);
           if (!owner || quality > owner.quality) owner = { term: index, quality };
         });

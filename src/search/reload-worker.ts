@@ -89,7 +89,7 @@ let state: State | undefined;
 async function adopt(request: AdoptRequest): Promise<void> {
   const files = new Map(request.files);
   let glossary = Glossary.empty;
-  let glossaryTexts: GlossaryTexts = { rules: '', transliterations: '' };
+  let glossaryTexts: GlossaryTexts = { rules: '', transliterations: '', russian: '' };
   const glossaryNames = [...files.keys()].filter(isGlossaryFile);
   if (glossaryNames.length > 0) {
     // The engine's glossary is the files with those hashes; if one changed since, the next reload sees it.

@@ -201,6 +201,13 @@ export function spawnScript(script: string, env: Record<string, string>, args: s
   return { child, exited, output: () => output, logLine };
 }
 
+/** Registers the commands with the real deploy script, as an operator would, then starts the bot. */
+export async function deployAndRunBot(server: LocalDiscordServer): Promise<RunningBot> {
+  const deploy = await runScript('src/bot/deploy.ts', serverEnv(server));
+  if (deploy.code !== 0) throw new Error(`deploy-commands failed (${deploy.code}): ${deploy.stderr}`);
+  return runBot(server);
+}
+
 /** Environment that points the scripts at the local server. */
 export function serverEnv(server: LocalDiscordServer, token = TEST_TOKEN): Record<string, string> {
   return {

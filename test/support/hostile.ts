@@ -31,6 +31,9 @@ import { applyCorpusChange, type CorpusChange, corpusChange } from './hostile-co
 export const BOT: LocalUser = { id: '190000000000000001', username: 'CSTO answers', bot: true };
 export const GUILD = '100000000000000077';
 export const CHANNEL = '110000000000000077';
+/** A server whose language is Russian: mentions there are answered in Russian. */
+export const RU_GUILD = '100000000000000078';
+export const RU_CHANNEL = '110000000000000078';
 export const ASKER: LocalUser = { id: '200000000000000101', username: 'asker' };
 export const OTHER: LocalUser = { id: '200000000000000102', username: 'other' };
 /** The `mention` option's target: the only user any payload may ping, and only when asked to. */
@@ -62,6 +65,11 @@ export const REAL_QUERIES = [
   'drills',
   'kyrg',
   'help',
+  'Армения',
+  'почему Кыргызстан отменил учения?',
+  'ОДКБ',
+  'Тоқаев',
+  'граница Таджикистана',
 ] as const;
 
 const MARKDOWN = [
@@ -240,9 +248,18 @@ const hostileName = fc.oneof(
 );
 
 export type ButtonLabel = 'More' | 'Full ¶' | 'Post publicly';
+const BUTTON_KINDS: Record<ButtonLabel, string> = {
+  More: 'more',
+  'Full ¶': 'para',
+  'Post publicly': 'share',
+};
 
-export type HostileCase =
-  /** `/csto query:<text> [hide] [mention]`, then maybe a click on one of the answer's buttons. */
+/** Every case runs in one of the bot's languages: the asker's client locale, or the server's for mentions. */
+export type Language = 'en' | 'ru';
+
+export type HostileCase = {
+  language: Language;
+} /** `/csto query:<text> [hide] [mention]`, then maybe a click on one of the answer's buttons. */ & (
   | {
       kind: 'ask';
       query: string;
@@ -259,9 +276,10 @@ export type HostileCase =
   /** `/csto-config visibility mode:<text>`: the only string option of the settings command. */
   | { kind: 'config'; mode: string }
   /** A hostile corpus edit, reloaded live, then a question (test/support/hostile-corpus.ts). */
-  | { kind: 'corpus'; change: CorpusChange };
+  | { kind: 'corpus'; change: CorpusChange }
+);
 
-export const hostileCase: fc.Arbitrary<HostileCase> = fc.oneof(
+const anyCase = fc.oneof(
   {
     weight: 4,
     arbitrary: fc.record(
@@ -307,6 +325,10 @@ export const hostileCase: fc.Arbitrary<HostileCase> = fc.oneof(
   },
   { weight: 1, arbitrary: corpusChange.map((change) => ({ kind: 'corpus' as const, change })) },
 );
+
+export const hostileCase: fc.Arbitrary<HostileCase> = fc
+  .tuple(anyCase, fc.constantFrom<Language>('en', 'ru'))
+  .map(([testCase, language]) => ({ ...testCase, language }) as HostileCase);
 
 // ---------------------------------------------------------------------------------------------------------
 // Properties of one payload
@@ -528,6 +550,7 @@ export interface HarnessStats {
   messages: number;
   payloads: number;
   byKind: Record<HostileCase['kind'], number>;
+  byLanguage: Record<Language, number>;
   /** What the bot logged as the outcome of each interaction and mention. */
   outcomes: Record<string, number>;
 }
@@ -539,6 +562,7 @@ export class HostileHarness {
     messages: 0,
     payloads: 0,
     byKind: { ask: 0, autocomplete: 0, mention: 0, config: 0, corpus: 0 },
+    byLanguage: { en: 0, ru: 0 },
     outcomes: {},
   };
   #unhandled: unknown[] = [];
@@ -560,13 +584,21 @@ export class HostileHarness {
       botUser: BOT,
       guilds: [
         { id: GUILD, name: 'Fuzz', ownerId: MODERATOR.id, channels: [{ id: CHANNEL, name: 'general' }] },
+        {
+          id: RU_GUILD,
+          name: 'Фазз',
+          ownerId: MODERATOR.id,
+          channels: [{ id: RU_CHANNEL, name: 'общий' }],
+          preferredLocale: 'ru',
+        },
       ],
     });
     try {
       const rest = new REST({ api: server.apiBase }).setToken(server.token);
-      await rest.put(Routes.applicationGuildCommands(server.applicationId, GUILD), {
-        body: registrationPayload('csto'),
-      });
+      for (const guild of [GUILD, RU_GUILD])
+        await rest.put(Routes.applicationGuildCommands(server.applicationId, guild), {
+          body: registrationPayload('csto'),
+        });
       const corpusDir = copyShippedCorpus();
       const running = await runBot(server, { corpusDir });
       return new HostileHarness(server, running, corpusDir);
@@ -615,6 +647,9 @@ export class HostileHarness {
 
     this.stats.cases++;
     this.stats.byKind[testCase.kind]++;
+    this.stats.byLanguage[testCase.language]++;
+    const channelId = testCase.language === 'ru' ? RU_CHANNEL : CHANNEL;
+    const locale = testCase.language === 'ru' ? 'ru' : 'en-US';
     switch (testCase.kind) {
       case 'ask': {
         inputs.push(testCase.query, testCase.username);
@@ -628,15 +663,18 @@ export class HostileHarness {
             ...(testCase.mention ? { mention } : {}),
           }),
           user: asker,
-          channelId: CHANNEL,
+          channelId,
+          locale,
         });
         const answer = await interact(handle, 'ask');
         if (answer?.data && testCase.click) {
           // The answer as the channel shows it (server.messages() would copy every message so far: slow).
           const message = { ...answer.data, flags: answer.data.flags ?? 0 };
+          // Found by what it does (labels are in the asker's language): its custom_id starts with its kind.
+          const kind = BUTTON_KINDS[testCase.click.label];
           const button = (message.components ?? [])
             .flatMap((row: Json) => row.components as Json[])
-            .find((candidate: Json) => String(candidate.label).startsWith(testCase.click?.label ?? ''));
+            .find((candidate: Json) => String(candidate.custom_id).startsWith(`${kind}:`));
           if (button) {
             // Payloads answering the click may not ping anyone (a More keeps the old content, never re-pings).
             await interact(
@@ -645,7 +683,8 @@ export class HostileHarness {
                 data: { custom_id: button.custom_id },
                 message,
                 user: testCase.click.by === 'asker' ? asker : { ...OTHER, username: testCase.username },
-                channelId: CHANNEL,
+                channelId,
+                locale,
               }),
               `click ${testCase.click.label}`,
             );
@@ -662,7 +701,8 @@ export class HostileHarness {
             type: 4,
             data: { name: 'csto', options },
             user: ASKER,
-            channelId: CHANNEL,
+            channelId,
+            locale,
           }),
           'autocomplete',
         );
@@ -672,7 +712,7 @@ export class HostileHarness {
         inputs.push(testCase.text);
         const pill = testCase.form === 'plain' ? `<@${BOT.id}>` : `<@!${BOT.id}>`;
         const content = testCase.at === 'start' ? `${pill} ${testCase.text}` : `${testCase.text} ${pill}`;
-        const sent = server.sendMessage({ content, author: ASKER, channelId: CHANNEL });
+        const sent = server.sendMessage({ content, author: ASKER, channelId });
         messageId = sent.id;
         this.stats.messages++;
         try {
@@ -702,7 +742,8 @@ export class HostileHarness {
             type: 2,
             data: askData(applied.question),
             user: ASKER,
-            channelId: CHANNEL,
+            channelId,
+            locale,
           }),
           'ask after a corpus change',
         );
@@ -722,7 +763,8 @@ export class HostileHarness {
             },
             user: MODERATOR,
             permissions: MODERATOR_PERMISSIONS,
-            channelId: CHANNEL,
+            channelId,
+            locale,
           }),
           'config',
         );

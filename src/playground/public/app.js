@@ -35,6 +35,7 @@ import { avatar, renderMessage } from './render.js';
  * @typedef {import('../protocol.ts').Suggestion} Suggestion
  * @typedef {import('../protocol.ts').WorldView} WorldView
  * @typedef {import('../protocol.ts').Role} Role
+ * @typedef {import('../protocol.ts').ClientLocale} ClientLocale
  */
 
 /** Wait this long after a keystroke before asking for suggestions, so fast typing asks once. */
@@ -60,6 +61,10 @@ const view = {
   topic: byId('topic', HTMLElement),
   guildName: byId('guild-name', HTMLElement),
   actingNote: byId('acting-note', HTMLElement),
+  actingLegend: byId('acting-legend', HTMLElement),
+  roleMember: byId('role-member', HTMLElement),
+  roleModerator: byId('role-moderator', HTMLElement),
+  languageLegend: byId('language-legend', HTMLElement),
   composer: byId('composer', HTMLFormElement),
   input: byId('composer-input', HTMLInputElement),
   error: byId('composer-error', HTMLElement),
@@ -73,6 +78,8 @@ const state = {
   world: null,
   /** @type {Role} */
   role: 'member',
+  /** The client language: the command picker, the page and the bot's replies follow it. @type {ClientLocale} */
+  locale: 'en-US',
   channelId: '',
   /** Every message received, latest state, by id, in arrival order. @type {Map<string, ShownMessage>} */
   shown: new Map(),
@@ -94,7 +101,10 @@ const state = {
 const socket = new WebSocket(`ws://${location.host}/socket`);
 socket.addEventListener('message', (frame) => receive(JSON.parse(String(frame.data))));
 socket.addEventListener('close', () =>
-  showError('The playground stopped. Restart it with npm run playground, then reload.'),
+  showError(
+    state.world?.strings[state.locale].stopped ??
+      'The playground stopped. Restart it with npm run playground, then reload.',
+  ),
 );
 
 /**
@@ -148,8 +158,14 @@ function perform(/** @type {UnnumberedRequest} */ message) {
 function drawWorld() {
   const world = state.world;
   if (!world) return;
+  const strings = world.strings[state.locale];
+  document.documentElement.lang = state.locale === 'ru' ? 'ru' : 'en';
   view.guildName.textContent = world.guildName;
-  view.topic.textContent = `Try /${world.command} armenia, /${world.command} query:armenia hide:true, or @bot why did Kyrgyzstan cancel the drills?`;
+  view.topic.textContent = strings.topic;
+  view.actingLegend.textContent = strings.actingAs;
+  view.roleMember.textContent = strings.member;
+  view.roleModerator.textContent = strings.moderator;
+  view.languageLegend.textContent = strings.language;
   view.channels.replaceChildren(
     ...world.channels.map((channel) => {
       const item = document.createElement('li');
@@ -169,23 +185,37 @@ function drawWorld() {
   );
   const channel = world.channels.find((candidate) => candidate.id === state.channelId);
   view.channelName.textContent = channel?.name ?? '';
-  view.input.placeholder = `Message #${channel?.name ?? ''}`;
+  view.input.placeholder = strings.messagePlaceholder.replace('{channel}', channel?.name ?? '');
   const actor = world.actors[state.role];
   view.actingNote.replaceChildren(
     Object.assign(document.createElement('img'), { src: avatar(actor), alt: '' }),
-    `${actor.username} · ${world.roleNotes[state.role]}`,
+    `${actor.username} · ${strings.roleNotes[state.role]}`,
   );
 }
 
-for (const radio of document.querySelectorAll('input[name="role"]')) {
-  radio.addEventListener('change', () => {
-    if (!(radio instanceof HTMLInputElement) || !radio.checked) return;
-    state.role = radio.value === 'moderator' ? 'moderator' : 'member';
-    drawWorld();
-    drawMessages();
-    refreshSuggestions();
-  });
+/**
+ * A group of radio buttons that changes who the visitor is or the client's language: everything shown
+ * is drawn again for the new choice.
+ * @param {string} name
+ * @param {(value: string) => void} choose
+ */
+function onChoice(name, choose) {
+  for (const radio of document.querySelectorAll(`input[name="${name}"]`)) {
+    radio.addEventListener('change', () => {
+      if (!(radio instanceof HTMLInputElement) || !radio.checked) return;
+      choose(radio.value);
+      drawWorld();
+      drawMessages();
+      refreshSuggestions();
+    });
+  }
 }
+onChoice('role', (value) => {
+  state.role = value === 'moderator' ? 'moderator' : 'member';
+});
+onChoice('locale', (value) => {
+  state.locale = value === 'ru' ? 'ru' : 'en-US';
+});
 
 // ----- messages -------------------------------------------------------------------------------------------
 
@@ -224,7 +254,13 @@ function drawMessages() {
  */
 async function pressButton(message, customId, button) {
   button.disabled = true;
-  const error = await perform({ kind: 'click', messageId: message.id, customId, as: state.role });
+  const error = await perform({
+    kind: 'click',
+    messageId: message.id,
+    customId,
+    as: state.role,
+    locale: state.locale,
+  });
   button.disabled = false;
   if (error) showError(error);
 }
@@ -254,7 +290,13 @@ view.composer.addEventListener('submit', async (event) => {
   if (!text.trim()) return;
   hideSuggestions();
   showError(null);
-  const error = await perform({ kind: 'send', text, as: state.role, channelId: state.channelId });
+  const error = await perform({
+    kind: 'send',
+    text,
+    as: state.role,
+    channelId: state.channelId,
+    locale: state.locale,
+  });
   if (error) showError(error);
   else if (view.input.value === text) view.input.value = '';
   scrollDown();
@@ -289,7 +331,13 @@ function refreshSuggestions() {
       hideSuggestions();
       return;
     }
-    state.latestSuggest = request({ kind: 'suggest', text, as: state.role, channelId: state.channelId });
+    state.latestSuggest = request({
+      kind: 'suggest',
+      text,
+      as: state.role,
+      channelId: state.channelId,
+      locale: state.locale,
+    });
   }, SUGGEST_DELAY_MS);
 }
 

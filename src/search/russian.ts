@@ -1,0 +1,117 @@
+/**
+ * Russian queries, read in English at query time: the one point where Cyrillic enters the search.
+ *
+ * Each run of Cyrillic words of a query is read, longest first, as
+ * 1. a phrase of the bilingual glossary (`corpus/synonyms.ru.txt`: `учениях` → drills or
+ *    exercises, `ОДКБ` → CSTO, `Армению` → Armenia), matched after Russian stemming;
+ * 2. a Russian function word (и, в, на), which is dropped like an English stop word;
+ * 3. otherwise a name, transliterated as English-language news spells it (`Токаев` → Tokayev),
+ *    and also its stem transliterated when that is long enough to be a name (`Пашиняна` →
+ *    Pashinyana or Pashinyan), since a name's case ending is not part of its English spelling.
+ * The English words then go through the usual analysis: the corpus's transliteration table folds
+ * Tokayev to the article's Toqaev, and the typo budget applies as to any typed word.
+ *
+ * Several one-word readings of one Russian word are alternatives (`drills` or `exercises`): they
+ * count as one query word, whichever matches. A multi-word reading (`Collective Security Treaty`)
+ * is searched as its words, and then only the preferred reading is.
+ */
+import { type RussianGlossary, russianKeys } from '../corpus/russian-glossary.ts';
+import {
+  isCyrillic,
+  isRussianStopWord,
+  normalizeCyrillic,
+  russianStem,
+  transliterate,
+} from '../text/cyrillic.ts';
+import { analyzeWord, type Folds, type Token, tokenize, type WordTerm } from '../text/terms.ts';
+
+/** A search term read from Russian, with the terms of its other readings, any of which may match. */
+export interface ReadWord extends WordTerm {
+  alternatives: readonly string[];
+}
+
+/** A stem shorter than this is not used as a name's spelling: it cut into the name (`Токаев` → `тока`). */
+const MIN_NAME_STEM = 5;
+
+interface Reading {
+  /** Index of the first token read, and how many tokens the reading covers. */
+  at: number;
+  length: number;
+  /** English readings, preferred first; none for a function word. */
+  english: readonly string[];
+}
+
+function readingsOf(tokens: readonly Token[], glossary: RussianGlossary): Reading[] {
+  const keys = tokens.map((token) => (isCyrillic(token.surface) ? russianKeys(token.surface) : []));
+  const readings: Reading[] = [];
+  let at = 0;
+  while (at < tokens.length) {
+    const surface = (tokens[at] as Token).surface;
+    if (!isCyrillic(surface)) {
+      at += 1;
+      continue;
+    }
+    const found = glossary.match(keys, at);
+    const normal = normalizeCyrillic(surface);
+    if (found) readings.push({ at, length: found.length, english: found.readings });
+    else if (isRussianStopWord(normal)) readings.push({ at, length: 1, english: [] });
+    else readings.push({ at, length: 1, english: nameSpellings(normal) });
+    at += found?.length ?? 1;
+  }
+  return readings;
+}
+
+function nameSpellings(normal: string): string[] {
+  const whole = transliterate(normal);
+  if (normal.includes('-')) return [whole];
+  const stem = transliterate(russianStem(normal));
+  return stem !== whole && stem.length >= MIN_NAME_STEM ? [whole, stem] : [whole];
+}
+
+function wordsOf(english: readonly string[], folds: Folds): ReadWord[] {
+  const analysed = english.map((phrase) =>
+    tokenize(phrase).flatMap((token) => analyzeWord(token.surface, false, folds)),
+  );
+  if (analysed.some((words) => words.length > 1))
+    return (analysed[0] ?? []).map((word) => ({ ...word, alternatives: [] }));
+  const [main, ...others] = analysed.flat();
+  if (!main) return [];
+  const alternatives = new Set(others.map((word) => word.term).filter((term) => term !== main.term));
+  return [{ ...main, alternatives: [...alternatives] }];
+}
+
+/**
+ * For each token of a query, the words it is searched as when it is Cyrillic (empty for a word
+ * that a preceding phrase covers, or a function word); undefined for every other token, which
+ * the caller analyses as usual.
+ */
+export function readRussian(
+  tokens: readonly Token[],
+  glossary: RussianGlossary,
+  folds: Folds,
+): (ReadWord[] | undefined)[] {
+  const words: (ReadWord[] | undefined)[] = tokens.map(() => undefined);
+  for (const reading of readingsOf(tokens, glossary)) {
+    words[reading.at] = wordsOf(reading.english, folds);
+    for (let next = reading.at + 1; next < reading.at + reading.length; next++) words[next] = [];
+  }
+  return words;
+}
+
+/**
+ * The query with its Cyrillic phrases replaced by their preferred English reading, for what reads
+ * the question's wording rather than its terms (the question's shape: `Сколько…` → `how many…`).
+ */
+export function inEnglish(text: string, glossary: RussianGlossary): string {
+  if (!isCyrillic(text)) return text;
+  const tokens = tokenize(text);
+  let out = '';
+  let from = 0;
+  for (const reading of readingsOf(tokens, glossary)) {
+    const first = tokens[reading.at] as Token;
+    const last = tokens[reading.at + reading.length - 1] as Token;
+    out += text.slice(from, first.start) + (reading.english[0] ?? '');
+    from = last.end;
+  }
+  return (out + text.slice(from)).replace(/\s+/g, ' ').trim();
+}
