@@ -13,8 +13,9 @@ import type { BotContext, Outcome } from '../src/bot/context.ts';
 import { cooldownNotice, type Gate, gateQuestion } from '../src/bot/policy.ts';
 import { answerQuestion } from '../src/bot/question.ts';
 import { interactionReply, interactionUpdate, sendPayload } from '../src/bot/send.ts';
+import { completionChoices } from '../src/render/choices.ts';
 import type { ButtonAction } from '../src/render/custom-id.ts';
-import { fitChoices } from '../src/render/limits.ts';
+import { LIMITS } from '../src/render/limits.ts';
 import { answerMessage, notice, paragraphMessage } from '../src/render/messages.ts';
 import { MAX_QUERY_CHARS } from '../src/search/query.ts';
 import type { Command } from './types.ts';
@@ -78,7 +79,9 @@ export const ask: Command = {
   },
 
   async autocomplete(interaction: AutocompleteInteraction, context: BotContext): Promise<Outcome> {
-    const choices = fitChoices(context.engine.complete(interaction.options.getFocused()));
+    const choices = completionChoices(
+      context.engine.complete(interaction.options.getFocused(), LIMITS.choices),
+    );
     await interaction.respond(choices);
     return { outcome: 'shown', results: choices.length };
   },

@@ -127,6 +127,23 @@ describe('/csto', () => {
     expect(choices.map((choice) => choice.value)).toContain('Kyrgyzstan');
   });
 
+  it('when a question is half typed, the first choices preview answering paragraphs, and picking one answers with it first', async () => {
+    const typing = await server.sendInteraction({
+      type: 4,
+      data: {
+        name: 'csto',
+        options: [{ name: 'query', type: 3, value: 'why did kyrgyzstan cancel the dri', focused: true }],
+      },
+    }).callback;
+    const [first, second] = typing.data.choices as Json[];
+    expect(first.name).toMatch(/^¶8 · Kyrgyzstan abruptly canceled CSTO coaching drills/);
+    // Discord sends the picked choice's value as the query: the second preview's paragraph comes first.
+    const number = /¶(\d+)$/.exec(second.value)?.[1];
+    expect(second.name.startsWith(`¶${number} · `)).toBe(true);
+    const answer = (await ask(second.value).callback).data;
+    expect(buttons(answer)[0]?.label).toBe(`Full ¶${number}`);
+  });
+
   it('when More is clicked, the same message shows the next results', async () => {
     const { token, callback } = ask('armenia');
     const first = (await callback).data;

@@ -91,7 +91,36 @@ describe('the search CLI', () => {
     expect(JSON.parse(run.stdout)).toMatchObject({ total: 0, results: [], suggestions: ['Bishkek'] });
   });
 
+  it('when asked to complete, prints the choices the bot would offer, and a preview’s value answers with its paragraph first', async () => {
+    const run = await search(['--complete', 'why did kyrgyzstan cancel the dri']);
+    expect(run.code).toBe(0);
+    const completion = JSON.parse(run.stdout);
+    expect(Object.keys(completion)).toEqual(['partial', 'choices']);
+    expect(completion.partial).toBe('why did kyrgyzstan cancel the dri');
+    const [first, second] = completion.choices as { name: string; value: string }[];
+    expect(first?.name).toMatch(/^¶8 · Kyrgyzstan abruptly canceled CSTO coaching drills/);
+    expect(second?.value).toMatch(/^why did kyrgyzstan cancel the dri ¶\d+$/);
+    const picked = await search(['--json', second?.value ?? '']);
+    const answer = JSON.parse(picked.stdout);
+    expectAnswerShape(answer);
+    expect(`¶${answer.results[0].paragraph}`).toBe(/¶\d+$/.exec(second?.value ?? '')?.[0]);
+  });
+
+  it('when completing from stdin, prints one JSON line per partial query, the empty one included', async () => {
+    const run = await search(['--complete', '--stdin'], { input: 'kyrg\n\nzatulin acc\n' });
+    expect(run.code).toBe(0);
+    const lines = run.stdout
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(lines.map((line) => line.partial)).toEqual(['kyrg', '', 'zatulin acc']);
+    expect(lines[1].choices.map((choice: { name: string }) => choice.name)).toContain('CSTO');
+    expect(lines[2].choices.map((choice: { value: string }) => choice.value)).toContain('zatulin accused');
+  });
+
   it.each([
+    [['--complete', '--json', 'kyrg']],
+    [['--complete', '--limit', '3', 'kyrg']],
     [[]],
     [['']],
     [['   ']],
@@ -100,6 +129,7 @@ describe('the search CLI', () => {
     [['--bogus', 'armenia']],
     [['two', 'queries']],
     [['--stdin', 'armenia']],
+    [['--stdin']],
   ])('when the arguments are %j, exits 2 with a usage message and prints nothing on stdout', async (args) => {
     const run = await search(args);
     expect(run.code).toBe(2);

@@ -24,6 +24,19 @@ async function setUp() {
 }
 
 describe('live corpus updates', () => {
+  it('when a transliteration table is added and then removed, reloads fold the new spellings and then stop', async () => {
+    const { corpusDir, engine, live } = await setUp();
+    expect(engine.answer('Tadzhik').total).toBe(0);
+    writeFileSync(join(corpusDir, 'transliterations.txt'), 'Tajik = Tadzhik\n');
+    expect((await live.reload()).glossaryChanged).toBe(true);
+    expect(engine.answer('Tadzhik').results[0]?.excerpt).toContain('**Tajik**');
+    // The glossary's own rules still apply beside the table.
+    expect(engine.answer('called off').total).toBe(1);
+    unlinkSync(join(corpusDir, 'transliterations.txt'));
+    expect((await live.reload()).glossaryChanged).toBe(true);
+    expect(engine.answer('Tadzhik').total).toBe(0);
+  });
+
   it('when a file is added, edited or deleted, a reload applies exactly that change', async () => {
     const { corpusDir, engine, live } = await setUp();
     writeFileSync(join(corpusDir, 'uzbek.md'), markdownArticle('Uzbek', 'Uzbekistan quit the bloc.'));
@@ -41,7 +54,7 @@ describe('live corpus updates', () => {
     expect(engine.answer('tajik').total).toBe(0);
     expect(engine.answer('drills').total).toBe(0);
     expect(engine.articles.map((article) => article.id).sort()).toEqual(['border', 'uzbek']);
-    expect(engine.complete('uzbe')).toContain('Uzbekistan');
+    expect(engine.complete('uzbe')).toContainEqual({ kind: 'query', text: 'Uzbekistan' });
   });
 
   it('when nothing changed, a reload changes nothing', async () => {

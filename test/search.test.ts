@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../src/corpus/load.ts';
-import { type Answer, AnswerEngine } from '../src/search/engine.ts';
+import { completionChoices } from '../src/render/choices.ts';
+import { type Answer, AnswerEngine, type Completion } from '../src/search/engine.ts';
 import { makeCorpus, markdownArticle, SEED_ARTICLE_ID, SHIPPED_CORPUS } from './support/corpus.ts';
 
 let engine: AnswerEngine;
@@ -143,7 +144,8 @@ describe('bad input', () => {
   );
 
   it('when a query hides a real word among markdown, mentions and emoji, that word is still searched', () => {
-    expect(engine.answer('**armenia**').total).toBe(engine.answer('armenia').total);
+    // Both forms end in punctuation, so neither is read as a word still being typed (a prefix).
+    expect(engine.answer('**armenia**').total).toBe(engine.answer('"armenia"').total);
     expect(engine.answer('@everyone armenia').total).toBeGreaterThan(0);
   });
 
@@ -178,42 +180,93 @@ describe('paging and retrieval', () => {
 });
 
 describe('autocomplete', () => {
+  const texts = (choices: Completion[]) =>
+    choices.flatMap((choice) => (choice.kind === 'query' ? [choice.text] : []));
+
+  it('when a question is partly typed, the first choices preview the paragraphs that answer it, and picking one answers with it first', () => {
+    const choices = completionChoices(engine.complete('why did kyrgyzstan cancel the dri', 25));
+    const first = choices[0];
+    expect(first?.name).toMatch(/^¶8 · Kyrgyzstan abruptly canceled CSTO coaching drills.*…$/);
+    expect(first?.value).toBe('why did kyrgyzstan cancel the dri ¶8');
+    expect(top(engine.answer(first?.value ?? ''))).toBe(8);
+    // A lower preview, picked, also comes first: the value carries the paragraph, not only the text.
+    const second = choices[1];
+    const number = Number(/^¶(\d+)/.exec(second?.name ?? '')?.[1]);
+    expect(number).not.toBe(8);
+    expect(top(engine.answer(second?.value ?? ''))).toBe(number);
+  });
+
   it('when a word is partly typed, its completions come as the corpus writes them', () => {
-    const choices = engine.complete('kyrg');
+    const choices = texts(engine.complete('kyrg'));
     expect(choices[0]).toBe('kyrg');
     expect(choices).toContain('Kyrgyzstan');
     expect(choices).toContain('Kyrgyz');
   });
 
-  it('when earlier words are typed, completions keep them', () => {
-    expect(engine.complete('why did kyrgyzstan cancel the dri')).toContain(
-      'why did kyrgyzstan cancel the drills',
-    );
+  it('when earlier words are typed, completions keep them and only words that occur with them are offered', () => {
+    const typed = 'why did kyrgyzstan cancel the dri';
+    const completions = texts(engine.complete(typed)).filter((text) => text !== typed);
+    expect(completions[0]).toBe('why did kyrgyzstan cancel the drills');
+    for (const completion of completions.filter((text) => text.startsWith(typed.slice(0, -3)))) {
+      expect(completion.startsWith(typed), completion).toBe(true);
+      expect(engine.answer(completion).total, completion).toBeGreaterThan(0);
+    }
   });
 
   it('when the typed word matches a section heading, the heading is offered', () => {
-    expect(engine.complete('menace')).toContain('Sense Of Menace For Kazakhstan');
+    expect(texts(engine.complete('menace'))).toContain('Sense Of Menace For Kazakhstan');
   });
 
-  it('when the word is misspelled, near spellings are offered', () => {
-    expect(engine.complete('Pashinyan')).toContain('Pashinian');
+  it('when the word is spelled as another transliteration, the corpus’s spelling is offered', () => {
+    expect(texts(engine.complete('Pashinyan'))).toContain('Pashinian');
   });
 
   it('when nothing is typed yet, topics are offered: headings and the most mentioned names', () => {
-    const choices = engine.complete('');
+    const choices = texts(engine.complete(''));
     expect(choices).toContain('Bishkek Balks At Tajikistan Award');
     expect(choices).toContain('CSTO');
   });
 
-  it.each(['', 'a', 'x'.repeat(300), '🔥', '@everyone', '\u0000'])(
+  it('when the corpus has several articles, previews start with a short article label and their values name the article', async () => {
+    const dir = makeCorpus({
+      'drills.md': markdownArticle(
+        'Drills called off: a note from Bishkek',
+        'The joint drills were called off by Bishkek at short notice.',
+      ),
+      'more.md': markdownArticle('Exercise season', 'Other drills went ahead in the south as planned.'),
+    });
+    const small = AnswerEngine.fromCorpus(await loadCorpus(dir));
+    const choices = completionChoices(small.complete('drills', 25));
+    const previews = choices.filter((choice) => / ¶\d+:[0-9a-z]{6}$/.test(choice.value));
+    expect(previews).toHaveLength(2);
+    expect(previews.map((choice) => choice.name)).toContain(
+      'Drills called off ¶1 · drills were called off by Bishkek at short notice.',
+    );
+    for (const preview of previews) {
+      const snippet = preview.name.split(' · ')[1]?.replace(/…$/, '') ?? '';
+      expect(small.answer(preview.value).results[0]?.text).toContain(snippet);
+    }
+  });
+
+  it.each(['', 'a', 'x'.repeat(300), '🔥', '@everyone', '\u0000', `${'why '.repeat(40)}drills`])(
     'when %j is typed, at most 25 choices of 1–100 characters come back',
     (typed) => {
-      const choices = engine.complete(typed);
+      const choices = completionChoices(engine.complete(typed, 25));
       expect(choices.length).toBeLessThanOrEqual(25);
       for (const choice of choices) {
-        expect(choice.length).toBeGreaterThanOrEqual(1);
-        expect(choice.length).toBeLessThanOrEqual(100);
+        for (const text of [choice.name, choice.value]) {
+          expect(text.length).toBeGreaterThanOrEqual(1);
+          expect(text.length).toBeLessThanOrEqual(100);
+        }
       }
     },
   );
+
+  it('when a long question is typed, a preview’s value is shortened at a word and still answers with its paragraph', () => {
+    const typed = `${'why did it happen and '.repeat(6)}kyrgyzstan cancel drills`;
+    const preview = completionChoices(engine.complete(typed, 25))[0];
+    expect(preview?.value.length).toBeLessThanOrEqual(100);
+    expect(preview?.value).toMatch(/ ¶\d+$/);
+    expect(top(engine.answer(preview?.value ?? ''))).toBe(Number(/¶(\d+)$/.exec(preview?.value ?? '')?.[1]));
+  });
 });

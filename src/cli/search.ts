@@ -4,6 +4,8 @@
  *
  *   npm run --silent search -- [--json] [--limit N] "<query>"
  *   npm run --silent search -- --json --stdin [--limit N]     (one query per line → JSON Lines)
+ *   npm run --silent search -- --complete "<partial>"         (autocomplete choices, one JSON object)
+ *   npm run --silent search -- --complete --stdin             (one partial query per line → JSON Lines)
  *
  * stdout carries only the answer; logs go to stderr. Exit 0 on success (also when nothing
  * matched), 1 when the corpus cannot be read, 2 on bad arguments or configuration.
@@ -11,6 +13,8 @@
 import { createInterface } from 'node:readline';
 import { ConfigError, loadSearchConfig, readEnvFile } from '../config.ts';
 import { createLogger } from '../log.ts';
+import { completionChoices } from '../render/choices.ts';
+import { LIMITS } from '../render/limits.ts';
 import { renderAnswerText } from '../render/text.ts';
 import { type Answer, AnswerEngine, MAX_LIMIT } from '../search/engine.ts';
 import { parseCommandLine, readCommandLine, UsageError, wholeNumber } from './args.ts';
@@ -18,10 +22,13 @@ import { parseCommandLine, readCommandLine, UsageError, wholeNumber } from './ar
 const USAGE = `Usage:
   npm run --silent search -- [--json] [--limit N] "<query>"
   npm run --silent search -- --json --stdin [--limit N]
+  npm run --silent search -- --complete [--stdin] "<partial>"
 
 Options:
   --json      print one JSON object per query
-  --stdin     read one query per line from standard input (with --json)
+  --complete  print the autocomplete choices for a partly typed query, as the bot offers them:
+              {"partial": "...", "choices": [{"name": "...", "value": "..."}]}
+  --stdin     read one query per line from standard input (with --json or --complete)
   --limit N   results per query, 1–${MAX_LIMIT} (default 3)
   --help      show this help
 
@@ -29,6 +36,7 @@ Environment: CORPUS_DIR (default corpus), DATA_DIR (default data), LOG_LEVEL.`;
 
 interface Invocation {
   json: boolean;
+  complete: boolean;
   stdin: boolean;
   limit: number;
   query: string | undefined;
@@ -37,20 +45,30 @@ interface Invocation {
 function parseInvocation(argv: readonly string[]): Invocation | 'help' {
   const { help, values, positionals } = parseCommandLine(
     argv,
-    { json: { type: 'boolean' }, stdin: { type: 'boolean' }, limit: { type: 'string' } },
+    {
+      json: { type: 'boolean' },
+      complete: { type: 'boolean' },
+      stdin: { type: 'boolean' },
+      limit: { type: 'string' },
+    },
     { positionals: true },
   );
   if (help) return 'help';
-  const limit = values.limit === undefined ? 3 : wholeNumber('--limit', values.limit, 1, MAX_LIMIT);
+  const limitText = values.limit;
+  const limit = limitText === undefined ? 3 : wholeNumber('--limit', limitText, 1, MAX_LIMIT);
   const json = values.json === true;
+  const complete = values.complete === true;
   const stdin = values.stdin === true;
-  if (stdin && !json) throw new UsageError('--stdin needs --json');
+  if (complete && (json || limitText !== undefined))
+    throw new UsageError('--complete prints JSON of its own and takes no --json or --limit');
+  if (stdin && !json && !complete) throw new UsageError('--stdin needs --json or --complete');
   if (stdin && positionals.length > 0)
     throw new UsageError('give the queries on stdin or as an argument, not both');
   if (!stdin && positionals.length !== 1) throw new UsageError('give exactly one query (quote it)');
   const query = positionals[0];
-  if (!stdin && !query?.trim()) throw new UsageError('the query is empty');
-  return { json, stdin, limit, query };
+  // An empty box is a fair thing to complete (it gets topics); an empty question is not.
+  if (!stdin && !complete && !query?.trim()) throw new UsageError('the query is empty');
+  return { json, complete, stdin, limit, query };
 }
 
 /** The CLI's JSON contract: exactly these fields, in this order. */
@@ -83,11 +101,19 @@ async function main(): Promise<number> {
   const logger = createLogger(process.env.LOG_LEVEL ? config.logLevel : 'warn');
   const engine = await AnswerEngine.open({ corpusDir: config.corpusDir, dataDir: config.dataDir, logger });
   const { json, limit } = invocation;
+  const respond = invocation.complete
+    ? (partial: string) =>
+        JSON.stringify({ partial, choices: completionChoices(engine.complete(partial, LIMITS.choices)) })
+    : (query: string) => toJson(engine.answer(query, { limit }));
 
   if (invocation.stdin) {
     for await (const line of createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY })) {
-      process.stdout.write(`${toJson(engine.answer(line, { limit }))}\n`);
+      process.stdout.write(`${respond(line)}\n`);
     }
+    return 0;
+  }
+  if (invocation.complete) {
+    process.stdout.write(`${respond(invocation.query ?? '')}\n`);
     return 0;
   }
   const answer = engine.answer(invocation.query ?? '', { limit });

@@ -4,6 +4,8 @@
  * index time: where a paragraph contains a rule's phrase, the rule's reader words are indexed for
  * that paragraph in a separate, lower-weighted field, and the phrase is what gets highlighted.
  */
+import { memoize } from '../text/memo.ts';
+import { Spelling } from '../text/spelling.ts';
 import { analyzeWord, phraseKeys, type Token, tokenize, type WordTerm } from '../text/terms.ts';
 import { MAX_GLOSSARY_LINE_CHARS, MAX_NAMES_PER_ALIAS_LINE } from './limits.ts';
 
@@ -44,12 +46,12 @@ export interface GlossaryProblem {
 
 const MAX_PHRASE_WORDS = 8;
 
-function phraseOf(text: string): string[] {
-  return tokenize(text).flatMap((token) => phraseKeys(token.surface));
+function phraseOf(text: string, spelling: Spelling): string[] {
+  return tokenize(text).flatMap((token) => phraseKeys(token.surface, spelling));
 }
 
-function wordsOf(text: string): WordTerm[] {
-  return tokenize(text).flatMap((token) => analyzeWord(token.surface));
+function wordsOf(text: string, spelling: Spelling): WordTerm[] {
+  return tokenize(text).flatMap((token) => analyzeWord(token.surface, false, spelling));
 }
 
 export class Glossary {
@@ -57,8 +59,13 @@ export class Glossary {
   readonly #rulesByFirstKey = new Map<string, Rule[]>();
   readonly ruleCount: number;
   readonly problems: readonly GlossaryProblem[];
+  /**
+   * The corpus's spelling folds (transliteration table): part of the glossary because every
+   * analysis that uses the glossary — index, query, highlights — must fold the same way.
+   */
+  readonly spelling: Spelling;
 
-  private constructor(allRules: Rule[], problems: GlossaryProblem[]) {
+  private constructor(allRules: Rule[], problems: GlossaryProblem[], spelling: Spelling) {
     // A rule whose reader words are all in its own phrase adds nothing to the index. (`reader` holds
     // distinct terms, and a mutual line's reader side holds the phrase's own terms too.)
     const rules = mergeByPhrase(allRules).filter((rule) =>
@@ -73,9 +80,13 @@ export class Glossary {
     }
     this.ruleCount = rules.length;
     this.problems = problems;
+    this.spelling = spelling;
   }
 
-  static readonly empty = new Glossary([], []);
+  static readonly empty = new Glossary([], [], Spelling.none);
+
+  /** Phrase keys of a written word, memoised: every analysed paragraph asks for all of its words. */
+  readonly #keysOf = memoize((surface) => phraseKeys(surface, this.spelling));
 
   /**
    * Parses the glossary format:
@@ -83,7 +94,7 @@ export class Glossary {
    * `name = name = name` (mutual aliases). `#` starts a comment line.
    * A bad line is reported with its number and skipped; the others still apply.
    */
-  static parse(source: string): Glossary {
+  static parse(source: string, spelling: Spelling = Spelling.none): Glossary {
     const rules: Rule[] = [];
     const problems: GlossaryProblem[] = [];
     source.split(/\r?\n/).forEach((raw, index) => {
@@ -96,11 +107,11 @@ export class Glossary {
         });
         return;
       }
-      const parsed = parseLine(text);
+      const parsed = parseLine(text, spelling);
       if (typeof parsed === 'string') problems.push({ line: index + 1, reason: parsed });
       else rules.push(...parsed);
     });
-    return new Glossary(rules, problems);
+    return new Glossary(rules, problems, spelling);
   }
 
   /**
@@ -114,7 +125,7 @@ export class Glossary {
     const keys: string[] = [];
     const owner: number[] = [];
     tokens.forEach((token, index) => {
-      for (const key of phraseKeys(token.surface)) {
+      for (const key of this.#keysOf(token.surface)) {
         keys.push(key);
         owner.push(index);
       }
@@ -164,7 +175,7 @@ function mergeByPhrase(rules: readonly Rule[]): Rule[] {
 }
 
 /** The rules one glossary line stands for, or why the line is unusable. */
-function parseLine(text: string): Rule[] | string {
+function parseLine(text: string, spelling: Spelling): Rule[] | string {
   const oneWay = text.split('=>');
   if (oneWay.length > 2) return 'more than one "=>"';
   if (oneWay.length === 2) {
@@ -172,7 +183,7 @@ function parseLine(text: string): Rule[] | string {
     if (/[=>]/.test(oneWay.join(''))) return 'a stray "=" or ">" next to "=>" (write "phrase => words")';
     const readerSides = (oneWay[1] ?? '').split(',').map((side) => side.trim());
     if (readerSides.some((side) => !side)) return 'empty reader word';
-    const rule = makeRule((oneWay[0] ?? '').trim(), distinctWords(readerSides));
+    const rule = makeRule((oneWay[0] ?? '').trim(), distinctWords(readerSides, spelling), spelling);
     return typeof rule === 'string' ? rule : [rule];
   }
   const names = text.split('=').map((name) => name.trim());
@@ -180,10 +191,10 @@ function parseLine(text: string): Rule[] | string {
   if (names.length > MAX_NAMES_PER_ALIAS_LINE)
     return `${names.length} names on one line, over the limit of ${MAX_NAMES_PER_ALIAS_LINE}: split the line`;
   // Each name stands for the words of all the names; `makeRule` leaves its own out.
-  const reader = distinctWords(names);
+  const reader = distinctWords(names, spelling);
   const rules: Rule[] = [];
   for (const name of names) {
-    const rule = makeRule(name, reader);
+    const rule = makeRule(name, reader, spelling);
     if (typeof rule === 'string') return rule;
     rules.push(rule);
   }
@@ -191,17 +202,18 @@ function parseLine(text: string): Rule[] | string {
 }
 
 /** The search terms of several phrases, each term once, in order. */
-function distinctWords(phrases: readonly string[]): WordTerm[] {
+function distinctWords(phrases: readonly string[], spelling: Spelling): WordTerm[] {
   const words = new Map<string, WordTerm>();
-  for (const word of phrases.flatMap(wordsOf)) if (!words.has(word.term)) words.set(word.term, word);
+  for (const word of phrases.flatMap((phrase) => wordsOf(phrase, spelling)))
+    if (!words.has(word.term)) words.set(word.term, word);
   return [...words.values()];
 }
 
-function makeRule(textSide: string, reader: readonly WordTerm[]): Rule | string {
-  const keys = phraseOf(textSide);
+function makeRule(textSide: string, reader: readonly WordTerm[], spelling: Spelling): Rule | string {
+  const keys = phraseOf(textSide, spelling);
   if (keys.length === 0) return `"${textSide}" has no words`;
   if (keys.length > MAX_PHRASE_WORDS) return `"${textSide}" is longer than ${MAX_PHRASE_WORDS} words`;
-  return { keys, reader, own: new Set(wordsOf(textSide).map((word) => word.term)) };
+  return { keys, reader, own: new Set(wordsOf(textSide, spelling).map((word) => word.term)) };
 }
 
 function matchesAt(keys: readonly string[], at: number, rule: Rule): boolean {

@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { Spelling, TRANSLITERATIONS_FILE } from '../text/spelling.ts';
 import { GLOSSARY_FILE, Glossary } from './glossary.ts';
 import { describeBytes, MAX_FILE_BYTES } from './limits.ts';
 import { CorpusFileError, parseArticle } from './parse.ts';
@@ -50,15 +51,20 @@ export class CorpusError extends Error {
   override name = 'CorpusError';
 }
 
+/** The glossary and the transliteration table: corpus data that changes how every text is analysed. */
+export function isGlossaryFile(name: string): boolean {
+  return name === GLOSSARY_FILE || name === TRANSLITERATIONS_FILE;
+}
+
 export function isCorpusFile(name: string): boolean {
-  return !name.startsWith('.') && (name === GLOSSARY_FILE || ARTICLE_FILE.test(name));
+  return !name.startsWith('.') && (isGlossaryFile(name) || ARTICLE_FILE.test(name));
 }
 
 /** Why a visible file of the corpus directory is not read, so that it is not ignored without a word. */
 function unsupportedFile(name: string): CorpusProblem {
   return {
     file: name,
-    reason: 'unsupported file type (only .md and .txt articles and synonyms.txt are read)',
+    reason: `unsupported file type (only .md and .txt articles, ${GLOSSARY_FILE} and ${TRANSLITERATIONS_FILE} are read)`,
   };
 }
 
@@ -111,20 +117,50 @@ function sizeProblem(file: CorpusFile): string | null {
     : `the file is ${describeBytes(file.tooLarge)}, over the limit of ${describeBytes(MAX_FILE_BYTES)} for one corpus file: split it`;
 }
 
-/** The glossary, or (when the file is refused as a whole) only the problem: the caller keeps what it had. */
-export function parseGlossaryFile(file: CorpusFile): { glossary?: Glossary; problems: CorpusProblem[] } {
-  const tooLarge = sizeProblem(file);
-  if (tooLarge) return { problems: [{ file: file.name, reason: tooLarge }] };
-  const glossary = Glossary.parse(file.bytes.toString('utf8'));
-  const problems = glossary.problems.map(
-    (problem): CorpusProblem => ({
-      file: file.name,
+/** The texts of the glossary files, '' for a missing one: what a reload hands back to the bot. */
+export interface GlossaryTexts {
+  rules: string;
+  transliterations: string;
+}
+
+/** The glossary from its files' texts: the transliteration table first, since the rules are analysed with it. */
+export function glossaryFromTexts({ rules, transliterations }: GlossaryTexts): Glossary {
+  return Glossary.parse(rules, transliterations ? Spelling.parse(transliterations) : Spelling.none);
+}
+
+/**
+ * The glossary from the corpus's glossary files (either may be missing), with their bad lines; or,
+ * when one of them is refused as a whole (too large), only the problem: the caller keeps what it had.
+ */
+export function parseGlossaryFiles(files: readonly CorpusFile[]): {
+  glossary?: Glossary;
+  texts?: GlossaryTexts;
+  problems: CorpusProblem[];
+} {
+  const refused = files.flatMap((file) => {
+    const tooLarge = sizeProblem(file);
+    return tooLarge ? [{ file: file.name, reason: tooLarge }] : [];
+  });
+  if (refused.length > 0) return { problems: refused };
+  const text = (name: string) => files.find((file) => file.name === name)?.bytes.toString('utf8') ?? '';
+  const texts = { rules: text(GLOSSARY_FILE), transliterations: text(TRANSLITERATIONS_FILE) };
+  const glossary = glossaryFromTexts(texts);
+  const located =
+    (name: string) =>
+    (problem: { line: number; reason: string }): CorpusProblem => ({
+      file: name,
       line: problem.line,
       reason: problem.reason,
       scope: 'line',
-    }),
-  );
-  return { glossary, problems };
+    });
+  return {
+    glossary,
+    texts,
+    problems: [
+      ...glossary.spelling.problems.map(located(TRANSLITERATIONS_FILE)),
+      ...glossary.problems.map(located(GLOSSARY_FILE)),
+    ],
+  };
 }
 
 /**
@@ -158,9 +194,8 @@ export function parseArticleFiles(
 
 export async function loadCorpus(dir: string): Promise<Corpus> {
   const read = await readCorpusDir(dir);
-  const glossaryFile = read.files.find((file) => file.name === GLOSSARY_FILE);
-  const glossary = glossaryFile ? parseGlossaryFile(glossaryFile) : { problems: [] };
-  const parsed = parseArticleFiles(read.files.filter((file) => file.name !== GLOSSARY_FILE));
+  const glossary = parseGlossaryFiles(read.files.filter((file) => isGlossaryFile(file.name)));
+  const parsed = parseArticleFiles(read.files.filter((file) => !isGlossaryFile(file.name)));
   const files = new Map(read.files.map((file) => [file.name, file.hash]));
   return {
     articles: parsed.articles,

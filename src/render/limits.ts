@@ -111,17 +111,3 @@ export function fitComponents(
     }))
     .filter((row) => row.components.length > 0);
 }
-
-export interface Choice {
-  name: string;
-  value: string;
-}
-
-/** Autocomplete: at most 25 choices, names and values 1–100 characters. */
-export function fitChoices(texts: readonly string[]): Choice[] {
-  return texts
-    .map((text) => sliceText(text, LIMITS.choiceText).trim())
-    .filter((text) => text.length > 0)
-    .slice(0, LIMITS.choices)
-    .map((text) => ({ name: text, value: text }));
-}

@@ -6,7 +6,6 @@
  * Pure of Discord: the CLI, the bot and the tests all call this class.
  */
 import { join } from 'node:path';
-import type { SearchResult } from 'minisearch';
 import type { Logger } from 'pino';
 import type { Glossary } from '../corpus/glossary.ts';
 import {
@@ -17,14 +16,26 @@ import {
   problemLogMessage,
 } from '../corpus/load.ts';
 import type { Article, ArticleMeta, Paragraph } from '../corpus/types.ts';
-import { sliceText } from '../text/slice.ts';
-import { foldWord, tokenize, wordTerms } from '../text/terms.ts';
+import { tokenize, wordTerms } from '../text/terms.ts';
 import { CACHE_FILE, indexFingerprint, loadIndexCache, saveIndexCache } from './cache.ts';
 import { citeParagraph } from './citation.ts';
+import { type Completion, complete, WordLists } from './complete.ts';
 import { excerpt, highlightAll } from './excerpt.ts';
 import { findHighlights, type ParagraphTerms, paragraphTerms } from './highlight.ts';
 import { type BuiltIndex, buildIndex } from './index.ts';
-import { buildQuery, cleanQuery, type QueryTerm, queryTerms } from './query.ts';
+import { cleanQuery, type QueryTerm, queryTerms } from './query.ts';
+import {
+  type Headings,
+  type RankContext,
+  type Ranked,
+  type Ranking,
+  type RankOptions,
+  rank,
+} from './rank.ts';
+import { articleKey, type ParagraphReference, referenceToken, splitReference } from './reference.ts';
+import { questionShape } from './shape.ts';
+
+export type { Completion } from './complete.ts';
 
 /** One cited paragraph of an answer. */
 export interface Hit {
@@ -90,17 +101,19 @@ export interface OpenOptions {
 
 export const DEFAULT_LIMIT = 3;
 export const MAX_LIMIT = 10;
-/** Discord's cap on autocomplete choices, and on the length of each. */
-export const MAX_COMPLETIONS = 25;
-export const MAX_COMPLETION_CHARS = 100;
+/** Autocomplete choices when the caller does not say (the bot asks for Discord's cap). */
+const DEFAULT_COMPLETIONS = 20;
 const MAX_SUGGESTIONS = 3;
+/** Enough of a paragraph for a preview's name; the renderer cuts it to fit. */
+const SNIPPET_CHARS = 160;
 /** Paragraphs whose highlighting analysis is kept: the ones people keep being answered with. */
 const ANALYSIS_CACHE_SIZE = 2000;
 
-interface VocabularyEntry {
-  folded: string;
-  surface: string;
-  count: number;
+/** A paragraph with its article and the terms of its article's title and its section heading. */
+interface Located {
+  article: Article;
+  paragraph: Paragraph;
+  headings: Headings;
 }
 
 /** A change to the corpus, already read and parsed: see `LiveCorpus`. */
@@ -126,9 +139,14 @@ export class AnswerEngine {
   #built: BuiltIndex;
   #files: ReadonlyMap<string, string>;
   #stats: EngineStats;
-  readonly #paragraphs = new Map<string, { article: Article; paragraph: Paragraph }>();
+  readonly #paragraphs = new Map<string, Located>();
+  /** Every title and heading term, so ranking can skip heading lookups when none applies. */
+  readonly #headingTerms = new Set<string>();
+  /** Articles by `articleKey`, for paragraph references in queries. */
+  readonly #articlesByKey = new Map<string, Article[]>();
   #headings: { heading: string; terms: string[] }[] = [];
-  #sortedVocabulary: VocabularyEntry[] | undefined;
+  /** Autocomplete's word lists, built on first use after each change of the index. */
+  #lists: WordLists | undefined;
   /** Least recently used first: a Map keeps insertion order, and a hit is re-inserted. */
   readonly #analyses = new Map<string, ParagraphTerms>();
 
@@ -225,16 +243,29 @@ export class AnswerEngine {
   #setArticles(articles: readonly Article[]): void {
     this.#articles = articles;
     this.#paragraphs.clear();
+    this.#articlesByKey.clear();
+    this.#headingTerms.clear();
     this.#headings = [];
-    this.#sortedVocabulary = undefined;
+    this.#lists = undefined;
     this.#analyses.clear();
+    const termsOf = (text: string) =>
+      tokenize(text).flatMap((token) => wordTerms(token.surface, true, this.#glossary.spelling));
+    const none: ReadonlySet<string> = new Set();
     for (const article of articles) {
-      for (const paragraph of article.paragraphs) this.#paragraphs.set(paragraph.id, { article, paragraph });
+      const key = articleKey(article.id);
+      this.#articlesByKey.set(key, [...(this.#articlesByKey.get(key) ?? []), article]);
+      const title = new Set(termsOf(article.title));
+      for (const term of title) this.#headingTerms.add(term);
+      const sections = new Map<string | null, ReadonlySet<string>>();
       for (const heading of article.sections) {
-        this.#headings.push({
-          heading,
-          terms: tokenize(heading).flatMap((token) => wordTerms(token.surface)),
-        });
+        const terms = termsOf(heading);
+        sections.set(heading, new Set(terms));
+        for (const term of terms) this.#headingTerms.add(term);
+        this.#headings.push({ heading, terms });
+      }
+      for (const paragraph of article.paragraphs) {
+        const section = sections.get(paragraph.section) ?? none;
+        this.#paragraphs.set(paragraph.id, { article, paragraph, headings: { title, section } });
       }
     }
     this.#stats = {
@@ -245,18 +276,24 @@ export class AnswerEngine {
     };
   }
 
-  /** The best paragraphs for a query: all terms first, any term when all of them find nothing. */
+  /**
+   * The best paragraphs for a query, ranked by the relevance model (`rank.ts`, docs/ranking.md).
+   * A paragraph reference at the end of the query (`… ¶8`, see `reference.ts`: what an
+   * autocomplete preview sends) puts that paragraph first.
+   */
   answer(query: string, { limit = DEFAULT_LIMIT, offset = 0 }: AnswerOptions = {}): Answer {
     const cleaned = cleanQuery(query);
-    const terms = queryTerms(cleaned);
-    const results = this.#search(terms);
+    const { text, reference } = splitReference(cleaned);
+    const terms = queryTerms(text, this.#glossary.spelling);
     const count = Math.min(Math.max(1, Math.trunc(limit) || DEFAULT_LIMIT), MAX_LIMIT);
     const start = Math.max(0, Math.trunc(offset) || 0);
+    const ranking = this.#search(text, { depth: start + count });
+    const { ranked, total } = reference ? this.#pin(ranking, reference, text) : ranking;
     return {
       query: cleaned,
-      total: results.length,
-      results: results.slice(start, start + count).map((result) => this.#hit(result)),
-      suggestions: results.length === 0 ? this.#suggest(terms) : [],
+      total,
+      results: ranked.slice(start, start + count).map((result) => this.#hit(result)),
+      suggestions: total === 0 ? this.#suggest(terms) : [],
     };
   }
 
@@ -264,7 +301,7 @@ export class AnswerEngine {
   paragraph(id: string, query?: string): ParagraphView | undefined {
     const entry = this.#paragraphs.get(id);
     if (!entry) return undefined;
-    const match = query ? this.#search(queryTerms(cleanQuery(query)), id)[0]?.match : undefined;
+    const match = query ? this.#matchOf(splitReference(cleanQuery(query)).text, id) : undefined;
     const highlights = match ? findHighlights(this.#analysis(entry.paragraph), match) : [];
     return {
       ...entry,
@@ -274,59 +311,89 @@ export class AnswerEngine {
   }
 
   /**
-   * Autocomplete for a partly typed query: the text as typed, then section headings that match,
-   * then completions (and near spellings) of the word being typed, most frequent first. Empty
-   * input gets the section headings and the most mentioned names, as a menu of topics.
+   * Autocomplete for a partly typed query (`complete.ts`): previews of the best paragraphs, whose
+   * reference makes `answer` put them first; the text as typed; completions of the word being
+   * typed that occur with the rest of the query; matching section headings. An empty box gets
+   * the section headings and the most mentioned names.
    */
-  complete(partial: string, limit = MAX_COMPLETIONS): string[] {
-    const typed = sliceText(cleanQuery(partial), MAX_COMPLETION_CHARS).trim();
-    const choices: string[] = typed ? [typed] : [];
-    const terms = queryTerms(typed);
-    for (const { heading, terms: headingTerms } of this.#headings) {
-      const matches = terms.every((term) =>
-        headingTerms.some(
-          (candidate) => candidate === term.term || (term.prefix && candidate.startsWith(term.term)),
-        ),
-      );
-      if (matches) choices.push(heading);
-    }
-    const lastWord = /[\p{L}\p{N}'’-]+$/u.exec(typed)?.[0];
-    if (lastWord) {
-      const head = typed.slice(0, typed.length - lastWord.length);
-      for (const surface of this.#completeWord(lastWord)) choices.push(head + surface);
-    } else if (!typed) {
-      choices.push(...this.#topNames());
-    }
-    const seen = new Set<string>();
-    return choices
-      .filter((choice) => choice.length > 0 && choice.length <= MAX_COMPLETION_CHARS)
-      .filter((choice) => {
-        const key = choice.toLowerCase();
-        if (seen.has(key)) return false;
-        seen.add(key);
-        return true;
-      })
-      .slice(0, Math.min(limit, MAX_COMPLETIONS));
+  complete(partial: string, limit = DEFAULT_COMPLETIONS): Completion[] {
+    const typed = splitReference(cleanQuery(partial)).text;
+    const typing = !/\s$/u.test(partial);
+    this.#lists ??= new WordLists(this.#built.vocabulary, this.#headings);
+    return complete(typed, typing, Math.max(1, Math.trunc(limit) || DEFAULT_COMPLETIONS), {
+      lists: this.#lists,
+      terms: (text) => queryTerms(text, this.#glossary.spelling),
+      rank: (text, depth) => this.#search(text, { depth }).ranked,
+      preview: (hit, query) => this.#preview(hit, query),
+    });
   }
 
-  #search(terms: readonly QueryTerm[], onlyId?: string): SearchResult[] {
-    if (terms.length === 0) return [];
-    // A title names the whole article: it may help a paragraph rank, but cannot make one a hit alone.
-    const filter = (result: SearchResult) =>
-      (onlyId === undefined || result.id === onlyId) &&
-      Object.values(result.match).some((fields) => fields.some((field) => field !== 'title'));
-    const options = { filter };
-    const known = (term: string) => this.#built.vocabulary.has(term);
-    const all = this.#built.index.search(buildQuery(terms, 'AND', known), options);
-    if (all.length > 0 || terms.length === 1) return all;
-    return this.#built.index.search(buildQuery(terms, 'OR', known), options);
-  }
-
-  #hit(result: SearchResult): Hit {
-    const { article, paragraph } = this.#paragraphs.get(result.id) as {
-      article: Article;
-      paragraph: Paragraph;
+  #preview(hit: Ranked, query: string): Completion {
+    const { article, paragraph } = this.#paragraphs.get(hit.id) as Located;
+    const highlights = findHighlights(this.#analysis(paragraph), hit.match);
+    const from = highlights[0]?.start ?? 0;
+    return {
+      kind: 'answer',
+      query,
+      reference: referenceToken(article.id, paragraph.number, this.#articles.length > 1),
+      paragraph: paragraph.number,
+      title: this.#articles.length > 1 ? article.title : null,
+      snippet: paragraph.text.slice(from, from + SNIPPET_CHARS),
     };
+  }
+
+  #search(text: string, options: RankOptions): Ranking {
+    const terms = queryTerms(text, this.#glossary.spelling);
+    const context = { ...this.#rankContext, index: this.#built.index };
+    return rank(terms, questionShape(text), context, options);
+  }
+
+  /** The index terms a query matched in one paragraph (empty when none), for its highlights. */
+  #matchOf(text: string, id: string): Ranked['match'] {
+    return this.#search(text, { depth: 1, onlyId: id }).ranked[0]?.match ?? {};
+  }
+
+  readonly #rankContext: Omit<RankContext, 'index'> = {
+    known: (term) => this.#built.vocabulary.has(term),
+    frequency: (term) => this.#built.vocabulary.get(term)?.count ?? 0,
+    isName: (term) => /^\p{Lu}/u.test(this.#built.vocabulary.get(term)?.surface ?? ''),
+    paragraphs: this.#paragraphs,
+    headingTerms: this.#headingTerms,
+    locate: (id) => {
+      const entry = this.#paragraphs.get(id);
+      return (
+        entry && { articleId: entry.article.id, number: entry.paragraph.number, text: entry.paragraph.text }
+      );
+    },
+    analysis: (id) => {
+      const entry = this.#paragraphs.get(id);
+      return entry && this.#analysis(entry.paragraph);
+    },
+  };
+
+  /** Moves the referenced paragraph to the front (adding it when the text alone did not find it). */
+  #pin({ ranked, total }: Ranking, reference: ParagraphReference, text: string): Ranking {
+    const candidates = reference.article
+      ? (this.#articlesByKey.get(reference.article) ?? []).map(
+          (article) => `${article.id}#${reference.number}`,
+        )
+      : this.#articles.length === 1
+        ? [`${this.#articles[0]?.id}#${reference.number}`]
+        : ranked
+            .filter((hit) => this.#paragraphs.get(hit.id)?.paragraph.number === reference.number)
+            .map((hit) => hit.id);
+    const id = candidates.find((candidate) => this.#paragraphs.has(candidate));
+    if (id === undefined) return { ranked, total };
+    const found = ranked.find((hit) => hit.id === id);
+    const match = found?.match ?? this.#matchOf(text, id);
+    const pinned = { id, score: Math.max(found?.score ?? 0, ranked[0]?.score ?? 0), match };
+    // Counted already when the text matched it (in the head or further down).
+    const added = found || Object.keys(match).length > 0 ? 0 : 1;
+    return { ranked: [pinned, ...ranked.filter((hit) => hit.id !== id)], total: total + added };
+  }
+
+  #hit(result: Ranked): Hit {
+    const { article, paragraph } = this.#paragraphs.get(result.id) as Located;
     const highlights = findHighlights(this.#analysis(paragraph), result.match);
     return {
       id: paragraph.id,
@@ -377,54 +444,5 @@ export class AnswerEngine {
       if (written.length === MAX_SUGGESTIONS) break;
     }
     return written;
-  }
-
-  /** Vocabulary sorted by folded written form, for prefix lookups; built on first use. */
-  #wordList(): VocabularyEntry[] {
-    this.#sortedVocabulary ??= [...this.#built.vocabulary.values()]
-      .map(({ surface, count }) => ({ folded: foldWord(surface), surface, count }))
-      .sort((a, b) => (a.folded < b.folded ? -1 : a.folded > b.folded ? 1 : b.count - a.count));
-    return this.#sortedVocabulary;
-  }
-
-  #completeWord(word: string): string[] {
-    const folded = foldWord(word);
-    const list = this.#wordList();
-    let low = 0;
-    let high = list.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if ((list[middle] as VocabularyEntry).folded < folded) low = middle + 1;
-      else high = middle;
-    }
-    const matches: VocabularyEntry[] = [];
-    for (let i = low; i < list.length && (list[i] as VocabularyEntry).folded.startsWith(folded); i++) {
-      matches.push(list[i] as VocabularyEntry);
-    }
-    const completions = matches.sort((a, b) => b.count - a.count).map((entry) => entry.surface);
-    if (completions.length < MAX_COMPLETIONS / 2) {
-      const [term] = wordTerms(word);
-      if (term) {
-        for (const suggestion of this.#built.index.autoSuggest(term, {
-          fuzzy: 0.3,
-          maxFuzzy: 2,
-          prefix: true,
-        })) {
-          for (const match of suggestion.terms) {
-            const surface = this.#built.vocabulary.get(match)?.surface;
-            if (surface) completions.push(surface);
-          }
-        }
-      }
-    }
-    return completions;
-  }
-
-  /** The most frequent capitalised words: names of people, places and organisations. */
-  #topNames(): string[] {
-    return [...this.#built.vocabulary.values()]
-      .filter(({ surface }) => /^\p{Lu}/u.test(surface) && surface.length > 2)
-      .sort((a, b) => b.count - a.count)
-      .map(({ surface }) => surface);
   }
 }

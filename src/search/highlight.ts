@@ -7,6 +7,7 @@
  * of its reader words ("security") matched through the aliases field.
  */
 import type { AliasSpan, Glossary } from '../corpus/glossary.ts';
+import { memoize } from '../text/memo.ts';
 import { tokenize, wordTerms } from '../text/terms.ts';
 
 export interface Highlight {
@@ -29,13 +30,21 @@ export interface ParagraphTerms {
   aliases: AliasSpan[];
 }
 
+/** Terms of each written word, per glossary (its spelling folds): analysing a paragraph is mostly this. */
+const wordMemos = new WeakMap<Glossary, (surface: string) => string[]>();
+
 export function paragraphTerms(text: string, glossary: Glossary): ParagraphTerms {
+  let termsOf = wordMemos.get(glossary);
+  if (!termsOf) {
+    termsOf = memoize((surface) => wordTerms(surface, true, glossary.spelling));
+    wordMemos.set(glossary, termsOf);
+  }
   const tokens = tokenize(text);
   return {
     words: tokens.map((token) => ({
       start: token.start,
       end: token.end,
-      terms: wordTerms(token.surface, true),
+      terms: termsOf(token.surface),
     })),
     aliases: glossary.findAliases(tokens),
   };

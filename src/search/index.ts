@@ -8,30 +8,28 @@
 import MiniSearch, { type AsPlainObject, type Options } from 'minisearch';
 import type { Glossary } from '../corpus/glossary.ts';
 import type { Article } from '../corpus/types.ts';
-import { analyzeWord, tokenize, type WordTerm } from '../text/terms.ts';
+import { analyzeWord, type Folds, tokenize, type WordTerm } from '../text/terms.ts';
 
 /**
  * Bump whenever term processing, fields or boosts change: it is part of the cache fingerprint,
  * so a cache written by older code is rebuilt instead of answering with stale terms.
  */
-export const INDEX_VERSION = 1;
+export const INDEX_VERSION = 2;
 
-/** One indexed paragraph; every field holds analyzed terms separated by spaces. */
+/**
+ * One indexed paragraph; every field holds analyzed terms separated by spaces. Only what a
+ * paragraph itself says can match a query word: titles and headings are not indexed, they break
+ * ties in ranking (`rank.ts`).
+ */
 export interface IndexedParagraph {
   id: string;
   text: string;
-  section: string;
-  title: string;
   /** Reader words from the glossary for phrases this paragraph contains. */
   aliases: string;
 }
 
-/**
- * Field weights. A heading that names the query is a strong signal; a title is shared by every
- * paragraph of an article so it only breaks ties between articles; glossary expansions rank
- * below the same word written in the text.
- */
-export const FIELD_BOOST = { text: 1, section: 1.5, title: 0.3, aliases: 0.6 } as const;
+/** Field weights: glossary expansions rank below the same word written in the text. */
+export const FIELD_BOOST = { text: 1, aliases: 0.6 } as const;
 
 const FIELDS = Object.keys(FIELD_BOOST);
 const splitTerms = (text: string) => (text ? text.split(' ') : []);
@@ -62,8 +60,8 @@ function countWords(vocabulary: Vocabulary, words: readonly WordTerm[], delta: 1
   }
 }
 
-const analyze = (text: string): WordTerm[] =>
-  tokenize(text).flatMap((token) => analyzeWord(token.surface, true));
+const analyze = (text: string, folds: Folds): WordTerm[] =>
+  tokenize(text).flatMap((token) => analyzeWord(token.surface, true, folds));
 const termsOf = (words: readonly WordTerm[]) => words.map((word) => word.term).join(' ');
 
 export interface BuiltIndex {
@@ -73,14 +71,15 @@ export interface BuiltIndex {
 
 /** An article's analyzed fields: the title and each section once, every paragraph's text and aliases. */
 function analyzeArticle(article: Article, glossary: Glossary) {
+  const { spelling } = glossary;
   const sections = new Map<string | null, WordTerm[]>([[null, []]]);
-  for (const section of article.sections) sections.set(section, analyze(section));
+  for (const section of article.sections) sections.set(section, analyze(section, spelling));
   return {
-    title: analyze(article.title),
+    title: analyze(article.title, spelling),
     sections,
     paragraphs: article.paragraphs.map((paragraph) => ({
       paragraph,
-      text: analyze(paragraph.text),
+      text: analyze(paragraph.text, spelling),
       aliases: glossary.findAliases(tokenize(paragraph.text)).flatMap((span) => span.words),
     })),
   };
@@ -97,15 +96,8 @@ function vocabularyOf(analyzed: ReturnType<typeof analyzeArticle>): WordTerm[][]
 export function addArticle(built: BuiltIndex, article: Article, glossary: Glossary): void {
   const analyzed = analyzeArticle(article, glossary);
   for (const words of vocabularyOf(analyzed)) countWords(built.vocabulary, words, 1);
-  const title = termsOf(analyzed.title);
   for (const { paragraph, text, aliases } of analyzed.paragraphs) {
-    built.index.add({
-      id: paragraph.id,
-      text: termsOf(text),
-      section: termsOf(analyzed.sections.get(paragraph.section) ?? []),
-      title,
-      aliases: termsOf(aliases),
-    });
+    built.index.add({ id: paragraph.id, text: termsOf(text), aliases: termsOf(aliases) });
   }
 }
 

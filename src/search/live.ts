@@ -10,8 +10,8 @@ import { EventEmitter } from 'node:events';
 import { type FSWatcher, watch } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { Logger } from 'pino';
-import { Glossary } from '../corpus/glossary.ts';
-import { type CorpusProblem, problemLogMessage } from '../corpus/load.ts';
+import type { Glossary } from '../corpus/glossary.ts';
+import { type CorpusProblem, glossaryFromTexts, problemLogMessage } from '../corpus/load.ts';
 import type { AnswerEngine } from './engine.ts';
 import { fromPlainIndexAsync } from './index.ts';
 import type { ReloadResult, WorkerRequest } from './reload-worker.ts';
@@ -263,7 +263,7 @@ export class LiveCorpus extends EventEmitter<{ reload: [ReloadSummary] }> {
     try {
       // Restored in slices: answering goes on meanwhile, from the old index.
       const built = await fromPlainIndexAsync(result.built);
-      glossary = result.glossaryText === undefined ? undefined : Glossary.parse(result.glossaryText);
+      glossary = result.glossaryTexts === undefined ? undefined : glossaryFromTexts(result.glossaryTexts);
       engine.update({
         upserts: result.upserts,
         removedFiles: result.removed,

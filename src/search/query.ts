@@ -7,7 +7,15 @@
  */
 import type { Query } from 'minisearch';
 import { sliceText } from '../text/slice.ts';
-import { analyzeWord, foldWord, isNumericTerm, removeFormatCharacters, tokenize } from '../text/terms.ts';
+import {
+  analyzeWord,
+  BRITISH_ONLY,
+  type Folds,
+  foldWord,
+  isNumericTerm,
+  removeFormatCharacters,
+  tokenize,
+} from '../text/terms.ts';
 
 /** Longer input is cut (at a word boundary): nobody asks a 5,000-character question. */
 export const MAX_QUERY_CHARS = 200;
@@ -29,7 +37,58 @@ export interface QueryTerm {
    * anything (`kyrgy` stems to `kyrgi`). Null for every other word.
    */
   prefix: string | null;
+  /**
+   * A question or auxiliary word (`when`, `went`, `not`, `many`, `long`): it says what kind of
+   * answer is wanted, not what the answer is about, so it never decides which paragraphs match.
+   */
+  auxiliary: boolean;
 }
+
+/**
+ * Question and auxiliary words that the stop-word list keeps (it drops `what`, `who`, `how`,
+ * `many`, `did`…), folded and unstemmed. Kept short on purpose: a content word here would be
+ * ignored whenever it shares a query with another word.
+ */
+const AUXILIARY_WORDS: ReadonlySet<string> = new Set([
+  'when',
+  'why',
+  'how',
+  'whom',
+  'whose',
+  'many',
+  'much',
+  'long',
+  'does',
+  'did',
+  'not',
+  'didnt',
+  'doesnt',
+  'dont',
+  'isnt',
+  'wasnt',
+  'werent',
+  'arent',
+  'cant',
+  'couldnt',
+  'wont',
+  'wouldnt',
+  'hasnt',
+  'havent',
+  'hadnt',
+  'went',
+  'go',
+  'goes',
+  'gone',
+  'happen',
+  'happens',
+  'happened',
+  'mean',
+  'means',
+  'meant',
+  'tell',
+  'ever',
+  'exactly',
+]);
 
 /**
  * Cleans a raw query for searching and echoing: Unicode NFC, control and format characters
@@ -45,29 +104,31 @@ export function cleanQuery(raw: string): string {
   return (lastSpace > MAX_QUERY_CHARS / 2 ? cut.slice(0, lastSpace) : cut).trim();
 }
 
-/** The distinct search terms of a cleaned query, in order. */
-export function queryTerms(query: string): QueryTerm[] {
+/** The distinct search terms of a cleaned query, in order, spelled with the corpus's `folds`. */
+export function queryTerms(query: string, folds: Folds = BRITISH_ONLY): QueryTerm[] {
   const tokens = tokenize(query);
   const last = tokens.at(-1);
   const typingLastWord = last !== undefined && last.end === query.length;
   const terms = new Map<string, QueryTerm>();
   for (const token of tokens) {
-    const words = analyzeWord(token.surface);
+    const words = analyzeWord(token.surface, false, folds);
     words.forEach((word, index) => {
       const typing = typingLastWord && token === last && index === words.length - 1;
       const folded = foldWord(word.surface);
       const prefix = typing && folded.length >= MIN_PREFIX_CHARS ? folded : null;
       const existing = terms.get(word.term);
       if (existing) existing.prefix ??= prefix;
-      else if (terms.size < MAX_QUERY_TERMS)
-        terms.set(word.term, { term: word.term, length: word.term.length, prefix });
+      else if (terms.size < MAX_QUERY_TERMS) {
+        const auxiliary = AUXILIARY_WORDS.has(folded) && !typing;
+        terms.set(word.term, { term: word.term, length: word.term.length, prefix, auxiliary });
+      }
     });
   }
   return [...terms.values()];
 }
 
 /** Meilisearch's typo budget: exact up to 4 letters, 1 edit from 5, 2 from 9; numbers exact. */
-export function typoBudget(term: QueryTerm): number {
+export function typoBudget(term: Pick<QueryTerm, 'term' | 'length'>): number {
   if (isNumericTerm(term.term) || term.length <= 4) return 0;
   return term.length >= 9 ? 2 : 1;
 }
@@ -87,7 +148,7 @@ export function buildQuery(
 
 /** One term: its stem, exactly or within its typo budget, or — while typed — anything it begins. */
 function termQuery({ term, prefix, length }: QueryTerm, known: boolean): Query {
-  const fuzzy = known ? 0 : typoBudget({ term, prefix, length });
+  const fuzzy = known ? 0 : typoBudget({ term, length });
   if (prefix === null) return { queries: [term], fuzzy };
   if (prefix === term) return { queries: [term], fuzzy, prefix: true };
   return {

@@ -6,12 +6,14 @@
  */
 import { join } from 'node:path';
 import { parentPort } from 'node:worker_threads';
-import { GLOSSARY_FILE, Glossary } from '../corpus/glossary.ts';
+import { Glossary } from '../corpus/glossary.ts';
 import {
   type CorpusProblem,
   corpusFingerprint,
+  type GlossaryTexts,
+  isGlossaryFile,
   parseArticleFiles,
-  parseGlossaryFile,
+  parseGlossaryFiles,
   readCorpusDir,
 } from '../corpus/load.ts';
 import type { Article } from '../corpus/types.ts';
@@ -47,8 +49,8 @@ export interface ReloadResult {
   added: string[];
   changed: string[];
   removed: string[];
-  /** Set when the glossary changed: its new text ('' when it was removed). */
-  glossaryText?: string;
+  /** Set when the glossary or the transliteration table changed: both files' texts ('' when removed). */
+  glossaryTexts?: GlossaryTexts;
   failed: CorpusProblem[];
   /** Found by this reload besides `failed`: bad glossary lines, unreadable files. */
   skipped: CorpusProblem[];
@@ -70,7 +72,7 @@ interface State {
   /** By file name. */
   articles: Map<string, Article>;
   glossary: Glossary;
-  glossaryText: string;
+  glossaryTexts: GlossaryTexts;
   built: BuiltIndex;
   files: Map<string, string>;
   /** Problems by the file they are about (a glossary line's under `synonyms.txt`). */
@@ -87,19 +89,23 @@ let state: State | undefined;
 async function adopt(request: AdoptRequest): Promise<void> {
   const files = new Map(request.files);
   let glossary = Glossary.empty;
-  let glossaryText = '';
-  const glossaryHash = files.get(GLOSSARY_FILE);
-  if (glossaryHash !== undefined) {
-    // The engine's glossary is the file with that hash; if it changed since, the next reload sees it.
+  let glossaryTexts: GlossaryTexts = { rules: '', transliterations: '' };
+  const glossaryNames = [...files.keys()].filter(isGlossaryFile);
+  if (glossaryNames.length > 0) {
+    // The engine's glossary is the files with those hashes; if one changed since, the next reload sees it.
     const read = await readCorpusDir(request.corpusDir).then(
-      ({ files }) => files.find((file) => file.name === GLOSSARY_FILE),
+      ({ files }) => files.filter((file) => isGlossaryFile(file.name)),
       () => undefined, // the directory is gone: the reload reports it
     );
-    const parsed = read?.hash === glossaryHash ? parseGlossaryFile(read) : undefined;
-    if (read && parsed?.glossary) {
+    const same =
+      read !== undefined &&
+      read.length === glossaryNames.length &&
+      read.every((file) => files.get(file.name) === file.hash);
+    const parsed = same ? parseGlossaryFiles(read) : undefined;
+    if (parsed?.glossary && parsed.texts) {
       glossary = parsed.glossary;
-      glossaryText = read.bytes.toString('utf8');
-    } else files.delete(GLOSSARY_FILE);
+      glossaryTexts = parsed.texts;
+    } else for (const name of glossaryNames) files.delete(name);
   }
   const articles = new Map(request.articles.map((article) => [article.file, article]));
   state = {
@@ -107,7 +113,7 @@ async function adopt(request: AdoptRequest): Promise<void> {
     dataDir: request.dataDir,
     articles,
     glossary,
-    glossaryText,
+    glossaryTexts,
     built: buildIndex(sorted(articles), glossary),
     files,
     problems: byFile(request.problems),
@@ -138,15 +144,15 @@ async function reload(current: State): Promise<ReloadResult> {
   const known = current.files;
   const onDisk = new Map(read.files.map((file) => [file.name, file]));
   const touched = read.files.filter((file) => known.get(file.name) !== file.hash);
-  const removedFiles = [...known.keys()].filter((name) => !onDisk.has(name) && name !== GLOSSARY_FILE);
-  const glossaryRemoved = known.has(GLOSSARY_FILE) && !onDisk.has(GLOSSARY_FILE);
+  const removedFiles = [...known.keys()].filter((name) => !onDisk.has(name) && !isGlossaryFile(name));
+  const glossaryRemoved = [...known.keys()].some((name) => isGlossaryFile(name) && !onDisk.has(name));
   if (touched.length === 0 && removedFiles.length === 0 && !glossaryRemoved) return result;
 
-  const glossaryFile = touched.find((file) => file.name === GLOSSARY_FILE);
-  const glossary = glossaryFile
-    ? parseGlossaryFile(glossaryFile)
-    : glossaryRemoved
-      ? { glossary: Glossary.empty, problems: [] }
+  // Either glossary file changing re-reads both: the transliteration table changes how the rules are analysed.
+  const glossaryTouched = touched.some((file) => isGlossaryFile(file.name));
+  const glossary =
+    glossaryTouched || glossaryRemoved
+      ? parseGlossaryFiles(read.files.filter((file) => isGlossaryFile(file.name)))
       : undefined;
   const owners = new Map(
     [...current.articles.values()]
@@ -154,11 +160,11 @@ async function reload(current: State): Promise<ReloadResult> {
       .map((article) => [article.id, article.file]),
   );
   const parsed = parseArticleFiles(
-    touched.filter((file) => file.name !== GLOSSARY_FILE),
+    touched.filter((file) => !isGlossaryFile(file.name)),
     owners,
   );
   // A glossary refused as a whole (too large) keeps the previous one answering, like a failed article.
-  const glossaryFailed = glossaryFile !== undefined && glossary?.glossary === undefined;
+  const glossaryFailed = glossary !== undefined && glossary.glossary === undefined;
   const failed = [...(glossaryFailed ? (glossary?.problems ?? []) : []), ...parsed.problems];
   const failedNames = new Set(failed.map((problem) => problem.file));
 
@@ -175,11 +181,11 @@ async function reload(current: State): Promise<ReloadResult> {
     .filter((article) => article !== undefined);
   for (const file of removedFiles) current.articles.delete(file);
   for (const article of parsed.articles) current.articles.set(article.file, article);
-  if (glossary?.glossary) {
+  if (glossary?.glossary && glossary.texts) {
     current.glossary = glossary.glossary;
-    current.glossaryText = glossaryFile ? glossaryFile.bytes.toString('utf8') : '';
+    current.glossaryTexts = glossary.texts;
     current.built = buildIndex(sorted(current.articles), current.glossary);
-    result.glossaryText = current.glossaryText;
+    result.glossaryTexts = current.glossaryTexts;
   } else {
     for (const article of outgoing) removeArticle(current.built, article, current.glossary);
     for (const article of parsed.articles) addArticle(current.built, article, current.glossary);

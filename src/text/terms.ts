@@ -7,6 +7,8 @@
  */
 import { stemmer } from 'stemmer';
 import { eng as englishStopWords } from 'stopword';
+import { americanSpelling } from './british.ts';
+import { memoize } from './memo.ts';
 
 /** A word of a text with its position, so excerpts can quote and highlight the original. */
 export interface Token {
@@ -25,9 +27,8 @@ const HYPHENS = /['’]?[\u2010\u2011-]/u;
 const NUMBER = /^\p{N}[\p{N}.,]*$/u;
 const STOP_WORDS: ReadonlySet<string> = new Set(englishStopWords);
 
-/** Stemming dominates indexing time; a corpus has a bounded vocabulary, queries do not. */
-const STEM_MEMO_LIMIT = 100_000;
-const stemMemo = new Map<string, string>();
+/** Stemming dominates indexing time. */
+const stem: (word: string) => string = memoize(stemmer);
 
 /**
  * Format characters (soft hyphen, zero-width space and joiner, direction marks) are invisible and never
@@ -59,15 +60,16 @@ export function foldWord(word: string): string {
     .replace(/'/g, '');
 }
 
-function stem(word: string): string {
-  let stemmed = stemMemo.get(word);
-  if (stemmed === undefined) {
-    if (stemMemo.size >= STEM_MEMO_LIMIT) stemMemo.clear();
-    stemmed = stemmer(word);
-    stemMemo.set(word, stemmed);
-  }
-  return stemmed;
+/**
+ * Spelling folds applied to each folded word part before stemming (see `spelling.ts`): the
+ * index, the query, the highlighter and the glossary must all use the same corpus's folds.
+ */
+export interface Folds {
+  fold(part: string): string;
 }
+
+/** British/American endings only: for text analysed without a corpus's transliteration table. */
+export const BRITISH_ONLY: Folds = { fold: americanSpelling };
 
 /** A search term and the part of the word it came from, as written (for suggestions). */
 export interface WordTerm {
@@ -88,34 +90,37 @@ export function wordParts(surface: string): string[] {
  * `joined` is set (at index time), also the parts written together, so `nagornokarabakh` and
  * `Nagorno Karabakh` both find `Nagorno-Karabakh`.
  */
-export function analyzeWord(surface: string, joined = false): WordTerm[] {
+export function analyzeWord(surface: string, joined = false, folds: Folds = BRITISH_ONLY): WordTerm[] {
   const parts = wordParts(surface);
   const written = surface.replace(/['’]s?$/, '').split(HYPHENS);
   const terms: WordTerm[] = [];
   parts.forEach((part, index) => {
-    const term = partTerm(part);
+    const term = partTerm(part, folds);
     if (term !== null) terms.push({ term, surface: written[index] ?? part });
   });
-  if (joined && parts.length > 1) terms.push({ term: stem(parts.join('')), surface: written.join('-') });
+  if (joined && parts.length > 1)
+    terms.push({ term: stem(parts.map((part) => folds.fold(part)).join('')), surface: written.join('-') });
   return terms;
 }
 
-export function wordTerms(surface: string, joined = false): string[] {
-  return analyzeWord(surface, joined).map((word) => word.term);
+export function wordTerms(surface: string, joined = false, folds: Folds = BRITISH_ONLY): string[] {
+  return analyzeWord(surface, joined, folds).map((word) => word.term);
 }
 
-function partTerm(part: string): string | null {
+function partTerm(part: string, folds: Folds): string | null {
   if (NUMBER.test(part)) return part.replace(/,/g, '');
   if (part.length < 2 || STOP_WORDS.has(part)) return null;
-  return stem(part);
+  return stem(folds.fold(part));
 }
 
 /**
  * A word's key for phrase matching in the glossary: folded and stemmed but stop words kept,
  * so that `give up` is a phrase of two keys and never matches a bare `give`.
  */
-export function phraseKeys(surface: string): string[] {
-  return wordParts(surface).map((part) => (NUMBER.test(part) ? part.replace(/,/g, '') : stem(part)));
+export function phraseKeys(surface: string, folds: Folds = BRITISH_ONLY): string[] {
+  return wordParts(surface).map((part) =>
+    NUMBER.test(part) ? part.replace(/,/g, '') : stem(folds.fold(part)),
+  );
 }
 
 /** True when a term consists of digits (years, figures): such terms are never matched fuzzily. */

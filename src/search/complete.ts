@@ -1,0 +1,177 @@
+/**
+ * Autocomplete: what to offer while a reader types, best first.
+ *
+ * 1. Answer previews: the best paragraphs for what is typed so far (the same ranking as an
+ *    answer), each carrying a paragraph reference (`reference.ts`) so that picking it answers
+ *    with that paragraph first.
+ * 2. The text as typed, then completions of the word being typed taken from the best-ranked
+ *    paragraphs' matched words — so a completion always occurs with the rest of the query, and
+ *    near spellings come only from the answer path's own typo tolerance, never from a fuzzy
+ *    search of their own. A single word being typed is also completed from the vocabulary,
+ *    most frequent first (a prefix-sorted list built once per index version).
+ * 3. Section headings holding every typed word.
+ * An empty box gets the section headings and the names most written about.
+ *
+ * How choices look and Discord's limits are `src/render/choices.ts`'s business.
+ */
+import { foldWord } from '../text/terms.ts';
+import type { Vocabulary } from './index.ts';
+import type { QueryTerm } from './query.ts';
+import type { Ranked } from './rank.ts';
+
+export type Completion =
+  | {
+      kind: 'answer';
+      /** What was typed (a query without a reference). */
+      query: string;
+      /** The paragraph reference token to append to `query` (`¶8` or `¶8:k3x9ab`). */
+      reference: string;
+      paragraph: number;
+      /** The article's title when the corpus has several articles, else null. */
+      title: string | null;
+      /** The paragraph from its first matched word on, verbatim. */
+      snippet: string;
+    }
+  | { kind: 'query'; text: string };
+
+/** Answer previews offered first. */
+const PREVIEWS = 3;
+/** Best-ranked paragraphs whose matched words become completions of the word being typed. */
+const COMPLETION_SOURCES = 50;
+
+interface Word {
+  folded: string;
+  surface: string;
+  count: number;
+}
+
+/** Vocabulary and headings as autocomplete reads them: built once per index version. */
+export class WordLists {
+  readonly #vocabulary: Vocabulary;
+  readonly headings: readonly { heading: string; terms: readonly string[] }[];
+  #sorted: Word[] | undefined;
+  #names: string[] | undefined;
+
+  constructor(vocabulary: Vocabulary, headings: readonly { heading: string; terms: readonly string[] }[]) {
+    this.#vocabulary = vocabulary;
+    this.headings = headings;
+  }
+
+  surface(term: string): string | undefined {
+    return this.#vocabulary.get(term)?.surface;
+  }
+
+  /** Words of the corpus beginning with a folded prefix, most frequent first. */
+  beginningWith(prefix: string): Word[] {
+    this.#sorted ??= [...this.#vocabulary.values()]
+      .map(({ surface, count }) => ({ folded: foldWord(surface), surface, count }))
+      .sort((a, b) => (a.folded < b.folded ? -1 : a.folded > b.folded ? 1 : b.count - a.count));
+    const list = this.#sorted;
+    let low = 0;
+    let high = list.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if ((list[middle] as Word).folded < prefix) low = middle + 1;
+      else high = middle;
+    }
+    const matches: Word[] = [];
+    for (let i = low; i < list.length && (list[i] as Word).folded.startsWith(prefix); i++) {
+      matches.push(list[i] as Word);
+    }
+    return matches.sort((a, b) => b.count - a.count);
+  }
+
+  /** The most frequent capitalised words: names of people, places and organisations. */
+  names(): string[] {
+    this.#names ??= [...this.#vocabulary.values()]
+      .filter(({ surface }) => /^\p{Lu}/u.test(surface) && surface.length > 2)
+      .sort((a, b) => b.count - a.count)
+      .slice(0, 50)
+      .map(({ surface }) => surface);
+    return this.#names;
+  }
+}
+
+/** What completing needs from the engine. */
+export interface CompletionContext {
+  lists: WordLists;
+  /** The query's terms, as the engine analyses them. */
+  terms: (text: string) => QueryTerm[];
+  /** The best `depth` paragraphs for a text, as `answer` ranks them. */
+  rank: (text: string, depth: number) => Ranked[];
+  /** An answer preview of a ranked paragraph for `query`. */
+  preview: (hit: Ranked, query: string) => Completion;
+}
+
+/** Choices for a cleaned partial query; `typing` is false when the box ends in a space. */
+export function complete(
+  typed: string,
+  typing: boolean,
+  limit: number,
+  context: CompletionContext,
+): Completion[] {
+  const query = (text: string): Completion => ({ kind: 'query', text });
+  if (!typed) {
+    // Half sections, half names, so a corpus with many sections still shows who it is about.
+    const headings = context.lists.headings.slice(0, Math.ceil(limit / 2)).map(({ heading }) => heading);
+    return dedupe([...headings, ...context.lists.names()].map(query), limit);
+  }
+  const ranked = context.rank(typed, COMPLETION_SOURCES);
+  const choices: Completion[] = ranked.slice(0, PREVIEWS).map((hit) => context.preview(hit, typed));
+  choices.push(query(typed));
+
+  const terms = context.terms(typed);
+  const lastWord = typing ? /[\p{L}\p{N}'’-]+$/u.exec(typed)?.[0] : undefined;
+  const last = terms.at(-1);
+  if (lastWord && last) {
+    const head = typed.slice(0, typed.length - lastWord.length);
+    for (const surface of completionsOf(last, ranked)) choices.push(query(head + surface));
+    if (terms.length === 1 && last.prefix) {
+      for (const word of context.lists.beginningWith(last.prefix)) choices.push(query(head + word.surface));
+    }
+  }
+  for (const { heading, terms: headingTerms } of context.lists.headings) {
+    const holdsAll = terms.every((term) =>
+      headingTerms.some(
+        (candidate) => candidate === term.term || (term.prefix !== null && candidate.startsWith(term.prefix)),
+      ),
+    );
+    if (holdsAll) choices.push(query(heading));
+  }
+  return dedupe(choices, limit);
+
+  /**
+   * The typed word's matches in the best paragraphs that also hold another query word (any
+   * paragraph when the rest has no searchable word), weighted by their scores, as written.
+   */
+  function completionsOf(term: QueryTerm, hits: readonly Ranked[]): string[] {
+    const isTyped = (indexTerm: string) =>
+      indexTerm === term.term || (term.prefix !== null && indexTerm.startsWith(term.prefix));
+    const alone = terms.every((other) => other === term || other.auxiliary);
+    const weights = new Map<string, number>();
+    for (const hit of hits.slice(0, COMPLETION_SOURCES)) {
+      const matched = Object.keys(hit.match);
+      if (!alone && matched.every(isTyped)) continue;
+      for (const indexTerm of matched.filter(isTyped)) {
+        weights.set(indexTerm, (weights.get(indexTerm) ?? 0) + hit.score);
+      }
+    }
+    return [...weights]
+      .sort((a, b) => b[1] - a[1])
+      .map(([indexTerm]) => context.lists.surface(indexTerm))
+      .filter((surface) => surface !== undefined);
+  }
+}
+
+function dedupe(choices: readonly Completion[], limit: number): Completion[] {
+  const seen = new Set<string>();
+  const kept: Completion[] = [];
+  for (const choice of choices) {
+    const key = choice.kind === 'answer' ? choice.reference : choice.text.toLowerCase();
+    if (!key || seen.has(key)) continue;
+    seen.add(key);
+    kept.push(choice);
+    if (kept.length === limit) break;
+  }
+  return kept;
+}

@@ -1,0 +1,381 @@
+/**
+ * The relevance model: which paragraphs answer a query, best first (see docs/ranking.md).
+ *
+ * MiniSearch finds every paragraph whose own text or glossary aliases hold at least one query
+ * word (exactly, within the typo budget, or — for the word being typed — as a prefix); titles and
+ * headings are not searched, so they can never make a paragraph match. Each candidate is then
+ * scored, in decreasing order of weight:
+ *
+ * 1. coverage: the share of the query's information the paragraph holds — every query word
+ *    weighs its IDF, so the rare subject of a question dominates and frequent words are what is
+ *    dropped first (Meilisearch's `frequency` strategy, without its all-or-nothing steps); a word
+ *    matched through the glossary, a prefix or a typo counts a little less than the word itself;
+ * 2. MiniSearch's BM25+ score, normalised, and words of the paragraph's section heading or
+ *    article title, as tie-breakers;
+ * 3. over a top window only: proximity (the query's words close together, in one sentence), and
+ *    the question's shape (a number near the matched words for "how many", a date for "when"…).
+ *
+ * Question and auxiliary words (`when`, `went`, `not`, `many`) are not searched at all unless the
+ * query has nothing else.
+ */
+import type MiniSearch from 'minisearch';
+import type { SearchResult } from 'minisearch';
+import type { MatchedTerms, ParagraphTerms } from './highlight.ts';
+import type { IndexedParagraph } from './index.ts';
+import { closeness, positionsOf, sentenceOfWords, smallestWindow } from './proximity.ts';
+import { buildQuery, type QueryTerm } from './query.ts';
+import { definesSubject, hasAnswerNear, type Shape } from './shape.ts';
+
+/** One ranked paragraph: its id, its score and the index terms it matched, by field. */
+export interface Ranked {
+  id: string;
+  score: number;
+  match: MatchedTerms;
+}
+
+export interface Headings {
+  title: ReadonlySet<string>;
+  section: ReadonlySet<string>;
+}
+
+/** What ranking needs from the engine besides the index. */
+export interface RankContext {
+  index: MiniSearch<IndexedParagraph>;
+  /** Whether a term is in the index as written (then it is not matched fuzzily). */
+  known: (term: string) => boolean;
+  /** How often a term occurs in the corpus (0 when unknown): at least as many as paragraphs holding it. */
+  frequency: (term: string) => number;
+  /** Whether the corpus writes a term capitalised: a name of a person, place or body. */
+  isName: (term: string) => boolean;
+  /** Each paragraph's title and section terms (sets shared by the paragraphs of a section). */
+  paragraphs: ReadonlyMap<string, { headings: Headings }>;
+  /** Every term of any title or heading: most queries hold none, and then skip the lookups. */
+  headingTerms: ReadonlySet<string>;
+  /** The paragraph's article and number, for "the first paragraph to mention X". */
+  locate: (id: string) => { articleId: string; number: number; text: string } | undefined;
+  /** The paragraph re-tokenised with every word's terms (cached by the engine). */
+  analysis: (id: string) => ParagraphTerms | undefined;
+}
+
+/** How much a match counts towards coverage, by how it matched. */
+const QUALITY = { exact: 1, prefix: 0.9, alias: 0.85, perTypo: 0.2 } as const;
+/**
+ * Weights, tuned on the judged evaluation (docs/ranking.md): coverage itself weighs 1; `name`
+ * multiplies the IDF of a word the corpus writes capitalised (the subject of most questions).
+ */
+const WEIGHTS = { bm25: 0.1, heading: 0.3, proximity: 0.15, shape: 0.4, name: 1.5 } as const;
+/** Candidates whose headings are looked up. */
+const HEADING_WINDOW = 200;
+/** Candidates re-tokenised for proximity and question shape. */
+const RESCORE_WINDOW = 20;
+
+interface Owner {
+  term: number;
+  quality: number;
+}
+
+/** Levenshtein distance, for telling which mistyped query word a fuzzy match belongs to. */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      current[j] = Math.min(
+        (previous[j] as number) + 1,
+        (current[j - 1] as number) + 1,
+        (previous[j - 1] as number) + cost,
+      );
+    }
+    previous = current;
+  }
+  return previous[b.length] as number;
+}
+
+/** Which query word an index term matched for, and how well: exact, as a prefix, or by typos. */
+function ownerFinder(terms: readonly QueryTerm[]): (indexTerm: string) => Owner | undefined {
+  const owners = new Map<string, Owner | undefined>();
+  return (indexTerm) => {
+    if (owners.has(indexTerm)) return owners.get(indexTerm);
+    let owner: Owner | undefined;
+    const exact = terms.findIndex((term) => term.term === indexTerm);
+    if (exact >= 0) owner = { term: exact, quality: QUALITY.exact };
+    else {
+      const prefixed = terms.findIndex((term) => term.prefix !== null && indexTerm.startsWith(term.prefix));
+      if (prefixed >= 0) owner = { term: prefixed, quality: QUALITY.prefix };
+      else {
+        terms.forEach((term, index) => {
+          const typos = editDistance(term.term, indexTerm);
+          const quality = Math.max(0.1, 1 - QUALITY.perTypo * typos);
+          if (!owner || quality > owner.quality) owner = { term: index, quality };
+        });
+      }
+    }
+    owners.set(indexTerm, owner);
+    return owner;
+  };
+}
+
+/**
+ * The candidates of one query, as parallel arrays indexed by MiniSearch's result position: a
+ * large union would otherwise allocate an object or two per paragraph on every query.
+ */
+interface Candidates {
+  results: SearchResult[];
+  /** `count` qualities per candidate: how well it matched each query word (0: not at all). */
+  qualities: Float64Array;
+  count: number;
+  scores: Float64Array;
+  /** Result positions, best first. */
+  order: Uint32Array;
+}
+
+/** Whether a set of index terms holds a query word (or, while it is typed, a word it begins). */
+function holds(set: ReadonlySet<string>, term: QueryTerm): boolean {
+  if (set.has(term.term)) return true;
+  const prefix = term.prefix;
+  if (prefix === null) return false;
+  for (const word of set) if (word.startsWith(prefix)) return true;
+  return false;
+}
+
+/**
+ * The weighted share of the query's words that a section heading or article title holds,
+ * computed once per distinct pair: every paragraph of a section shares the same sets.
+ */
+function headingScorer(
+  content: readonly QueryTerm[],
+  weight: readonly number[],
+): (section: ReadonlySet<string>, title: ReadonlySet<string>) => number {
+  const memo = new Map<ReadonlySet<string>, Map<ReadonlySet<string>, number>>();
+  return (section, title) => {
+    let byTitle = memo.get(section);
+    if (!byTitle) {
+      byTitle = new Map();
+      memo.set(section, byTitle);
+    }
+    let share = byTitle.get(title);
+    if (share === undefined) {
+      share = 0;
+      content.forEach((term, t) => {
+        if (holds(section, term) || holds(title, term)) share = (share as number) + (weight[t] as number);
+      });
+      byTitle.set(title, share);
+    }
+    return share;
+  };
+}
+
+export interface RankOptions {
+  /** How many of the best paragraphs the caller will read: only those are put in order. */
+  depth: number;
+  /** Rank this paragraph alone (for its highlights). */
+  onlyId?: string;
+}
+
+/** The ordered head of a ranking, and how many paragraphs hold any of the query's words. */
+export interface Ranking {
+  /** The best `depth` (at least `HEADING_WINDOW`) paragraphs, best first. */
+  ranked: Ranked[];
+  /**
+   * Paragraphs holding any of the query's words; when every word is common and at least
+   * `HEADING_WINDOW` paragraphs hold them all, only those are ranked and counted.
+   */
+  total: number;
+}
+
+/** The paragraphs holding at least one of `terms`: the best of them in order, and how many there are. */
+export function rank(
+  terms: readonly QueryTerm[],
+  shape: Shape | null,
+  context: RankContext,
+  { depth, onlyId }: RankOptions,
+): Ranking {
+  const none = { ranked: [], total: 0 };
+  const content = terms.some((term) => !term.auxiliary) ? terms.filter((term) => !term.auxiliary) : terms;
+  if (content.length === 0) return none;
+  const head = Math.max(depth, HEADING_WINDOW);
+  const search = (combineWith: 'AND' | 'OR') =>
+    context.index.search(buildQuery(content, combineWith, context.known), {
+      fields: ['text', 'aliases'],
+      ...(onlyId === undefined ? {} : { filter: (result: SearchResult) => result.id === onlyId }),
+    });
+  // When the words are common enough that many paragraphs hold them all (estimated as if they
+  // occurred independently, from their counts, which bound how many paragraphs hold each), rank
+  // those — Meilisearch's all-words bucket — if they fill every page a reader sees, rather than
+  // the far larger union, whose building and scoring is most of a large index's answer time.
+  const documents = context.index.documentCount;
+  const together = content.reduce(
+    (estimate, term) =>
+      term.prefix !== null ? estimate : estimate * Math.min(1, context.frequency(term.term) / documents),
+    documents,
+  );
+  // Two words are worth the try whatever the estimate: their intersection costs little next to the union.
+  const everyWordCommon =
+    onlyId === undefined && content.length > 1 && (content.length === 2 || together >= head);
+  const all = everyWordCommon ? search('AND') : [];
+  const results = all.length >= head ? all : search('OR');
+  if (results.length === 0) return none;
+
+  const ownerOf = ownerFinder(content);
+  const count = content.length;
+  const qualities = new Float64Array(results.length * count);
+  const documentFrequency = new Float64Array(count);
+  for (let r = 0; r < results.length; r++) {
+    const result = results[r] as SearchResult;
+    const base = r * count;
+    for (const indexTerm of result.terms) {
+      const owner = ownerOf(indexTerm);
+      if (!owner) continue;
+      const fields = result.match[indexTerm] as string[];
+      const q = fields.includes('text') ? owner.quality : owner.quality * QUALITY.alias;
+      if (q > (qualities[base + owner.term] as number)) qualities[base + owner.term] = q;
+    }
+  }
+  for (let i = 0; i < qualities.length; i++)
+    if ((qualities[i] as number) > 0)
+      documentFrequency[i % count] = (documentFrequency[i % count] as number) + 1;
+
+  // IDF over the whole index (BM25's form, never negative): a word in few paragraphs weighs most.
+  const total = context.index.documentCount;
+  const weight = Array.from(
+    documentFrequency,
+    (df, i) =>
+      Math.log(1 + (total - df + 0.5) / (df + 0.5)) *
+      (context.isName((content[i] as QueryTerm).term) ? WEIGHTS.name : 1),
+  );
+  const weightSum = weight.reduce((sum, w) => sum + w, 0);
+  let topBm25 = 0;
+  for (const result of results) topBm25 = Math.max(topBm25, result.score / result.queryTerms.length);
+
+  const scores = new Float64Array(results.length);
+  for (let r = 0; r < results.length; r++) {
+    const result = results[r] as SearchResult;
+    let covered = 0;
+    for (let t = 0; t < count; t++) covered += (weight[t] as number) * (qualities[r * count + t] as number);
+    scores[r] = covered / weightSum + (WEIGHTS.bm25 * result.score) / result.queryTerms.length / topBm25;
+  }
+  const order = bestFirst(scores, Math.max(depth, HEADING_WINDOW));
+  const candidates: Candidates = { results, qualities, count, scores, order };
+
+  if (content.some((term) => holds(context.headingTerms, term))) {
+    // Headings only reorder the head of the list: a lookup per candidate of a large union costs
+    // more than the rest of ranking, and a paragraph far down cannot climb into view by them.
+    const headingShare = headingScorer(content, weight);
+    rescore(candidates, HEADING_WINDOW, (r) => {
+      const headings = context.paragraphs.get((results[r] as SearchResult).id)?.headings;
+      return headings ? (WEIGHTS.heading * headingShare(headings.section, headings.title)) / weightSum : 0;
+    });
+  }
+  // Positions only matter for two words or more, or for a question shape.
+  if (count > 1 || shape !== null)
+    rescoreWindow(candidates, content, shape, context, (indexTerm) => ownerOf(indexTerm)?.term);
+  // MiniSearch's result objects carry what a `Ranked` needs; only their score is replaced.
+  const ranked: Ranked[] = new Array(order.length);
+  order.forEach((r, at) => {
+    const result = results[r] as SearchResult;
+    result.score = scores[r] as number;
+    ranked[at] = result;
+  });
+  return { ranked, total: results.length };
+}
+
+/**
+ * Positions of the `size` highest scores, best first. Sorting a union of thousands to read ten
+ * costs more than the rest of ranking: the `size`-th score is found by quickselect, and only
+ * the scores above it are sorted.
+ */
+function bestFirst(scores: Float64Array, size: number): Uint32Array {
+  const byScore = (a: number, b: number) => (scores[b] as number) - (scores[a] as number);
+  if (scores.length <= size * 2) {
+    const all = new Uint32Array(scores.length);
+    for (let r = 0; r < all.length; r++) all[r] = r;
+    return all.sort(byScore).subarray(0, size);
+  }
+  const threshold = kthLargest(scores.slice(), size);
+  const head = new Uint32Array(size);
+  let taken = 0;
+  for (let r = 0; r < scores.length && taken < size; r++)
+    if ((scores[r] as number) > threshold) head[taken++] = r;
+  for (let r = 0; r < scores.length && taken < size; r++) if (scores[r] === threshold) head[taken++] = r;
+  return head.sort(byScore);
+}
+
+/** The `k`-th largest of `values` (1-based), by quickselect; reorders `values`. */
+function kthLargest(values: Float64Array, k: number): number {
+  const target = k - 1;
+  let low = 0;
+  let high = values.length - 1;
+  while (low < high) {
+    const pivot = values[(low + high) >>> 1] as number;
+    let i = low;
+    let j = high;
+    while (i <= j) {
+      while ((values[i] as number) > pivot) i++;
+      while ((values[j] as number) < pivot) j--;
+      if (i <= j) {
+        const swap = values[i] as number;
+        values[i] = values[j] as number;
+        values[j] = swap;
+        i++;
+        j--;
+      }
+    }
+    if (target <= j) high = j;
+    else if (target >= i) low = i;
+    else break;
+  }
+  return values[target] as number;
+}
+
+/** Adds `bonus` to the best `size` candidates and re-sorts them among themselves. */
+function rescore({ order, scores }: Candidates, size: number, bonus: (r: number) => number): void {
+  const head = order.subarray(0, size);
+  for (const r of head) scores[r] = (scores[r] as number) + bonus(r);
+  head.sort((a, b) => (scores[b] as number) - (scores[a] as number));
+}
+
+/**
+ * Proximity and question shape for the best `RESCORE_WINDOW` candidates, re-sorted among
+ * themselves: both need word positions, which only re-tokenising the paragraph gives.
+ */
+function rescoreWindow(
+  candidates: Candidates,
+  content: readonly QueryTerm[],
+  shape: Shape | null,
+  context: RankContext,
+  ownerOf: (indexTerm: string) => number | undefined,
+): void {
+  const { results, qualities, count } = candidates;
+  const wordsWanted = Math.max(1, content.length - 1);
+  // "What is X": the first paragraph of each article to hold every word of X introduces it.
+  const introduces = new Map<string, number>();
+  if (shape === 'define') {
+    for (let r = 0; r < results.length; r++) {
+      if (qualities.subarray(r * count, (r + 1) * count).some((q) => q === 0)) continue;
+      const place = context.locate((results[r] as SearchResult).id);
+      if (place && (introduces.get(place.articleId) ?? Number.POSITIVE_INFINITY) > place.number)
+        introduces.set(place.articleId, place.number);
+    }
+  }
+  rescore(candidates, RESCORE_WINDOW, (r) => {
+    const result = results[r] as SearchResult;
+    const analysis = context.analysis(result.id);
+    const place = context.locate(result.id);
+    if (!analysis || !place) return 0;
+    const positions = positionsOf(analysis, result.match, ownerOf);
+    const sentenceOf = sentenceOfWords(place.text, analysis);
+    const span = smallestWindow(positions);
+    const near = closeness(span, sentenceOf) * (span ? (span.words - 1) / wordsWanted : 0);
+    let answerKind = 0;
+    if (shape) {
+      const matched = new Set([...positions.values()].flat());
+      answerKind =
+        shape === 'define'
+          ? 0.5 * (introduces.get(place.articleId) === place.number ? 1 : 0) +
+            0.5 * definesSubject(place.text, analysis, matched)
+          : hasAnswerNear(shape, place.text, analysis, sentenceOf, matched);
+    }
+    return WEIGHTS.proximity * near + WEIGHTS.shape * answerKind;
+  });
+}

@@ -1,0 +1,118 @@
+/**
+ * Question shapes: what kind of answer a whole question asks for, and whether a paragraph has
+ * one next to the words it matched. The stop-word list drops `how`, `many`, `who`, `what`, so the
+ * shape is read from the question as typed, not from its terms.
+ *
+ * - "how many / how much" → a number in a sentence holding the matched words;
+ * - "when", "what year/date/month" → a date there (a month, a weekday or a year);
+ * - "who did / who said …" → a person's name there (two capitalised words in a row);
+ * - "what is X", "who is X" (a short X) → the paragraph that introduces X: the first of its
+ *   article to mention X, or one that defines it (`X (…)`, `(X)`, `X is/was …`).
+ */
+import { MONTHS } from './citation.ts';
+import type { ParagraphTerms } from './highlight.ts';
+
+export type Shape = 'count' | 'date' | 'person' | 'define';
+
+export function questionShape(query: string): Shape | null {
+  const q = query
+    .toLowerCase()
+    .replace(/[?!.]+$/, '')
+    .trim();
+  if (/\bhow (many|much)\b/.test(q)) return 'count';
+  if (/^(when|since when|until when)\b|\b(what|which) (year|date|day|month)\b/.test(q)) return 'date';
+  if (/^(what|who)(?: is|’s|'s| are| was| were) (?:the |an? )?\S+(?: \S+){0,2}$/.test(q)) return 'define';
+  if (/^(who|whom|whose)\b/.test(q)) return 'person';
+  return null;
+}
+
+const NUMBER_WORDS = new Set([
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'eleven',
+  'twelve',
+  'dozen',
+  'dozens',
+  'hundred',
+  'hundreds',
+  'thousand',
+  'thousands',
+  'million',
+  'millions',
+  'billion',
+  'billions',
+]);
+const DATE_WORDS = new Set([
+  ...MONTHS.map((month) => month.toLowerCase()),
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+]);
+const YEAR = /^(1[89]|20)\d\d(s)?$/;
+const FIGURE = /^\d[\d,.]*$/;
+
+function isAnswerWord(shape: Shape, surface: string, next: string | undefined): boolean {
+  const word = surface.toLowerCase();
+  switch (shape) {
+    case 'count':
+      return (FIGURE.test(word) && !YEAR.test(word)) || NUMBER_WORDS.has(word);
+    case 'date':
+      return DATE_WORDS.has(word) || YEAR.test(word);
+    case 'person':
+      return next !== undefined && /^\p{Lu}\p{Ll}/u.test(surface) && /^\p{Lu}\p{Ll}/u.test(next);
+    default:
+      return false;
+  }
+}
+
+/**
+ * 1 when a sentence holding matched words also holds the kind of answer the question asks for
+ * (a word that is not itself a matched word), else 0. `define` is judged by `definesSubject`.
+ */
+export function hasAnswerNear(
+  shape: Shape,
+  text: string,
+  analysis: ParagraphTerms,
+  sentenceOf: readonly number[],
+  matched: ReadonlySet<number>,
+): number {
+  if (shape === 'define') return 0;
+  const sentences = new Set([...matched].map((at) => sentenceOf[at]));
+  const words = analysis.words;
+  for (let at = 0; at < words.length; at++) {
+    if (matched.has(at) || !sentences.has(sentenceOf[at])) continue;
+    const word = words[at] as ParagraphTerms['words'][number];
+    const next = words[at + 1];
+    const nextSurface =
+      next && sentenceOf[at + 1] === sentenceOf[at] && !matched.has(at + 1)
+        ? text.slice(next.start, next.end)
+        : undefined;
+    // A capitalised word that opens a sentence is not evidence of a name.
+    if (shape === 'person' && (at === 0 || sentenceOf[at - 1] !== sentenceOf[at])) continue;
+    if (isAnswerWord(shape, text.slice(word.start, word.end), nextSurface)) return 1;
+  }
+  return 0;
+}
+
+/** 1 when the paragraph defines a matched word: `X (…)`, `(X)`, or `X is/was/are …`. */
+export function definesSubject(text: string, analysis: ParagraphTerms, matched: ReadonlySet<number>): number {
+  for (const at of matched) {
+    const word = analysis.words[at];
+    if (!word) continue;
+    const before = text.slice(Math.max(0, word.start - 2), word.start);
+    const after = text.slice(word.end, word.end + 6);
+    if (/\($/.test(before) || /^\s*\(/.test(after) || /^\s+(is|was|are|were)\b/.test(after)) return 1;
+  }
+  return 0;
+}
