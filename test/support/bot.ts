@@ -141,7 +141,10 @@ export function runScript(
 
 export interface ScriptProcess {
   child: ChildProcess;
-  /** Resolves with the exit code (null when a signal ended it). */
+  /**
+   * Resolves with the exit code (null when a signal ended it) once the process has exited and its output
+   * has all been read ('close', not 'exit': 'exit' can come before the last lines it wrote).
+   */
   exited: Promise<number | null>;
   /** Everything it wrote to stdout and stderr so far. */
   output(): string;
@@ -165,7 +168,7 @@ export function spawnScript(script: string, env: Record<string, string>, args: s
   };
   child.stdout?.on('data', collect);
   child.stderr?.on('data', collect);
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
   const logLine = (match: (line: Json) => boolean) =>
     new Promise<Json>((resolve, reject) => {
       let pending = '';
@@ -192,11 +195,11 @@ export function spawnScript(script: string, env: Record<string, string>, args: s
       const stop = () => {
         child.stdout?.off('data', onData);
         child.stderr?.off('data', onData);
-        child.off('exit', onExit);
+        child.off('close', onExit);
       };
       child.stdout?.on('data', onData);
       child.stderr?.on('data', onData);
-      child.once('exit', onExit);
+      child.once('close', onExit);
     });
   return { child, exited, output: () => output, logLine };
 }
