@@ -63,17 +63,35 @@ export function createLogger(level = 'info'): Logger {
 }
 
 /**
- * Before exiting: writes the lines still queued, waiting at most `ms`, then lets go of stderr, so the
- * exit never waits on a log reader (pino would otherwise flush synchronously at exit, retrying forever).
+ * Whether the destination still holds lines: a write in flight or queued. sonic-boom has no public
+ * accessor for this, and its `flush(cb)` calls back at once when `minLength` is 0 (ours), before the
+ * queued lines are written; so the exit would race its own last lines ("stopped") and lose them.
+ */
+function holdsLines(destination: ReturnType<typeof pino.destination>): boolean {
+  const state = destination as unknown as { _writing?: boolean; _len?: number };
+  return state._writing === true || (state._len ?? 0) > 0;
+}
+
+/**
+ * Before exiting: waits until the lines still queued are written (sonic-boom's `drain`), at most `ms`,
+ * then lets go of stderr, so the exit never waits on a stalled or dead log reader (pino would otherwise
+ * flush synchronously at exit, retrying forever).
  */
 export async function releaseLogger(logger: Logger, ms = 1000): Promise<void> {
-  await new Promise<void>((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    logger.flush(() => {
-      clearTimeout(timer);
-      resolve();
+  const destination = destinations.get(logger);
+  if (destination && holdsLines(destination)) {
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        destination.off('drain', done);
+        destination.off('error', done);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      destination.once('drain', done);
+      destination.once('error', done);
     });
-  });
+  }
   abandonLogger(logger);
 }
 
