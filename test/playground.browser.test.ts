@@ -201,8 +201,11 @@ describe.skipIf(skip)('the playground page', () => {
       .filter({ has: page.locator(`discord-command[command="${label}"]`) })
       .last();
 
-  /** Vitest's own polling: playwright-core has no web-first assertions. */
-  const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 10_000 });
+  /**
+   * Vitest's own polling, as a web-first assertion: playwright-core has none. It waits for the page's
+   * state, bounded only by just under the test's own timeout, so a slow machine is never a failure.
+   */
+  const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 25_000 });
   const text = (locator: Locator) => poll(() => locator.textContent());
   const attribute = (locator: Locator, name: string) => poll(() => locator.getAttribute(name));
   const count = (locator: Locator) => poll(() => locator.count());
