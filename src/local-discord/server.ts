@@ -31,18 +31,7 @@ import type {
 } from './types.ts';
 import { apiMember, apiUser, deferred, MEMBER_PERMISSIONS, mentionedIds, snowflake } from './wire.ts';
 
-export type {
-  ChannelMessageEvent,
-  FaultRule,
-  InteractionHandle,
-  InteractionInput,
-  Json,
-  LocalDiscordServerOptions,
-  LocalGuild,
-  LocalUser,
-  MessageInput,
-  RecordedRequest,
-} from './types.ts';
+export type * from './types.ts';
 export { apiUser, MEMBER_PERMISSIONS, snowflake } from './wire.ts';
 
 // ---------------------------------------------------------------------------------------------------------
