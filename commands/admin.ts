@@ -9,14 +9,13 @@ import {
   SlashCommandBuilder,
 } from 'discord.js';
 import packageJson from '../package.json' with { type: 'json' };
-import type { BotContext, Outcome } from '../src/bot/context.ts';
+import type { BotContext, Command, Outcome } from '../src/bot/context.ts';
 import { interactionReply } from '../src/bot/send.ts';
 import type { Catalogue } from '../src/i18n/en.ts';
 import { catalogueFor, described } from '../src/i18n/index.ts';
 import { notice } from '../src/render/messages.ts';
 import { statusMessage } from '../src/render/status.ts';
 import type { ReloadSummary } from '../src/search/live.ts';
-import type { Command } from './types.ts';
 
 function describeReload(summary: ReloadSummary, t: Catalogue): string {
   if (summary.error) return t.reloadFailed(summary.error);

@@ -9,7 +9,7 @@ import {
   InteractionContextType,
   SlashCommandBuilder,
 } from 'discord.js';
-import type { BotContext, Outcome } from '../src/bot/context.ts';
+import type { BotContext, Command, Outcome } from '../src/bot/context.ts';
 import { cooldownNotice, type Gate, gateQuestion } from '../src/bot/policy.ts';
 import { answerQuestion } from '../src/bot/question.ts';
 import { interactionReply, interactionUpdate, sendPayload } from '../src/bot/send.ts';
@@ -20,7 +20,6 @@ import type { ButtonAction } from '../src/render/custom-id.ts';
 import { LIMITS } from '../src/render/limits.ts';
 import { answerMessage, notice, paragraphMessage } from '../src/render/messages.ts';
 import { MAX_QUERY_CHARS } from '../src/search/query.ts';
-import type { Command } from './types.ts';
 
 /** The gate (`policy.ts`) for this member in this channel; a refusal is told to them privately here. */
 async function passGate(

@@ -13,7 +13,7 @@ import {
   type SlashCommandChannelOption,
   type SlashCommandIntegerOption,
 } from 'discord.js';
-import type { BotContext, Outcome } from '../src/bot/context.ts';
+import type { BotContext, Command, Outcome } from '../src/bot/context.ts';
 import { interactionReply, messageOptions } from '../src/bot/send.ts';
 import type { Catalogue } from '../src/i18n/en.ts';
 import { catalogueFor, described, localized } from '../src/i18n/index.ts';
@@ -31,7 +31,6 @@ import {
   SettingsValidationError,
   type Visibility,
 } from '../src/settings/schema.ts';
-import type { Command } from './types.ts';
 
 const HISTORY_SHOWN = 15;
 /** Answer directly when the store is this fast; otherwise defer (Discord's deadline is 3 s). */

@@ -1,11 +1,10 @@
 /** `/<command>-sources`: the articles the answers come from, with citations and section sizes. */
 import { type ChatInputCommandInteraction, InteractionContextType, SlashCommandBuilder } from 'discord.js';
-import type { BotContext, Outcome } from '../src/bot/context.ts';
+import type { BotContext, Command, Outcome } from '../src/bot/context.ts';
 import { interactionReply, sendPayload } from '../src/bot/send.ts';
 import { en } from '../src/i18n/en.ts';
 import { catalogueFor, described, localized } from '../src/i18n/index.ts';
 import { sourcesMessage } from '../src/render/messages.ts';
-import type { Command } from './types.ts';
 
 export const sources: Command = {
   data: (command) =>

@@ -5,14 +5,13 @@
 import type { Server } from 'node:http';
 import { type Client, Events } from 'discord.js';
 import type { Logger } from 'pino';
-import { commands } from '../../commands/index.ts';
 import { type BotConfig, ConfigError } from '../config.ts';
 import { AnswerEngine } from '../search/engine.ts';
 import { LiveCorpus } from '../search/live.ts';
 import { openSettingsStore } from '../settings/open.ts';
 import { PostgresSettingsStore } from '../settings/postgres.ts';
 import { createClient } from './client.ts';
-import type { BotContext } from './context.ts';
+import type { BotContext, Command } from './context.ts';
 import { BurstLimiter, Cooldowns } from './cooldowns.ts';
 import { startHealthServer } from './health.ts';
 import { InteractionsEndpoint } from './interactions-endpoint.ts';
@@ -43,9 +42,15 @@ export type BotMode = 'gateway' | 'http';
 /**
  * Opens the settings store (throws `SettingsStoreError` naming the file when it is unusable) and
  * the corpus, then logs in (rejects when Discord refuses the token), or in HTTP mode starts serving the
- * interactions endpoint on `INTERACTIONS_PORT`.
+ * interactions endpoint on `INTERACTIONS_PORT`. `commands` comes from the entry point (the registry in
+ * `commands/index.ts`): the shell never imports the commands, which depend on it.
  */
-export async function startBot(config: BotConfig, logger: Logger, mode: BotMode = 'gateway'): Promise<Bot> {
+export async function startBot(
+  commands: readonly Command[],
+  config: BotConfig,
+  logger: Logger,
+  mode: BotMode = 'gateway',
+): Promise<Bot> {
   if (mode === 'http' && (config.interactionsPort === undefined || config.publicKey === undefined)) {
     throw new ConfigError(
       'npm run start:http needs INTERACTIONS_PORT (the port Discord POSTs interactions to) and DISCORD_PUBLIC_KEY ' +
@@ -101,7 +106,7 @@ export async function startBot(config: BotConfig, logger: Logger, mode: BotMode 
       });
       logger.info({ host: config.httpHost, port }, 'serving /healthz and /metrics');
     }
-    const bot = wire(client, context, http, endpoint);
+    const bot = wire(commands, client, context, http, endpoint);
     if (endpoint) {
       client.rest.setToken(config.token);
       const port = config.interactionsPort as number;
@@ -136,6 +141,7 @@ function deliver(client: Client, interaction: Record<string, unknown>): void {
 }
 
 function wire(
+  commands: readonly Command[],
   client: Client,
   context: BotContext,
   http: Server | undefined,

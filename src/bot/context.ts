@@ -1,10 +1,24 @@
-/** What every command handler gets: the engine, the guild settings, and the bot's configuration. */
+/**
+ * The contract between the bot shell and the command modules: what every command handler gets (the engine,
+ * the guild settings, the bot's configuration), the shape of a command, and what a handler reports back.
+ * Commands import this and the sender; the shell never imports the commands: its entry points hand it the list.
+ */
+import type {
+  AutocompleteInteraction,
+  ButtonInteraction,
+  ChatInputCommandInteraction,
+  RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from 'discord.js';
 import type { Logger } from 'pino';
+import type { ButtonAction } from '../render/custom-id.ts';
 import type { AnswerEngine } from '../search/engine.ts';
 import type { LiveCorpus } from '../search/live.ts';
 import type { SettingsStore } from '../settings/interface.ts';
 import type { BurstLimiter, CooldownStore } from './cooldowns.ts';
 import type { BotMetrics } from './metrics.ts';
+import type { Outcome } from './outcome.ts';
+
+export type { Outcome } from './outcome.ts';
 
 export interface BotContext {
   engine: AnswerEngine;
@@ -23,21 +37,17 @@ export interface BotContext {
   startedAt: Date;
 }
 
-/** What a handler did, for the one log line per interaction. */
-export interface Outcome {
-  outcome:
-    | 'answered'
-    | 'no-results'
-    | 'suggested'
-    | 'shown'
-    | 'updated'
-    | 'refused'
-    | 'cooldown'
-    | 'rate-limited'
-    | 'not-enabled'
-    | 'expired'
-    | 'ignored';
-  results?: number;
-  /** The question, when it matched nothing: logged so corpus editors can add synonyms. */
-  unanswered?: string;
+/** A command module: its registration payload and its handlers. */
+export interface Command {
+  /** Where deploy-commands registers it: everywhere (default), or only in `DISCORD_GUILD_IDS`. */
+  scope?: 'everywhere' | 'guild';
+  /** The registration payload, named after `BOT_COMMAND` (`command`). */
+  data(command: string): RESTPostAPIChatInputApplicationCommandsJSONBody;
+  execute(interaction: ChatInputCommandInteraction, context: BotContext): Promise<Outcome>;
+  autocomplete?(interaction: AutocompleteInteraction, context: BotContext): Promise<Outcome>;
+  /** Button kinds (see `ButtonAction`) this command's messages carry, and their handler. */
+  buttons?: {
+    kinds: readonly ButtonAction['kind'][];
+    handle(interaction: ButtonInteraction, action: ButtonAction, context: BotContext): Promise<Outcome>;
+  };
 }

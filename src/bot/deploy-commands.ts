@@ -4,11 +4,29 @@
  * changes). Idempotent. The deploy script and the playground both register through here.
  */
 import { REST, Routes } from 'discord.js';
-import { registrationPayload } from '../../commands/index.ts';
 import type { BotConfig } from '../config.ts';
+import type { Command } from './context.ts';
 
-/** Registers every command where `config` says; `report` gets one line per registration done. */
+/**
+ * What `deploy-commands` registers, named after `BOT_COMMAND`: in a server, every command; globally,
+ * all but the operator-only ones, which stay in the servers of `DISCORD_GUILD_IDS`.
+ */
+export function registrationPayload(
+  commands: readonly Command[],
+  command: string,
+  scope: 'guild' | 'global' = 'guild',
+) {
+  return commands
+    .filter((definition) => scope === 'guild' || definition.scope !== 'guild')
+    .map((definition) => definition.data(command));
+}
+
+/**
+ * Registers `commands` (the registry, handed over by the entry point) where `config` says; `report` gets one
+ * line per registration done.
+ */
 export async function deployCommands(
+  commands: readonly Command[],
   config: Pick<BotConfig, 'token' | 'apiBase' | 'guildIds' | 'command'>,
   report: (line: string) => void = () => {},
 ): Promise<void> {
@@ -18,12 +36,12 @@ export async function deployCommands(
 
   if (config.guildIds.length === 0) {
     // Operator-only commands are never registered globally.
-    const body = registrationPayload(config.command, 'global');
+    const body = registrationPayload(commands, config.command, 'global');
     await rest.put(Routes.applicationCommands(application.id), { body });
     report(`Registered ${body.length} commands globally: ${names(body)}`);
     return;
   }
-  const body = registrationPayload(config.command, 'guild');
+  const body = registrationPayload(commands, config.command, 'guild');
   for (const guildId of config.guildIds) {
     await rest.put(Routes.applicationGuildCommands(application.id, guildId), { body });
     report(`Registered ${body.length} commands in server ${guildId}: ${names(body)}`);

@@ -1,12 +1,15 @@
 /** `npm run deploy-commands`: registers the command set (see `deploy-commands.ts`) and says where. */
+import { commands } from '../../commands/index.ts';
 import { loadBotConfigOrExit } from '../config.ts';
 import { deployCommands } from './deploy-commands.ts';
 
-deployCommands(loadBotConfigOrExit(), (line) => process.stdout.write(`${line}\n`)).catch((error: unknown) => {
-  // Never print the request: it carries the token in its headers.
-  const status = (error as { status?: number }).status;
-  process.stderr.write(
-    `deploy-commands: ${(error as Error).message}${status === 401 ? ' (DISCORD_TOKEN was rejected)' : ''}\n`,
-  );
-  process.exitCode = 1;
-});
+deployCommands(commands, loadBotConfigOrExit(), (line) => process.stdout.write(`${line}\n`)).catch(
+  (error: unknown) => {
+    // Never print the request: it carries the token in its headers.
+    const status = (error as { status?: number }).status;
+    process.stderr.write(
+      `deploy-commands: ${(error as Error).message}${status === 401 ? ' (DISCORD_TOKEN was rejected)' : ''}\n`,
+    );
+    process.exitCode = 1;
+  },
+);

@@ -4,6 +4,7 @@
  * in-flight replies, destroy the client, exit 0).
  * Every startup failure ends with one message that says what to fix — never a crash loop.
  */
+import { commands } from '../../commands/index.ts';
 import { loadBotConfigOrExit } from '../config.ts';
 import { abandonLogger, createLogger, releaseLogger } from '../log.ts';
 import { startBot } from './app.ts';
@@ -18,7 +19,7 @@ async function main(): Promise<void> {
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
 
   // Signals are handled from the first moment: one arriving during startup waits for it, then stops.
-  const starting = startBot(config, logger, process.argv.includes('--http') ? 'http' : 'gateway');
+  const starting = startBot(commands, config, logger, process.argv.includes('--http') ? 'http' : 'gateway');
   const shutdown = async (signal: string) => {
     logger.info({ signal }, 'signal received');
     // A shutdown that cannot finish (Discord unreachable mid-reconnect) or a second signal still ends it.

@@ -5,7 +5,7 @@
  */
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry, Summary } from 'prom-client';
 import type { ReloadSummary } from '../search/live.ts';
-import type { Outcome } from './context.ts';
+import type { Outcome } from './outcome.ts';
 
 /** The engine calls people wait on: answers (first page and "More") and autocomplete keystrokes. */
 export type EnginePath = 'answer' | 'autocomplete';

@@ -4,11 +4,10 @@
  * process down. Logs exactly one line per interaction.
  */
 import type { ButtonInteraction, Interaction } from 'discord.js';
-import type { Command } from '../../commands/types.ts';
 import { catalogueFor } from '../i18n/index.ts';
 import { decodeButton } from '../render/custom-id.ts';
 import { notice } from '../render/messages.ts';
-import type { BotContext, Outcome } from './context.ts';
+import type { BotContext, Command, Outcome } from './context.ts';
 import { interactionReply } from './send.ts';
 
 /**

@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Events } from 'discord.js';
 import type { Logger } from 'pino';
+import { commands } from '../../commands/index.ts';
 import { type Bot, startBot } from '../bot/app.ts';
 import { deployCommands } from '../bot/deploy-commands.ts';
 import { loadBotConfig } from '../config.ts';
@@ -79,13 +80,14 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
       // The visitor acting as the moderator is the operator, so /csto-admin can be tried too.
       OWNER_IDS: OPERATOR_IDS,
     });
-    await deployCommands(config);
+    await deployCommands(commands, config);
     const logger = options.logger ?? createLogger(config.logLevel);
-    const bot = await startBot(config, logger);
+    const bot = await startBot(commands, config, logger);
     undo.push(() => bot.stop());
     await ready(bot);
     if (options.http) {
       const replica = await startBot(
+        commands,
         { ...config, interactionsPort: 0, publicKey: discord.publicKey },
         logger,
         'http',

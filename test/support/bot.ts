@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { REST, Routes } from 'discord.js';
 import pino from 'pino';
-import { registrationPayload } from '../../commands/index.ts';
+import { commands, registrationPayload } from '../../commands/index.ts';
 import { type Bot, type BotMode, startBot } from '../../src/bot/app.ts';
 import type { BotConfig } from '../../src/config.ts';
 import {
@@ -97,7 +97,7 @@ export async function runBot(
       else waiters.add({ matches, resolve });
     });
   const logger = pino({ level: 'info', ...LOGGER_OPTIONS }, sink);
-  const bot = await startBot(config, logger, mode);
+  const bot = await startBot(commands, config, logger, mode);
   if (mode === 'http') await server.setInteractionsEndpoint(interactionsUrl(config));
   else if (!bot.client.isReady()) await new Promise((resolve) => bot.client.once('clientReady', resolve));
   return { bot, config, logs, logged, stop: () => bot.stop() };
