@@ -126,6 +126,25 @@ describe('spelling variants', () => {
     expect(engine.answer('promize').total).toBe(0);
   });
 
+  it('when a question uses the verb and the text the noun (invade/invasion), the paragraph is found and highlighted, below one using the word itself', async () => {
+    const engine = await engineOf({
+      'a.md': markdownArticle(
+        'A',
+        [
+          'Officials in Tashkent condemned the invasion of Ukraine within a week.',
+          'The weather in Tashkent stayed cold.',
+        ].join('\n\n'),
+      ),
+      'b.md': markdownArticle('B', 'Nobody in Bishkek expected Russia to invade Ukraine.'),
+    });
+    const answer = engine.answer('did tashkent condemn russia invading ukraine');
+    expect(first(answer)).toBe('a#1');
+    expect(answer.results[0]?.excerpt).toContain('**invasion**');
+    // The word as typed still counts more than another word of its family.
+    expect(first(engine.answer('invade ukraine'))).toBe('b#1');
+    expect(engine.answer('invade ukraine').results.map((hit) => hit.id)).toContain('a#1');
+  });
+
   it('when a name is searched in another transliteration from the corpus’s table, it is found like the written one', async () => {
     const engine = await engineOf({
       'a.md': markdownArticle('A', 'Strikers gathered in Zhanaozen in December.'),

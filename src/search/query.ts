@@ -7,6 +7,7 @@
  */
 import type { Query } from 'minisearch';
 import type { RussianGlossary } from '../corpus/russian-glossary.ts';
+import { familyStems } from '../text/families.ts';
 import { sliceText } from '../text/slice.ts';
 import {
   analyzeWord,
@@ -50,6 +51,11 @@ export interface QueryTerm {
    * `russian.ts`: `учения` is `drills` or `exercises`); empty for a word typed in English.
    */
   alternatives: readonly string[];
+  /**
+   * The stems of the word's family that the stemmer does not join (`invade` → `invas`, see
+   * `families.ts`): they count as the word, a little less than the word itself.
+   */
+  variants: readonly string[];
 }
 
 /**
@@ -137,7 +143,15 @@ export function queryTerms(
       else if (terms.size < MAX_QUERY_TERMS) {
         const auxiliary = AUXILIARY_WORDS.has(folded) && !typing;
         const alternatives = word.alternatives ?? [];
-        terms.set(word.term, { term: word.term, length: word.term.length, prefix, auxiliary, alternatives });
+        const variants = familyStems(word.term).filter((stem) => !alternatives.includes(stem));
+        terms.set(word.term, {
+          term: word.term,
+          length: word.term.length,
+          prefix,
+          auxiliary,
+          alternatives,
+          variants,
+        });
       }
     });
   }
@@ -164,12 +178,12 @@ export function buildQuery(
 }
 
 /**
- * One term (or any of its alternatives): its stem, exactly or within its typo budget, or — while
+ * One term (or any of its alternatives or family variants): its stem, exactly or within its typo budget, or — while
  * typed — anything it begins.
  */
-function termQuery({ term, prefix, length, alternatives }: QueryTerm, known: boolean): Query {
+function termQuery({ term, prefix, length, alternatives, variants }: QueryTerm, known: boolean): Query {
   const fuzzy = known ? 0 : typoBudget({ term, length });
-  const queries = [term, ...alternatives];
+  const queries = [term, ...alternatives, ...variants];
   if (prefix === null) return { combineWith: 'OR', queries, fuzzy };
   if (prefix === term) return { combineWith: 'OR', queries, fuzzy, prefix: true };
   return {

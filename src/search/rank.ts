@@ -9,7 +9,8 @@
  * 1. coverage: the share of the query's information the paragraph holds — every query word
  *    weighs its IDF, so the rare subject of a question dominates and frequent words are what is
  *    dropped first (Meilisearch's `frequency` strategy, without its all-or-nothing steps); a word
- *    matched through the glossary, a prefix or a typo counts a little less than the word itself;
+ *    matched through the glossary, its word family, a prefix or a typo counts a little less than
+ *    the word itself;
  * 2. MiniSearch's BM25+ score, normalised, and words of the paragraph's section heading or
  *    article title, as tie-breakers;
  * 3. over a top window only: proximity (the query's words close together, in one sentence), and
@@ -58,7 +59,7 @@ export interface RankContext {
 }
 
 /** How much a match counts towards coverage, by how it matched. */
-const QUALITY = { exact: 1, prefix: 0.9, alias: 0.85, perTypo: 0.2 } as const;
+const QUALITY = { exact: 1, prefix: 0.9, alias: 0.85, variant: 0.85, perTypo: 0.2 } as const;
 /**
  * Weights, tuned on the judged evaluation (docs/ranking.md): coverage itself weighs 1; `name`
  * multiplies the IDF of a word the corpus writes capitalised (the subject of most questions).
@@ -92,14 +93,19 @@ function editDistance(a: string, b: string): number {
   return previous[b.length] as number;
 }
 
-/** Which query word an index term matched for, and how well: exact, as a prefix, or by typos. */
+/**
+ * Which query word an index term matched for, and how well: exact, as another word of its family
+ * (`invasion` for `invade`), as a prefix, or by typos.
+ */
 function ownerFinder(terms: readonly QueryTerm[]): (indexTerm: string) => Owner | undefined {
   const owners = new Map<string, Owner | undefined>();
   return (indexTerm) => {
     if (owners.has(indexTerm)) return owners.get(indexTerm);
     let owner: Owner | undefined;
     const exact = terms.findIndex((term) => term.term === indexTerm || term.alternatives.includes(indexTerm));
+    const variant = exact >= 0 ? -1 : terms.findIndex((term) => term.variants.includes(indexTerm));
     if (exact >= 0) owner = { term: exact, quality: QUALITY.exact };
+    else if (variant >= 0) owner = { term: variant, quality: QUALITY.variant };
     else {
       const prefixed = terms.findIndex((term) => term.prefix !== null && indexTerm.startsWith(term.prefix));
       if (prefixed >= 0) owner = { term: prefixed, quality: QUALITY.prefix };
