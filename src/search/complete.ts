@@ -177,7 +177,7 @@ export interface CompletionContext {
   /** The query's terms, as the engine analyses them. */
   terms: (text: string) => QueryTerm[];
   /** The best `depth` paragraphs for a text, as `answer` ranks them. */
-  rank: (text: string, depth: number) => Ranked[];
+  rank: (text: string, depth: number) => readonly Ranked[];
   /** An answer preview of a ranked paragraph for `query`. */
   preview: (hit: Ranked, query: string) => Completion;
 }
