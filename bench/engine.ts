@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --sizes 1000,10000,100000] [--rounds N] [--text news|markov] [--json]`
+ * `npm run bench [-- --sizes 1000,10000,100000] [--rounds N] [--text news|markov] [--peers all|none] [--json]`
  *
  * For synthetic corpora of each size (bench/synthetic.ts; news-like text by default, see
  * bench/newslike.ts), every path a person waits on, with p50/p90/p99/max and the garbage
@@ -37,10 +37,11 @@ import { KEYSTROKES, QUERIES, QUERY_MIX } from './queries.ts';
 import { buildTextModel, markovText, syntheticCorpus, type TextSource } from './synthetic.ts';
 
 const USAGE =
-  'usage: npm run bench -- [--sizes N[,N...]] [--rounds N] [--text news|markov] [--json]\n' +
+  'usage: npm run bench -- [--sizes N[,N...]] [--rounds N] [--text news|markov] [--peers all|none] [--json]\n' +
   '  --sizes      comma-separated positive integers: paragraphs per corpus (default 1000,10000,100000)\n' +
   '  --rounds     timed passes over the inputs per path (default 3)\n' +
   '  --text       news (default): Zipf vocabulary of 60,000 words; markov: the shipped article recombined\n' +
+  '  --peers      all (default): time plain MiniSearch and FlexSearch too; none: the engine alone (a quick check)\n' +
   '  --json       print one JSON object instead of tables';
 
 const DEFAULT_SIZES = [1_000, 10_000, 100_000];
@@ -191,7 +192,12 @@ function roundTrip(corpus: Corpus, engine: AnswerEngine): { identical: number; o
   return { identical, of: QUERIES.length };
 }
 
-async function runSize(base: Corpus, text: TextSource, size: number, rounds: number): Promise<SizeResult> {
+async function runSize(
+  base: Corpus,
+  text: TextSource,
+  size: number,
+  { rounds, peers: withPeers }: Pick<Options, 'rounds' | 'peers'>,
+): Promise<SizeResult> {
   const empty = heapUsed();
   const { value: corpus, ms: generateMs } = await timed(() =>
     syntheticCorpus(base, text, { paragraphs: size, seed: SEED }),
@@ -211,7 +217,7 @@ async function runSize(base: Corpus, text: TextSource, size: number, rounds: num
   const paths = await timeEngine(engine, rounds);
   const loadAverage = round2(loadavg()[0] ?? 0);
   log(`[${size}] engine paths timed`);
-  const peers = await measurePeers(corpus, rounds);
+  const peers = withPeers ? await measurePeers(corpus, rounds) : [];
   return {
     paragraphs: size,
     articles: corpus.articles.length,
@@ -254,13 +260,15 @@ function targetLines(result: SizeResult): string[] {
       `${int(startup.warmMs)} ms (CPU ${int(startup.warmCpuMs)} ms)`,
       startup.warmMs <= 2000,
     ],
-    [
+    ['heap ≤ 3 KB per paragraph', kib(perParagraph), perParagraph <= 3 * 1024],
+  ];
+  // Without peers (`--peers none`) there is no build to compare with.
+  if (plainBuild > 0)
+    lines.splice(-1, 0, [
       'cold build ≤ 1.5 × plain MiniSearch (CPU)',
       `${int(startup.buildCpuMs)} / ${int(plainBuild)} ms = ${ratio(startup.buildCpuMs, plainBuild)}`,
       startup.buildCpuMs <= 1.5 * plainBuild,
-    ],
-    ['heap ≤ 3 KB per paragraph', kib(perParagraph), perParagraph <= 3 * 1024],
-  ];
+    ]);
   const width = Math.max(...lines.map(([name]) => name.length));
   return lines.map(([name, value, ok]) => `  ${name.padEnd(width)}  ${value} → ${verdict(ok)}`);
 }
@@ -376,6 +384,8 @@ interface Options {
   sizes: number[];
   rounds: number;
   text: 'news' | 'markov';
+  /** Whether to time the peers beside the engine. */
+  peers: boolean;
   json: boolean;
 }
 
@@ -384,16 +394,21 @@ function parseOptions(argv: readonly string[]): Options | 'help' {
     sizes: { type: 'string' },
     rounds: { type: 'string' },
     text: { type: 'string' },
+    peers: { type: 'string' },
     json: { type: 'boolean' },
   });
   if (help) return 'help';
   const text = values.text ?? 'news';
   if (text !== 'news' && text !== 'markov')
     throw new UsageError(`--text must be news or markov, got "${text}"`);
+  const peers = values.peers ?? 'all';
+  if (peers !== 'all' && peers !== 'none')
+    throw new UsageError(`--peers must be all or none, got "${peers}"`);
   return {
     sizes: values.sizes === undefined ? DEFAULT_SIZES : parseSizes(values.sizes),
     rounds: values.rounds === undefined ? 3 : wholeNumber('--rounds', values.rounds),
     text,
+    peers: peers === 'all',
     json: values.json ?? false,
   };
 }
@@ -416,7 +431,7 @@ async function main(): Promise<void> {
 
   const results: SizeResult[] = [];
   for (const size of options.sizes) {
-    const result = await runSize(base, text, size, options.rounds);
+    const result = await runSize(base, text, size, options);
     results.push(result);
     heapUsed();
     if (!options.json) process.stdout.write(`${report(result)}\n\n`);

@@ -283,6 +283,29 @@ describe('autocomplete', () => {
     }
   });
 
+  it('when the corpus changes, the same partly typed text previews and offers what the changed corpus holds', async () => {
+    const first = await loadCorpus(
+      makeCorpus({ 'a.md': markdownArticle('A', 'Shelling reached Batken overnight.') }),
+    );
+    const small = AnswerEngine.fromCorpus(first);
+    const previews = (typed: string) =>
+      small.complete(typed, 25).flatMap((choice) => (choice.kind === 'answer' ? [choice.snippet] : []));
+    expect(previews('Batken shel')).toEqual(['Shelling reached Batken overnight.']);
+    expect(texts(small.complete('Batken shel'))).not.toContain('Shellfire Over Batken');
+    const added = await loadCorpus(
+      makeCorpus({
+        'b.md': markdownArticle(
+          'B',
+          '## Shellfire Over Batken\n\nBatken counted the damage from the shelling.',
+        ),
+      }),
+    );
+    const built = buildIndex([...first.articles, ...added.articles], first.glossary);
+    small.update({ upserts: added.articles, removedFiles: [], files: new Map(), problems: [], built });
+    expect(previews('Batken shel')).toHaveLength(2);
+    expect(texts(small.complete('Batken shel'))).toContain('Shellfire Over Batken');
+  });
+
   it.each(['', 'a', 'x'.repeat(300), '🔥', '@everyone', '\u0000', `${'why '.repeat(40)}drills`])(
     'when %j is typed, at most 25 choices of 1–100 characters come back',
     (typed) => {

@@ -45,14 +45,21 @@ interface Word {
   count: number;
 }
 
+/** A section heading and its terms, as the engine lists them. */
+export interface Heading {
+  heading: string;
+  terms: readonly string[];
+}
+
 /** Vocabulary and headings as autocomplete reads them: built once per index version. */
 export class WordLists {
   readonly #vocabulary: Vocabulary;
-  readonly headings: readonly { heading: string; terms: readonly string[] }[];
+  readonly headings: readonly Heading[];
   #sorted: Word[] | undefined;
   #names: string[] | undefined;
+  #headingIndex: HeadingIndex | undefined;
 
-  constructor(vocabulary: Vocabulary, headings: readonly { heading: string; terms: readonly string[] }[]) {
+  constructor(vocabulary: Vocabulary, headings: readonly Heading[]) {
     this.#vocabulary = vocabulary;
     this.headings = headings;
   }
@@ -61,24 +68,28 @@ export class WordLists {
     return this.#vocabulary.get(term)?.surface;
   }
 
-  /** Words of the corpus beginning with a folded prefix, most frequent first. */
-  beginningWith(prefix: string): Word[] {
+  /**
+   * The `max` most frequent words of the corpus beginning with a folded prefix, most frequent
+   * first (ties in alphabetical order). A short prefix begins thousands of words: they are
+   * scanned once, never sorted.
+   */
+  beginningWith(prefix: string, max: number): Word[] {
     this.#sorted ??= [...this.#vocabulary.values()]
       .map(({ surface, count }) => ({ folded: foldWord(surface), surface, count }))
       .sort((a, b) => (a.folded < b.folded ? -1 : a.folded > b.folded ? 1 : b.count - a.count));
     const list = this.#sorted;
-    let low = 0;
-    let high = list.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if ((list[middle] as Word).folded < prefix) low = middle + 1;
-      else high = middle;
+    const best: Word[] = [];
+    for (let i = firstAtLeast(list, prefix, (word) => word.folded); i < list.length; i++) {
+      const word = list[i] as Word;
+      if (!word.folded.startsWith(prefix)) break;
+      if (best.length === max && (best[max - 1] as Word).count >= word.count) continue;
+      // After every word at least as frequent: ties keep their alphabetical order.
+      let at = best.length;
+      while (at > 0 && (best[at - 1] as Word).count < word.count) at--;
+      best.splice(at, 0, word);
+      if (best.length > max) best.pop();
     }
-    const matches: Word[] = [];
-    for (let i = low; i < list.length && (list[i] as Word).folded.startsWith(prefix); i++) {
-      matches.push(list[i] as Word);
-    }
-    return matches.sort((a, b) => b.count - a.count);
+    return best;
   }
 
   /** The most frequent capitalised words: names of people, places and organisations. */
@@ -90,6 +101,74 @@ export class WordLists {
       .map(({ surface }) => surface);
     return this.#names;
   }
+
+  /**
+   * The headings holding every query word (or, for the word being typed, a word it begins), in
+   * the engine's order, each text once. Looked up in a sorted list of heading terms: a corpus of
+   * thousands of sections is not scanned per keystroke.
+   */
+  headingsHolding(terms: readonly QueryTerm[]): string[] {
+    this.#headingIndex ??= headingIndex(this.headings);
+    const index = this.#headingIndex;
+    if (terms.length === 0) return index.texts;
+    const holding = terms
+      .map((term) => {
+        const found = new Set<number>(index.byTerm.get(term.term));
+        const prefix = term.prefix;
+        if (prefix === null) return found;
+        for (let i = firstAtLeast(index.terms, prefix, (t) => t); i < index.terms.length; i++) {
+          const candidate = index.terms[i] as string;
+          if (!candidate.startsWith(prefix)) break;
+          for (const at of index.byTerm.get(candidate) ?? []) found.add(at);
+        }
+        return found;
+      })
+      .sort((a, b) => a.size - b.size);
+    const [fewest, ...others] = holding as [Set<number>, ...Set<number>[]];
+    return [...fewest]
+      .filter((at) => others.every((set) => set.has(at)))
+      .sort((a, b) => a - b)
+      .map((at) => index.texts[at] as string);
+  }
+}
+
+/** Distinct heading texts and, for each heading term, which of them hold it. */
+interface HeadingIndex {
+  texts: string[];
+  byTerm: Map<string, number[]>;
+  /** The keys of `byTerm`, sorted: a prefix's terms are a run of them. */
+  terms: string[];
+}
+
+function headingIndex(headings: readonly Heading[]): HeadingIndex {
+  const seen = new Set<string>();
+  const texts: string[] = [];
+  const byTerm = new Map<string, number[]>();
+  for (const { heading, terms } of headings) {
+    // Choices are told apart case-insensitively: a second spelling of a heading is never shown.
+    const key = heading.toLowerCase();
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const at = texts.push(heading) - 1;
+    for (const term of new Set(terms)) {
+      const holding = byTerm.get(term);
+      if (holding) holding.push(at);
+      else byTerm.set(term, [at]);
+    }
+  }
+  return { texts, byTerm, terms: [...byTerm.keys()].sort() };
+}
+
+/** The first position in a sorted list whose key is not below `key` (binary search). */
+function firstAtLeast<T>(list: readonly T[], key: string, keyOf: (item: T) => string): number {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (keyOf(list[middle] as T) < key) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 /** What completing needs from the engine. */
@@ -98,7 +177,7 @@ export interface CompletionContext {
   /** The query's terms, as the engine analyses them. */
   terms: (text: string) => QueryTerm[];
   /** The best `depth` paragraphs for a text, as `answer` ranks them. */
-  rank: (text: string, depth: number) => Ranked[];
+  rank: (text: string, depth: number) => readonly Ranked[];
   /** An answer preview of a ranked paragraph for `query`. */
   preview: (hit: Ranked, query: string) => Completion;
 }
@@ -127,17 +206,12 @@ export function complete(
     const head = typed.slice(0, typed.length - lastWord.length);
     for (const surface of completionsOf(last, ranked)) choices.push(query(head + surface));
     if (terms.length === 1 && last.prefix) {
-      for (const word of context.lists.beginningWith(last.prefix)) choices.push(query(head + word.surface));
+      // Twice the choices shown: enough however many of them repeat a completion above.
+      for (const word of context.lists.beginningWith(last.prefix, 2 * limit))
+        choices.push(query(head + word.surface));
     }
   }
-  for (const { heading, terms: headingTerms } of context.lists.headings) {
-    const holdsAll = terms.every((term) =>
-      headingTerms.some(
-        (candidate) => candidate === term.term || (term.prefix !== null && candidate.startsWith(term.prefix)),
-      ),
-    );
-    if (holdsAll) choices.push(query(heading));
-  }
+  for (const heading of context.lists.headingsHolding(terms)) choices.push(query(heading));
   return dedupe(choices, limit);
 
   /**

@@ -117,6 +117,13 @@ const ANALYSIS_CACHE_SIZE = 2000;
  * suggestions: a few tens of kilobytes per question.
  */
 export const RECENT_QUESTIONS = 64;
+/**
+ * Autocomplete rankings kept by the text they rank: the text a keystroke ranks is the one before
+ * it when the key was a space (a trailing space is trimmed; only the completions differ), and a
+ * reader who deletes a letter goes back to a text just ranked. A few suffice: one person's last
+ * keystrokes, or a few people's at once.
+ */
+const RECENT_COMPLETIONS = 16;
 /** The depth a kept question is ranked to: ten pages of the largest page. */
 const RANKED_KEPT = 100;
 
@@ -167,6 +174,8 @@ export class AnswerEngine {
   readonly #analyses = new Lru<string, ParagraphTerms>(ANALYSIS_CACHE_SIZE);
   /** By the question's text (after any paragraph reference): what ranking reads. */
   readonly #recentQuestions = new Lru<string, Recent>(RECENT_QUESTIONS);
+  /** By the typed text (after any paragraph reference): what autocomplete ranked for it. */
+  readonly #recentCompletions = new Lru<string, Ranking>(RECENT_COMPLETIONS);
 
   private constructor(
     corpus: Corpus,
@@ -267,6 +276,7 @@ export class AnswerEngine {
     this.#lists = undefined;
     this.#analyses.clear();
     this.#recentQuestions.clear();
+    this.#recentCompletions.clear();
     const termsOf = (text: string) =>
       tokenize(text).flatMap((token) => wordTerms(token.surface, true, this.#glossary.spelling));
     const none: ReadonlySet<string> = new Set();
@@ -358,9 +368,17 @@ export class AnswerEngine {
     return complete(typed, typing, Math.max(1, Math.trunc(limit) || DEFAULT_COMPLETIONS), {
       lists: this.#lists,
       terms: (text) => this.#terms(text),
-      rank: (text, depth) => this.#search(text, { depth }).ranked,
+      rank: (text, depth) => this.#rankTyped(text, depth),
       preview: (hit, query) => this.#preview(hit, query),
     });
+  }
+
+  /** What autocomplete ranks: kept from a recent keystroke or question of the same text when deep enough. */
+  #rankTyped(text: string, depth: number): readonly Ranked[] {
+    const kept = this.#recentCompletions.get(text) ?? this.#recentQuestions.get(text)?.ranking;
+    const deepEnough = kept && (kept.ranked.length >= depth || kept.ranked.length === kept.total);
+    const ranking = deepEnough ? kept : this.#search(text, { depth });
+    return this.#recentCompletions.set(text, ranking).ranked;
   }
 
   #preview(hit: Ranked, query: string): Completion {
