@@ -5,10 +5,10 @@
 import { describe, expect, it } from 'vitest';
 import { heapTrend } from '../bench/memory-trend.ts';
 import { parseCommandLine, UsageError, wholeNumber } from '../src/cli/args.ts';
-import { count } from '../src/render/count.ts';
 import { statusMessage } from '../src/render/status.ts';
 import { renderAnswerText } from '../src/render/text.ts';
 import type { Answer, Hit } from '../src/search/engine.ts';
+import { count } from '../src/text/count.ts';
 
 const OPTIONS = { runs: { type: 'string' }, json: { type: 'boolean' } } as const;
 

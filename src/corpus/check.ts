@@ -7,6 +7,8 @@
  * line that does nothing); warnings are what the bot serves but a reader would miss (an article
  * that says nothing about its rights).
  */
+
+import { count } from '../text/count.ts';
 import type { Corpus, CorpusProblem } from './load.ts';
 import type { Article } from './types.ts';
 
@@ -40,7 +42,6 @@ export function checkCorpus(corpus: Pick<Corpus, 'articles' | 'problems'>): Chec
 export function formatCheck(findings: readonly CheckFinding[], articleCount: number): string {
   const errors = findings.filter((finding) => finding.severity === 'error').length;
   const warnings = findings.length - errors;
-  const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
   // `file:line: severity: reason`, as compilers write theirs, so editors can jump to the line.
   const lines = findings.map(
     ({ file, line, severity, reason }) => `${file}${line ? `:${line}` : ''}: ${severity}: ${reason}`,

@@ -7,12 +7,12 @@
  * Markdown in these strings is the bot's own (bold, code); anything a user typed is escaped by the
  * caller before it is passed in.
  */
-const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
+import { count } from '../text/count.ts';
 
 export const en = {
   // Answers (src/render/messages.ts)
   answerFooter: (total: number, query: string, range: string) =>
-    `${plural(total, 'paragraph', 'paragraphs')} matched “${query}” · showing ${range}`,
+    `${count(total, 'paragraph', 'paragraphs')} matched “${query}” · showing ${range}`,
   fullParagraphButton: (paragraph: number) => `Full ¶${paragraph}`,
   moreButton: 'More',
   postPubliclyButton: 'Post publicly',
@@ -25,7 +25,7 @@ export const en = {
   sourcesOpening: '*Opening*',
   sourcesOverflow: (more: number) => `…and ${more} more articles.`,
   sourcesSummary: (articles: number, paragraphs: number) =>
-    `${plural(articles, 'article', 'articles')}, ${paragraphs} paragraphs.`,
+    `${count(articles, 'article', 'articles')}, ${paragraphs} paragraphs.`,
   helpTitle: 'Cited answers from the news corpus',
   helpLines: (command: string) => [
     `**/${command} query:** your question or keywords — the best cited paragraphs, matched words in bold.`,
@@ -131,7 +131,7 @@ export const en = {
   statusTitle: 'Bot status',
   statusVersion: (version: string) => `**Version:** ${version}`,
   statusCorpus: (articles: number, paragraphs: number, terms: number) =>
-    `**Corpus:** ${plural(articles, 'article', 'articles')}, ${plural(paragraphs, 'paragraph', 'paragraphs')}, ${plural(terms, 'term', 'terms')}`,
+    `**Corpus:** ${count(articles, 'article', 'articles')}, ${count(paragraphs, 'paragraph', 'paragraphs')}, ${count(terms, 'term', 'terms')}`,
   statusIndex: (fromCache: boolean, ms: number) =>
     `**Index:** ${fromCache ? 'loaded from cache' : 'built'} in ${ms} ms`,
   statusLastReload: (when: string | null, summary: string) =>

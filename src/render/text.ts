@@ -3,7 +3,7 @@
  * with Discord's bold shown as terminal bold (or left as `**` when the output is not a terminal).
  */
 import type { Answer } from '../search/engine.ts';
-import { count } from './count.ts';
+import { count } from '../text/count.ts';
 
 const ESCAPED = /\\([\\*_~`|<>[\]#\-.\d])/g;
 
