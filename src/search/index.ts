@@ -5,7 +5,7 @@
  * `src/text/terms.ts` (space-separated terms), so indexing, querying and highlighting share one
  * analyzer and MiniSearch's own tokenizer and term processing are the identity.
  */
-import MiniSearch, { type AsPlainObject, type Options } from 'minisearch';
+import MiniSearch, { type Options } from 'minisearch';
 import type { Glossary } from '../corpus/glossary.ts';
 import type { Article } from '../corpus/types.ts';
 import { forgetMemos } from '../text/memo.ts';
@@ -188,31 +188,4 @@ export function buildIndex(articles: readonly Article[], glossary: Glossary): Bu
   // The corpus's words are analysed now; kept, the memos would hold about 0.2 KB per paragraph.
   forgetMemos();
   return { index, vocabulary };
-}
-
-/**
- * A built index as plain data: what the reload worker sends back (the cache file holds the index's
- * own structures instead: `cache.ts`).
- */
-export interface PlainIndex {
-  index: AsPlainObject;
-  vocabulary: [term: string, surface: string, count: number][];
-}
-
-export function toPlainIndex(built: BuiltIndex): PlainIndex {
-  return {
-    index: built.index.toJSON(),
-    vocabulary: [...built.vocabulary].map(([term, { surface, count }]) => [term, surface, count]),
-  };
-}
-
-const vocabularyOfPlain = (plain: PlainIndex): Vocabulary =>
-  new Map(plain.vocabulary.map(([term, surface, count]) => [term, { surface, count }]));
-
-/** Restores a plain index in slices, giving way to other work in between (a running bot's reload). */
-export async function fromPlainIndexAsync(plain: PlainIndex): Promise<BuiltIndex> {
-  return {
-    index: await MiniSearch.loadJSAsync(plain.index, INDEX_OPTIONS),
-    vocabulary: vocabularyOfPlain(plain),
-  };
 }
