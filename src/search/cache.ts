@@ -156,6 +156,7 @@ export function unpackIndex(data: PackedIndex): BuiltIndex | null {
   const index = new MiniSearch<IndexedParagraph>(INDEX_OPTIONS);
   const state = stateOf(index);
   state._index._tree = tree;
+  state._index._size = termCount(postings);
   shortIds.forEach((shortId, at) => {
     const id = ids[at] as string;
     state._documentIds.set(shortId, id);

@@ -141,7 +141,12 @@ export function removeArticle(built: BuiltIndex, article: Article, glossary: Glo
  */
 export interface MiniSearchState {
   /** The radix tree of terms (`SearchableMap`); `_tree` is its root node. */
-  _index: { set(term: string, postings: TermPostings): unknown; _tree: Map<string, unknown> };
+  _index: {
+    set(term: string, postings: TermPostings): unknown;
+    _tree: Map<string, unknown>;
+    /** The number of terms, counted by walking the whole tree when unset. */
+    _size: number | undefined;
+  };
   _documentCount: number;
   _documentIds: Map<number, string>;
   _idToShortId: Map<string, number>;
@@ -185,6 +190,7 @@ export function buildIndex(articles: readonly Article[], glossary: Glossary): Bu
   terms.forEach((term, at) => {
     state._index.set(term, termPostings(packed, at));
   });
+  state._index._size = terms.length;
   // The corpus's words are analysed now; kept, the memos would hold about 0.2 KB per paragraph.
   forgetMemos();
   return { index, vocabulary };
