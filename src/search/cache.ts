@@ -183,6 +183,13 @@ type CacheFile = { fingerprint: string } & PackedIndex;
 
 export type CacheMiss = 'missing' | 'stale' | 'corrupt';
 
+/** The log line for each reason a start builds the index instead of loading it. */
+export const CACHE_MISS_MESSAGE: Record<CacheMiss, string> = {
+  missing: 'no index cache yet: building the index',
+  stale: 'the index cache was built from other corpus files or by another version: rebuilding the index',
+  corrupt: 'the index cache is unreadable or of an unknown layout: rebuilding the index',
+};
+
 export async function loadIndexCache(
   path: string,
   fingerprint: string,

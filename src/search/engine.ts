@@ -17,7 +17,7 @@ import {
 } from '../corpus/load.ts';
 import type { Article, ArticleMeta, Paragraph } from '../corpus/types.ts';
 import { tokenize, wordTerms } from '../text/terms.ts';
-import { CACHE_FILE, indexFingerprint, loadIndexCache, saveIndexCache } from './cache.ts';
+import { CACHE_FILE, CACHE_MISS_MESSAGE, indexFingerprint, loadIndexCache, saveIndexCache } from './cache.ts';
 import { citeParagraph } from './citation.ts';
 import { type Completion, complete, WordLists } from './complete.ts';
 import { excerpt, highlightAll } from './excerpt.ts';
@@ -235,7 +235,7 @@ export class AnswerEngine {
     const cached = await loadIndexCache(cachePath, indexFingerprint(corpus.fingerprint), paragraphCount);
     if (typeof cached !== 'string')
       return AnswerEngine.fromLoadedIndex(corpus, cached, performance.now() - started);
-    logger?.info({ cache: cachePath, reason: cached }, 'building the index');
+    logger?.info({ cache: cachePath, reason: cached }, CACHE_MISS_MESSAGE[cached]);
     const engine = AnswerEngine.fromCorpus(corpus);
     await engine.saveCache(dataDir, logger);
     return engine;
