@@ -157,15 +157,16 @@ export function unpackIndex(data: PackedIndex): BuiltIndex | null {
   const state = stateOf(index);
   state._index._tree = tree;
   state._index._size = termCount(postings);
-  shortIds.forEach((shortId, at) => {
+  for (let at = 0; at < shortIds.length; at++) {
+    const shortId = shortIds[at] as number;
     const id = ids[at] as string;
     state._documentIds.set(shortId, id);
     state._idToShortId.set(id, shortId);
-    state._fieldLength.set(
-      shortId,
-      Array.from(fieldLengths.subarray(at * FIELD_COUNT, (at + 1) * FIELD_COUNT)),
-    );
-  });
+    const lengths = new Array<number>(FIELD_COUNT);
+    for (let field = 0; field < FIELD_COUNT; field++)
+      lengths[field] = fieldLengths[at * FIELD_COUNT + field] as number;
+    state._fieldLength.set(shortId, lengths);
+  }
   Object.assign(state, {
     _avgFieldLength: data.avgFieldLength,
     _documentCount: data.documentCount,
