@@ -285,16 +285,18 @@ export class AnswerEngine {
       this.#articlesByKey.set(key, [...(this.#articlesByKey.get(key) ?? []), article]);
       const title = new Set(termsOf(article.title));
       for (const term of title) this.#headingTerms.add(term);
-      const sections = new Map<string | null, ReadonlySet<string>>();
+      // One headings object per section, shared by its paragraphs (100,000 fewer objects at 100k).
+      const sections = new Map<string | null, Headings>();
       for (const heading of article.sections) {
         const terms = termsOf(heading);
-        sections.set(heading, new Set(terms));
+        sections.set(heading, { title, section: new Set(terms) });
         for (const term of terms) this.#headingTerms.add(term);
         this.#headings.push({ heading, terms });
       }
+      const untitled: Headings = { title, section: none };
       for (const paragraph of article.paragraphs) {
-        const section = sections.get(paragraph.section) ?? none;
-        this.#paragraphs.set(paragraph.id, { article, paragraph, headings: { title, section } });
+        const headings = sections.get(paragraph.section) ?? untitled;
+        this.#paragraphs.set(paragraph.id, { article, paragraph, headings });
       }
     }
     this.#stats = {
