@@ -62,6 +62,8 @@ export interface PackedIndex {
   nextId: number;
   dirtCount: number;
   vocabulary: { terms: string[]; surfaces: string[]; counts: Int32Array };
+  /** Title and heading texts, and their terms joined by spaces. */
+  headings: { texts: string[]; terms: string[] };
 }
 
 const LEAF = '';
@@ -118,6 +120,10 @@ export function packIndex(built: BuiltIndex): PackedIndex {
       surfaces: vocabulary.map(([, { surface }]) => surface),
       counts: Int32Array.from(vocabulary, ([, { count }]) => count),
     },
+    headings: {
+      texts: [...built.headings.keys()],
+      terms: [...built.headings.values()].map((terms) => terms.join(' ')),
+    },
   };
 }
 
@@ -144,7 +150,10 @@ function wellFormed(data: PackedIndex): boolean {
     Array.isArray(vocabulary.surfaces) &&
     vocabulary.counts instanceof Int32Array &&
     vocabulary.terms.length === vocabulary.surfaces.length &&
-    vocabulary.terms.length === vocabulary.counts.length
+    vocabulary.terms.length === vocabulary.counts.length &&
+    Array.isArray(data.headings?.texts) &&
+    Array.isArray(data.headings.terms) &&
+    data.headings.texts.length === data.headings.terms.length
   );
 }
 
@@ -177,7 +186,11 @@ export function unpackIndex(data: PackedIndex): BuiltIndex | null {
   const vocabulary: Vocabulary = new Map(
     terms.map((term, at) => [term, { surface: surfaces[at] as string, count: counts[at] as number }]),
   );
-  return { index, vocabulary };
+  const { texts, terms: headingTerms } = data.headings;
+  const headings = new Map(
+    texts.map((text, at) => [text, headingTerms[at] ? (headingTerms[at] as string).split(' ') : []]),
+  );
+  return { index, vocabulary, headings };
 }
 
 type CacheFile = { fingerprint: string } & PackedIndex;

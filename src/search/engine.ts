@@ -277,7 +277,9 @@ export class AnswerEngine {
     this.#analyses.clear();
     this.#recentQuestions.clear();
     this.#recentCompletions.clear();
+    // Titles and headings come analysed with the index (and its cache); analysed here only if not.
     const termsOf = (text: string) =>
+      this.#built.headings.get(text) ??
       tokenize(text).flatMap((token) => wordTerms(token.surface, true, this.#glossary.spelling));
     const none: ReadonlySet<string> = new Set();
     for (const article of articles) {

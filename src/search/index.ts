@@ -86,6 +86,11 @@ const termsOf = (words: readonly WordTerm[]) => words.map((word) => word.term);
 export interface BuiltIndex {
   index: MiniSearch<IndexedParagraph>;
   vocabulary: Vocabulary;
+  /**
+   * The terms of every article title and section heading, by text: analysed with the index (and
+   * kept in its cache), so the engine's heading lookups cost no analysis at start.
+   */
+  headings: Map<string, string[]>;
 }
 
 /**
@@ -118,8 +123,20 @@ function vocabularyOf(analyzed: ReturnType<typeof analyzeArticle>): WordTerm[][]
   ];
 }
 
+/** Keeps an article's title and headings analysed (never removed: a text's terms do not change). */
+function keepHeadings(
+  built: BuiltIndex,
+  article: Article,
+  analyzed: ReturnType<typeof analyzeArticle>,
+): void {
+  built.headings.set(article.title, termsOf(analyzed.title));
+  for (const section of article.sections)
+    built.headings.set(section, termsOf(analyzed.sections.get(section) ?? []));
+}
+
 export function addArticle(built: BuiltIndex, article: Article, glossary: Glossary): void {
   const analyzed = analyzeArticle(article, glossary);
+  keepHeadings(built, article, analyzed);
   for (const words of vocabularyOf(analyzed)) countWords(built.vocabulary, words, 1);
   for (const { paragraph, text, aliases } of analyzed.paragraphs) {
     built.index.add({ id: paragraph.id, text: termsOf(text).join(' '), aliases: termsOf(aliases).join(' ') });
@@ -171,12 +188,13 @@ export const stateOf = (index: MiniSearch<IndexedParagraph>) => index as unknown
 export function buildIndex(articles: readonly Article[], glossary: Glossary): BuiltIndex {
   const index = new MiniSearch<IndexedParagraph>(INDEX_OPTIONS);
   const state = stateOf(index);
-  const vocabulary: Vocabulary = new Map();
+  const built: BuiltIndex = { index, vocabulary: new Map(), headings: new Map() };
   const postings = new PostingsBuilder(FIELDS.length);
   const memo: WordMemo = new Map();
   for (const article of articles) {
     const analyzed = analyzeArticle(article, glossary, memo);
-    for (const words of vocabularyOf(analyzed)) countWords(vocabulary, words, 1);
+    keepHeadings(built, article, analyzed);
+    for (const words of vocabularyOf(analyzed)) countWords(built.vocabulary, words, 1);
     for (const { paragraph, text, aliases } of analyzed.paragraphs) {
       if (index.has(paragraph.id)) throw new Error(`MiniSearch: duplicate ID ${paragraph.id}`);
       const doc = state.addDocumentId(paragraph.id);
@@ -193,5 +211,5 @@ export function buildIndex(articles: readonly Article[], glossary: Glossary): Bu
   state._index._size = terms.length;
   // The corpus's words are analysed now; kept, the memos would hold about 0.2 KB per paragraph.
   forgetMemos();
-  return { index, vocabulary };
+  return built;
 }

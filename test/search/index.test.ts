@@ -8,13 +8,17 @@ import {
   INDEX_OPTIONS,
   removeArticle,
 } from '../../src/search/index.ts';
-import { wordTerms } from '../../src/text/terms.ts';
+import { tokenize, wordTerms } from '../../src/text/terms.ts';
 import { makeCorpus, markdownArticle, SHIPPED_CORPUS } from '../support/corpus.ts';
 
 /** The index as MiniSearch itself builds it, one `add` per paragraph. */
 async function addedOneByOne(dir: string): Promise<BuiltIndex> {
   const corpus = await loadCorpus(dir);
-  const built: BuiltIndex = { index: new MiniSearch(INDEX_OPTIONS), vocabulary: new Map() };
+  const built: BuiltIndex = {
+    index: new MiniSearch(INDEX_OPTIONS),
+    vocabulary: new Map(),
+    headings: new Map(),
+  };
   for (const article of corpus.articles) addArticle(built, article, corpus.glossary);
   return built;
 }
@@ -26,10 +30,24 @@ describe('building the whole index in one pass', () => {
     const reference = await addedOneByOne(SHIPPED_CORPUS);
     expect(JSON.stringify(direct.index)).toEqual(JSON.stringify(reference.index));
     expect([...direct.vocabulary]).toEqual([...reference.vocabulary]);
+    expect([...direct.headings]).toEqual([...reference.headings]);
     for (const query of ['armenia', 'collective security', 'tokayev drill']) {
       expect(direct.index.search(query, { prefix: true })).toEqual(
         reference.index.search(query, { prefix: true }),
       );
+    }
+  });
+
+  it('keeps every title and heading analysed as a query or the ranking would analyse it', async () => {
+    const corpus = await loadCorpus(SHIPPED_CORPUS);
+    const { headings } = buildIndex(corpus.articles, corpus.glossary);
+    const texts = corpus.articles.flatMap((article) => [article.title, ...article.sections]);
+    expect(texts.length).toBeGreaterThan(1);
+    for (const text of texts) {
+      const analysed = tokenize(text).flatMap((token) =>
+        wordTerms(token.surface, true, corpus.glossary.spelling),
+      );
+      expect(headings.get(text)).toEqual(analysed);
     }
   });
 
