@@ -1,7 +1,7 @@
 /**
  * The layering the README promises (text -> corpus -> search -> render -> bot -> commands), checked on the
  * import graph of src/ and commands/: no import circles, the core layers know nothing of Discord's client
- * library or of the bot shell, and the shell's library modules never import the commands (their entry points
+ * library or of the bot shell, text, corpus and search know nothing of rendering, and the shell's library modules never import the commands (their entry points
  * hand the command list over). Imports are read with a regex over `import … from '…'` / `export … from '…'`,
  * which is all this code base uses for relative imports.
  */
@@ -11,6 +11,8 @@ import { describe, expect, it } from 'vitest';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const CORE_LAYERS = ['src/text', 'src/corpus', 'src/search', 'src/render', 'src/settings', 'src/eval'];
+/** The layers below rendering: they hand structure up and never decide how it looks. */
+const STRUCTURE_LAYERS = ['src/text', 'src/corpus', 'src/search'];
 /** Entry points of the bot shell: they, and only they, pick the command registry to run. */
 const SHELL_ENTRY_POINTS = ['src/bot/main.ts', 'src/bot/deploy.ts'];
 
@@ -87,6 +89,15 @@ describe('the import graph of src/ and commands/', () => {
         (target === 'discord.js' || target.startsWith('@discordjs/') || target.startsWith('src/bot/')),
     );
     expect(offending).toEqual([]);
+  });
+
+  it('keeps text, corpus and search free of rendering: the engine returns structure, src/render/ decides how it looks', () => {
+    const offending = edges.filter(
+      ({ file, target }) =>
+        STRUCTURE_LAYERS.some((layer) => file.startsWith(`${layer}/`)) && target.startsWith('src/render/'),
+    );
+    expect(offending).toEqual([]);
+    expect(graph.get('src/render/quote.ts')).toContain('src/search/excerpt.ts');
   });
 
   it('lets only the shell entry points import the commands; the commands import the shell, not the reverse', () => {

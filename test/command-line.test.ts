@@ -65,7 +65,8 @@ describe('counted nouns', () => {
     section: null,
     score: 1,
     text: 'Drills were canceled.',
-    excerpt: '**Drills** were canceled.',
+    highlights: [{ start: 0, end: 6 }],
+    excerpt: { start: 0, end: 21, cutBefore: false, cutAfter: false },
     citation: 'A, ¶1',
     url: null,
     article: {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ArticleMeta, Paragraph } from '../src/corpus/types.ts';
 import { escapeMarkdown } from '../src/render/markdown.ts';
 import { citeArticle, citeParagraph, compactCitation } from '../src/search/citation.ts';
-import { ELLIPSIS, EXCERPT_CHARS, excerpt } from '../src/search/excerpt.ts';
+import { EXCERPT_CHARS, excerptWindow } from '../src/search/excerpt.ts';
 import type { Highlight } from '../src/search/highlight.ts';
 
 /** Highlights every occurrence of the given words, as the engine would for matched terms. */
@@ -16,58 +16,60 @@ function highlightsOf(text: string, ...words: string[]): Highlight[] {
   return highlights.sort((a, b) => a.start - b.start);
 }
 
-const plain = (markdown: string) => markdown.replace(/\*\*/g, '').replace(/\\(.)/g, '$1');
-
 const filler = (n: number, word: string) =>
   Array.from({ length: n }, () => `${word} words fill this sentence.`).join(' ');
 
-describe('excerpts', () => {
-  it('when the paragraph is short, it is quoted whole without ellipses', () => {
+/** The window the engine picks, and the words of it that are highlighted. */
+function windowOf(text: string, ...words: string[]) {
+  const highlights = highlightsOf(text, ...words);
+  const window = excerptWindow(text, highlights);
+  const quoted = text.slice(window.start, window.end);
+  const highlighted = highlights
+    .filter((highlight) => highlight.start >= window.start && highlight.end <= window.end)
+    .map((highlight) => text.slice(highlight.start, highlight.end));
+  return { ...window, quoted, highlighted };
+}
+
+describe('excerpt windows', () => {
+  it('when the paragraph is short, it is quoted whole and cut nowhere', () => {
     const text = 'Kyrgyzstan canceled the drills.';
-    expect(excerpt(text, highlightsOf(text, 'drills'))).toBe('Kyrgyzstan canceled the **drills**.');
+    expect(windowOf(text, 'drills')).toMatchObject({
+      start: 0,
+      end: text.length,
+      cutBefore: false,
+      cutAfter: false,
+    });
   });
 
   it('when the paragraph is long, the window holds the densest cluster of distinct matched words', () => {
     const text = `${filler(8, 'Armenia')} Then Azerbaijan attacked Armenia near the border. ${filler(8, 'Other')}`;
-    const result = excerpt(text, highlightsOf(text, 'Armenia', 'Azerbaijan'));
-    expect(result).toContain('**Azerbaijan** attacked **Armenia**');
-    expect(plain(result).length).toBeLessThanOrEqual(EXCERPT_CHARS + 2);
+    const window = windowOf(text, 'Armenia', 'Azerbaijan');
+    expect(window.quoted).toContain('Azerbaijan attacked Armenia');
+    expect(window.quoted.length).toBeLessThanOrEqual(EXCERPT_CHARS);
   });
 
   it('when whole sentences fit, the window starts and ends at sentence boundaries', () => {
     const text = `${filler(10, 'Lead')} The drills were canceled. ${filler(10, 'Tail')}`;
-    const result = excerpt(text, highlightsOf(text, 'drills'));
-    expect(result.startsWith(ELLIPSIS)).toBe(true);
-    expect(result.endsWith(ELLIPSIS)).toBe(true);
-    // Every quoted sentence is whole: the text between the ellipses starts with a capital and ends with a full stop.
-    expect(plain(result).slice(1, -1)).toMatch(/^[A-Z].*\.$/);
+    const window = windowOf(text, 'drills');
+    expect(window).toMatchObject({ cutBefore: true, cutAfter: true });
+    expect(window.quoted).toMatch(/^[A-Z].*\.$/);
+    expect(window.highlighted).toEqual(['drills']);
   });
 
-  it('when a sentence is longer than the window, the cut falls between words and is marked', () => {
+  it('when a sentence is longer than the window, the cut falls between words, without spaces at the edges', () => {
     const words = Array.from({ length: 120 }, (_, i) => `word${i}`);
     words[60] = 'target';
     const text = `${words.join(' ')}.`;
-    const result = excerpt(text, highlightsOf(text, 'target'));
-    expect(result).toContain('**target**');
-    expect(result.startsWith(ELLIPSIS)).toBe(true);
-    expect(result.endsWith(ELLIPSIS)).toBe(true);
-    const inner = plain(result).slice(1, -1);
-    for (const token of inner.split(' ')) expect(token).toMatch(/^(word\d+|target)$/);
+    const window = windowOf(text, 'target');
+    expect(window).toMatchObject({ cutBefore: true, cutAfter: true, highlighted: ['target'] });
+    for (const token of window.quoted.split(' ')) expect(token).toMatch(/^(word\d+|target)$/);
   });
 
-  it('when only the start of the paragraph is cut, only the start gets an ellipsis', () => {
+  it('when only the start of the paragraph is cut, the window says so and runs to its end', () => {
     const text = `${filler(12, 'Lead')} Finally the drills were canceled.`;
-    const result = excerpt(text, highlightsOf(text, 'drills'));
-    expect(result.startsWith(ELLIPSIS)).toBe(true);
-    expect(result.endsWith('canceled.')).toBe(true);
-  });
-
-  it('when the text contains markdown characters, they are escaped and only the highlights are bold', () => {
-    const text = 'Use *stars*, _underscores_, `ticks`, ||spoilers|| and > quotes around drills.';
-    const result = excerpt(text, highlightsOf(text, 'drills'));
-    expect(result).toBe(
-      'Use \\*stars\\*, \\_underscores\\_, \\`ticks\\`, \\|\\|spoilers\\|\\| and \\> quotes around **drills**.',
-    );
+    const window = windowOf(text, 'drills');
+    expect(window).toMatchObject({ cutBefore: true, cutAfter: false, end: text.length });
+    expect(window.quoted.endsWith('canceled.')).toBe(true);
   });
 });
 

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { AnswerEngine } from '../src/search/engine.ts';
 import { LiveCorpus } from '../src/search/live.ts';
 import { makeCorpus, markdownArticle, tempDir } from './support/corpus.ts';
+import { excerptOf } from './support/excerpt.ts';
 
 const logger = pino({ level: 'silent' });
 let live: LiveCorpus | undefined;
@@ -29,7 +30,7 @@ describe('live corpus updates', () => {
     expect(engine.answer('Tadzhik').total).toBe(0);
     writeFileSync(join(corpusDir, 'transliterations.txt'), 'Tajik = Tadzhik\n');
     expect((await live.reload()).glossaryChanged).toBe(true);
-    expect(engine.answer('Tadzhik').results[0]?.excerpt).toContain('**Tajik**');
+    expect(excerptOf(engine.answer('Tadzhik').results[0])).toContain('**Tajik**');
     // The glossary's own rules still apply beside the table.
     expect(engine.answer('called off').total).toBe(1);
     unlinkSync(join(corpusDir, 'transliterations.txt'));
@@ -42,7 +43,7 @@ describe('live corpus updates', () => {
     expect(engine.answer('учения').total).toBe(0);
     writeFileSync(join(corpusDir, 'synonyms.ru.txt'), 'учения = drills\n');
     expect((await live.reload()).glossaryChanged).toBe(true);
-    expect(engine.answer('учения').results[0]?.excerpt).toContain('**drills**');
+    expect(excerptOf(engine.answer('учения').results[0])).toContain('**drills**');
     // The English glossary's rules still apply beside it.
     expect(engine.answer('called off').total).toBe(1);
     unlinkSync(join(corpusDir, 'synonyms.ru.txt'));

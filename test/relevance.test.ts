@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../src/corpus/load.ts';
 import { type Answer, AnswerEngine } from '../src/search/engine.ts';
 import { makeCorpus, markdownArticle } from './support/corpus.ts';
+import { excerptOf } from './support/excerpt.ts';
 
 async function engineOf(files: Record<string, string>): Promise<AnswerEngine> {
   return AnswerEngine.fromCorpus(await loadCorpus(makeCorpus(files)));
@@ -120,7 +121,7 @@ describe('spelling variants', () => {
       'b.md': markdownArticle('B', 'The organisation defended its labour record.'),
     });
     expect(first(engine.answer('mobilisation'))).toBe('a#1');
-    expect(engine.answer('mobilisation').results[0]?.excerpt).toContain('**mobilization**');
+    expect(excerptOf(engine.answer('mobilisation').results[0])).toContain('**mobilization**');
     expect(first(engine.answer('organization labor'))).toBe('b#1');
     // Words that only look like British endings are not folded.
     expect(engine.answer('promize').total).toBe(0);
@@ -139,7 +140,7 @@ describe('spelling variants', () => {
     });
     const answer = engine.answer('did tashkent condemn russia invading ukraine');
     expect(first(answer)).toBe('a#1');
-    expect(answer.results[0]?.excerpt).toContain('**invasion**');
+    expect(excerptOf(answer.results[0])).toContain('**invasion**');
     // The word as typed still counts more than another word of its family.
     expect(first(engine.answer('invade ukraine'))).toBe('b#1');
     expect(engine.answer('invade ukraine').results.map((hit) => hit.id)).toContain('a#1');
@@ -152,7 +153,7 @@ describe('spelling variants', () => {
     });
     const answer = engine.answer('Janaozen');
     expect(first(answer)).toBe('a#1');
-    expect(answer.results[0]?.excerpt).toContain('**Zhanaozen**');
+    expect(excerptOf(answer.results[0])).toContain('**Zhanaozen**');
   });
 
   it('when the transliteration table has a bad line, it is reported and the others still apply', async () => {

@@ -4,6 +4,7 @@ import { RussianGlossary } from '../src/corpus/russian-glossary.ts';
 import { type Answer, AnswerEngine } from '../src/search/engine.ts';
 import { transliterate } from '../src/text/cyrillic.ts';
 import { makeCorpus, markdownArticle, SHIPPED_CORPUS } from './support/corpus.ts';
+import { excerptOf } from './support/excerpt.ts';
 
 let engine: AnswerEngine;
 beforeAll(async () => {
@@ -24,7 +25,7 @@ describe('a reader who types Russian finds the English text', () => {
   ])('"%s" answers with paragraph %i, the English word highlighted (%s)', (query, paragraph, highlight) => {
     const answer = engine.answer(query);
     expect(top(answer)).toBe(paragraph);
-    expect(answer.results[0]?.excerpt).toContain(highlight);
+    expect(excerptOf(answer.results[0])).toContain(highlight);
   });
 
   it('every case of a name reaches the same paragraphs as its English spelling', () => {
@@ -39,18 +40,18 @@ describe('a reader who types Russian finds the English text', () => {
   it('a nominative and an oblique case that stem differently both reach the country', () => {
     for (const form of ['Казахстан', 'Казахстане', 'Казахстаном']) {
       const answer = engine.answer(form);
-      expect(answer.results[0]?.excerpt, form).toContain('**Kazakhstan');
+      expect(excerptOf(answer.results[0]), form).toContain('**Kazakhstan');
     }
   });
 
   it('an oblique case of a name outside the glossary still finds the name (Пашиняна, Токаеву)', () => {
     expect(top(engine.answer('Пашиняна'))).toBe(30);
-    expect(engine.answer('Токаеву').results[0]?.excerpt).toContain('**Toqaev**');
+    expect(excerptOf(engine.answer('Токаеву').results[0])).toContain('**Toqaev**');
   });
 
   it('an inflected common word reaches its English readings: "учениях" finds the drills and the spun "workout routines"', () => {
     const answer = engine.answer('учениях', { limit: 10 });
-    const excerpts = answer.results.map((hit) => hit.excerpt).join('\n');
+    const excerpts = answer.results.map(excerptOf).join('\n');
     expect(excerpts).toContain('**drills**');
     expect(excerpts).toContain('**workout routines**');
   });
@@ -59,7 +60,7 @@ describe('a reader who types Russian finds the English text', () => {
     const answer = engine.answer('почему Кыргызстан отменил учения ОДКБ');
     expect(answer.results.length).toBeGreaterThan(0);
     for (const hit of answer.results) {
-      expect(hit.text).toContain(unmarked(hit.excerpt));
+      expect(hit.text).toContain(unmarked(excerptOf(hit)));
       expect(hit.citation).toContain(hit.title);
     }
   });
@@ -123,8 +124,8 @@ describe('the bilingual glossary file', () => {
       expect.objectContaining({ file: 'synonyms.ru.txt', line: 3, reason: expect.any(String) }),
     ]);
     const own = AnswerEngine.fromCorpus(corpus);
-    expect(own.answer('на границе').results[0]?.excerpt).toContain('**frontier**');
-    expect(own.answer('рыбалкой').results[0]?.excerpt).toContain('**Fishing**');
-    expect(own.answer('Урал').results[0]?.excerpt).toContain('**Ural**');
+    expect(excerptOf(own.answer('на границе').results[0])).toContain('**frontier**');
+    expect(excerptOf(own.answer('рыбалкой').results[0])).toContain('**Fishing**');
+    expect(excerptOf(own.answer('Урал').results[0])).toContain('**Ural**');
   });
 });

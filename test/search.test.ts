@@ -6,6 +6,7 @@ import { completionChoices } from '../src/render/choices.ts';
 import { type Answer, AnswerEngine, type Completion } from '../src/search/engine.ts';
 import { buildIndex } from '../src/search/index.ts';
 import { makeCorpus, markdownArticle, SEED_ARTICLE_ID, SHIPPED_CORPUS } from './support/corpus.ts';
+import { excerptOf } from './support/excerpt.ts';
 
 let engine: AnswerEngine;
 beforeAll(async () => {
@@ -31,24 +32,19 @@ describe('the vocabulary gap between readers and the spun text', () => {
       const answer = engine.answer(query);
       expect(top(answer)).toBe(paragraph);
       // The query's words are not in the paragraph: the answer came through the glossary.
-      expect(answer.results[0]?.excerpt).toContain('**');
+      expect(excerptOf(answer.results[0])).toContain('**');
     },
   );
 
   it('when the real name of the bloc is searched, the spun name is found and highlighted whole', () => {
     const answer = engine.answer('Collective Security Treaty Organization');
     expect(top(answer)).toBe(1);
-    expect(answer.results[0]?.excerpt).toContain('**Collective Safety Treaty Group**');
+    expect(excerptOf(answer.results[0])).toContain('**Collective Safety Treaty Group**');
   });
 
   it('when a transliteration is searched, the article’s spelling is found', () => {
     expect(top(engine.answer('Tokayev'))).toBe(3);
-    expect(
-      engine
-        .answer('Pashinyan')
-        .results.map((hit) => hit.excerpt)
-        .join(' '),
-    ).toContain('**Pashinian**');
+    expect(engine.answer('Pashinyan').results.map(excerptOf).join(' ')).toContain('**Pashinian**');
   });
 
   it('when a word matches literally in one paragraph and through the glossary in another, the literal one ranks first', async () => {
@@ -60,7 +56,7 @@ describe('the vocabulary gap between readers and the spun text', () => {
     const small = AnswerEngine.fromCorpus(await loadCorpus(dir));
     const answer = small.answer('security council');
     expect(answer.results.map((hit) => hit.articleId)).toEqual(['b', 'a']);
-    expect(answer.results[1]?.excerpt).toContain('**safety**');
+    expect(excerptOf(answer.results[1])).toContain('**safety**');
   });
 });
 
@@ -140,7 +136,7 @@ describe('bad input', () => {
       expect(answer.query.length).toBeLessThanOrEqual(200);
       expect(answer.query).not.toMatch(/\p{Cc}/u);
       expect(answer.results.length).toBeLessThanOrEqual(3);
-      for (const hit of answer.results) expect(hit.excerpt.length).toBeLessThan(700);
+      for (const hit of answer.results) expect(excerptOf(hit).length).toBeLessThan(700);
     },
   );
 
@@ -174,7 +170,8 @@ describe('paging and retrieval', () => {
   it('when a paragraph is asked for by id, it comes whole with its citation and the query bolded', () => {
     const view = engine.paragraph(`${SEED_ARTICLE_ID}#8`, 'drills');
     expect(view?.paragraph.text).toMatch(/^The most recent blow.*October 10 to 14\.$/);
-    expect(view?.markdown).toContain('**drills**');
+    const text = view?.paragraph.text ?? '';
+    expect(view?.highlights.map(({ start, end }) => text.slice(start, end))).toContain('drills');
     expect(view?.citation).toContain('¶8');
     expect(engine.paragraph('nope#1')).toBeUndefined();
   });

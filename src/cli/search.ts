@@ -15,6 +15,7 @@ import { ConfigError, loadSearchConfig, readEnvFile } from '../config.ts';
 import { createLogger } from '../log.ts';
 import { completionChoices } from '../render/choices.ts';
 import { LIMITS } from '../render/limits.ts';
+import { quoteExcerpt } from '../render/quote.ts';
 import { renderAnswerText } from '../render/text.ts';
 import { type Answer, AnswerEngine, MAX_LIMIT } from '../search/engine.ts';
 import { parseCommandLine, readCommandLine, UsageError, wholeNumber } from './args.ts';
@@ -72,26 +73,25 @@ function parseInvocation(argv: readonly string[]): Invocation | 'help' {
 }
 
 /**
- * The CLI's JSON contract: exactly these fields, in this order. `ms` is the engine's processing
- * time for this query (like Meilisearch's `processingTimeMs`), to two decimals.
+ * The CLI's JSON contract: exactly these fields, in this order. `excerpt` is the excerpt as the bot
+ * posts it (Discord markdown); `text` the whole paragraph, verbatim. `ms` is the engine's
+ * processing time for this query (like Meilisearch's `processingTimeMs`), to two decimals.
  */
 function toJson(answer: Answer, ms: number): string {
   return JSON.stringify({
     query: answer.query,
     total: answer.total,
-    results: answer.results.map(
-      ({ id, articleId, title, paragraph, section, score, text, excerpt, citation }) => ({
-        id,
-        articleId,
-        title,
-        paragraph,
-        section,
-        score,
-        text,
-        excerpt,
-        citation,
-      }),
-    ),
+    results: answer.results.map((hit) => ({
+      id: hit.id,
+      articleId: hit.articleId,
+      title: hit.title,
+      paragraph: hit.paragraph,
+      section: hit.section,
+      score: hit.score,
+      text: hit.text,
+      excerpt: quoteExcerpt(hit),
+      citation: hit.citation,
+    })),
     suggestions: answer.suggestions,
     ms: roundMs(ms),
   });

@@ -2,8 +2,9 @@
  * The answer engine: everything the bot and the CLI say comes from here.
  *
  * It loads a corpus, builds (or loads from cache) the paragraph index, and answers a query with
- * the best paragraphs, each as a verbatim excerpt with the matched words bolded and a citation.
- * Pure of Discord: the CLI, the bot and the tests all call this class.
+ * the best paragraphs, each as structure: the verbatim paragraph, where the matched words are in
+ * it, the window to quote, and a citation. Pure of Discord and of any markup: the CLI, the bot
+ * and the tests all call this class, and `src/render/` decides how an answer looks.
  */
 import { join } from 'node:path';
 import type { Logger } from 'pino';
@@ -20,8 +21,14 @@ import { tokenize, wordTerms } from '../text/terms.ts';
 import { CACHE_FILE, indexFingerprint, loadIndexCache, saveIndexCache } from './cache.ts';
 import { citeParagraph } from './citation.ts';
 import { type Completion, complete, WordLists } from './complete.ts';
-import { excerpt, highlightAll } from './excerpt.ts';
-import { findHighlights, type ParagraphTerms, paragraphTerms } from './highlight.ts';
+import { type ExcerptWindow, excerptWindow } from './excerpt.ts';
+import {
+  findHighlights,
+  type Highlight,
+  type ParagraphTerms,
+  paragraphTerms,
+  type Span,
+} from './highlight.ts';
 import { type BuiltIndex, buildIndex } from './index.ts';
 import { Lru } from './lru.ts';
 import { cleanQuery, type QueryTerm, queryTerms } from './query.ts';
@@ -38,6 +45,8 @@ import { inEnglish } from './russian.ts';
 import { questionShape } from './shape.ts';
 
 export type { Completion } from './complete.ts';
+export type { ExcerptWindow } from './excerpt.ts';
+export type { Span } from './highlight.ts';
 
 /** One cited paragraph of an answer. */
 export interface Hit {
@@ -50,8 +59,10 @@ export interface Hit {
   score: number;
   /** The whole paragraph, verbatim. */
   text: string;
-  /** Discord markdown: the best window of the paragraph, matched words in bold. */
-  excerpt: string;
+  /** Where the query matched: offsets into `text`, in order, never overlapping. */
+  highlights: Span[];
+  /** The best window of `text` to quote, and whether it cuts the paragraph before or after. */
+  excerpt: ExcerptWindow;
   citation: string;
   /** The article's URL, only when the source material states one. */
   url: string | null;
@@ -81,8 +92,8 @@ export interface ParagraphView {
   article: Article;
   paragraph: Paragraph;
   citation: string;
-  /** The whole paragraph as Discord markdown, with the query's matches bolded when a query is given. */
-  markdown: string;
+  /** Where the query matched in `paragraph.text` (offsets, in order); none without a query. */
+  highlights: Span[];
 }
 
 export interface EngineStats {
@@ -103,11 +114,9 @@ export interface OpenOptions {
 
 export const DEFAULT_LIMIT = 3;
 export const MAX_LIMIT = 10;
-/** Autocomplete choices when the caller does not say (the bot asks for Discord's cap). */
+/** Autocomplete suggestions when the caller does not say how many (a renderer asks for what it can show). */
 const DEFAULT_COMPLETIONS = 20;
 const MAX_SUGGESTIONS = 3;
-/** Enough of a paragraph for a preview's name; the renderer cuts it to fit. */
-const SNIPPET_CHARS = 160;
 /** Paragraphs whose highlighting analysis is kept: the ones people keep being answered with. */
 const ANALYSIS_CACHE_SIZE = 2000;
 /**
@@ -337,7 +346,7 @@ export class AnswerEngine {
     return this.#recentQuestions.set(text, { ranking, suggestions });
   }
 
-  /** One paragraph by id, whole, with a query's matches bolded when a query is given. */
+  /** One paragraph by id, whole, with where a query matched in it when a query is given. */
   paragraph(id: string, query?: string): ParagraphView | undefined {
     const entry = this.#paragraphs.get(id);
     if (!entry) return undefined;
@@ -351,7 +360,7 @@ export class AnswerEngine {
     return {
       ...entry,
       citation: citeParagraph(entry.article, entry.paragraph),
-      markdown: highlightAll(entry.paragraph.text, highlights),
+      highlights: highlights.map(span),
     };
   }
 
@@ -391,7 +400,7 @@ export class AnswerEngine {
       reference: referenceToken(article.id, paragraph.number, this.#articles.length > 1),
       paragraph: paragraph.number,
       title: this.#articles.length > 1 ? article.title : null,
-      snippet: paragraph.text.slice(from, from + SNIPPET_CHARS),
+      snippet: paragraph.text.slice(from),
     };
   }
 
@@ -461,7 +470,8 @@ export class AnswerEngine {
       section: paragraph.section,
       score: Math.round(result.score * 1000) / 1000,
       text: paragraph.text,
-      excerpt: excerpt(paragraph.text, highlights),
+      highlights: highlights.map(span),
+      excerpt: excerptWindow(paragraph.text, highlights),
       citation: citeParagraph(article, paragraph),
       url: article.url,
       article,
@@ -499,4 +509,9 @@ export class AnswerEngine {
     }
     return written;
   }
+}
+
+/** A highlight as callers see it: where it is, not which term it matched. */
+function span({ start, end }: Highlight): Span {
+  return { start, end };
 }
