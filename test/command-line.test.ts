@@ -9,6 +9,7 @@ import { statusMessage } from '../src/render/status.ts';
 import { renderAnswerText } from '../src/render/text.ts';
 import type { Answer, Hit } from '../src/search/engine.ts';
 import { count } from '../src/text/count.ts';
+import { hitOn } from './support/hits.ts';
 
 const OPTIONS = { runs: { type: 'string' }, json: { type: 'boolean' } } as const;
 
@@ -57,30 +58,7 @@ describe('script options', () => {
 });
 
 describe('counted nouns', () => {
-  const hit: Hit = {
-    id: 'a#1',
-    articleId: 'a',
-    title: 'A',
-    paragraph: 1,
-    section: null,
-    score: 1,
-    text: 'Drills were canceled.',
-    highlights: [{ start: 0, end: 6 }],
-    excerpt: { start: 0, end: 21, cutBefore: false, cutAfter: false },
-    citation: 'A, ¶1',
-    url: null,
-    article: {
-      id: 'a',
-      title: 'A',
-      source: null,
-      published: null,
-      url: null,
-      rights: null,
-      license: null,
-      inferred: [],
-      file: 'a.md',
-    },
-  };
+  const hit = hitOn('Drills were canceled.', { highlights: [{ start: 0, end: 6 }] });
   const answer = (total: number, results: Hit[]): Answer => ({
     query: 'drills',
     total,

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { AnswerEngine } from '../src/search/engine.ts';
 import { LiveCorpus } from '../src/search/live.ts';
 import { makeCorpus, markdownArticle, tempDir } from './support/corpus.ts';
-import { excerptOf } from './support/excerpt.ts';
+import { excerptOf } from './support/hits.ts';
 
 const logger = pino({ level: 'silent' });
 let live: LiveCorpus | undefined;

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../src/corpus/load.ts';
 import { type Answer, AnswerEngine } from '../src/search/engine.ts';
 import { makeCorpus, markdownArticle } from './support/corpus.ts';
-import { excerptOf } from './support/excerpt.ts';
+import { excerptOf } from './support/hits.ts';
 
 async function engineOf(files: Record<string, string>): Promise<AnswerEngine> {
   return AnswerEngine.fromCorpus(await loadCorpus(makeCorpus(files)));

@@ -4,7 +4,7 @@ import { RussianGlossary } from '../src/corpus/russian-glossary.ts';
 import { type Answer, AnswerEngine } from '../src/search/engine.ts';
 import { transliterate } from '../src/text/cyrillic.ts';
 import { makeCorpus, markdownArticle, SHIPPED_CORPUS } from './support/corpus.ts';
-import { excerptOf } from './support/excerpt.ts';
+import { excerptOf } from './support/hits.ts';
 
 let engine: AnswerEngine;
 beforeAll(async () => {

@@ -6,7 +6,7 @@ import { completionChoices } from '../src/render/choices.ts';
 import { type Answer, AnswerEngine, type Completion } from '../src/search/engine.ts';
 import { buildIndex } from '../src/search/index.ts';
 import { makeCorpus, markdownArticle, SEED_ARTICLE_ID, SHIPPED_CORPUS } from './support/corpus.ts';
-import { excerptOf } from './support/excerpt.ts';
+import { excerptOf } from './support/hits.ts';
 
 let engine: AnswerEngine;
 beforeAll(async () => {

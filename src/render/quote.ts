@@ -7,6 +7,7 @@ import type { ExcerptWindow } from '../search/excerpt.ts';
 import type { Span } from '../search/highlight.ts';
 import { bold, escapeMarkdown } from './markdown.ts';
 
+/** Marks text cut short: an excerpt's cut sides, a shortened field or choice. */
 export const ELLIPSIS = '…';
 
 /** How one medium writes quoted text. */

@@ -1,33 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { renderAnswerText } from '../../src/render/text.ts';
-import type { Answer, Hit } from '../../src/search/engine.ts';
+import type { Answer } from '../../src/search/engine.ts';
+import { hitOn } from '../support/hits.ts';
 
 const text = 'Use *stars* and [brackets]: drills were canceled. More follows here.';
 const drills = text.indexOf('drills');
-const hit: Hit = {
-  id: 'a#1',
-  articleId: 'a',
-  title: 'A',
-  paragraph: 1,
-  section: null,
-  score: 1,
-  text,
+const hit = hitOn(text, {
   highlights: [{ start: drills, end: drills + 'drills'.length }],
   excerpt: { start: 0, end: text.indexOf(' More'), cutBefore: false, cutAfter: true },
-  citation: 'A, ¶1',
-  url: null,
-  article: {
-    id: 'a',
-    title: 'A',
-    source: null,
-    published: null,
-    url: null,
-    rights: null,
-    license: null,
-    inferred: [],
-    file: 'a.md',
-  },
-};
+});
 const answer: Answer = { query: 'drills', total: 1, results: [hit], suggestions: [] };
 
 describe('an answer as terminal text', () => {
