@@ -7,14 +7,13 @@ import {
   ChannelType,
   type ChatInputCommandInteraction,
   InteractionContextType,
-  MessageFlags,
   PermissionFlagsBits,
   SlashCommandBuilder,
   type SlashCommandChannelOption,
   type SlashCommandIntegerOption,
 } from 'discord.js';
 import type { BotContext, Command, Outcome } from '../src/bot/context.ts';
-import { interactionReply, messageOptions } from '../src/bot/send.ts';
+import type { Received } from '../src/bot/send.ts';
 import type { Catalogue } from '../src/i18n/en.ts';
 import { catalogueFor, described, localized } from '../src/i18n/index.ts';
 import { notice } from '../src/render/messages.ts';
@@ -50,7 +49,7 @@ const channel = (option: SlashCommandChannelOption) =>
     .setRequired(true)
     .addChannelTypes(...ANSWERABLE_CHANNELS);
 
-export const config: Command = {
+export const config = {
   data: (command) =>
     described(new SlashCommandBuilder().setName(`${command}-config`), (t) => t.configDescription(command))
       .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
@@ -102,14 +101,14 @@ export const config: Command = {
       .addSubcommand((sub) => described(sub.setName('reset'), (t) => t.configResetDescription))
       .toJSON(),
 
-  async execute(interaction: ChatInputCommandInteraction, context: BotContext): Promise<Outcome> {
+  async execute(interaction, reply, context): Promise<Outcome> {
     const t = catalogueFor(interaction.locale);
     if (!interaction.inGuild()) {
-      await interaction.reply(interactionReply(notice(t.settingsInServersOnly)));
+      await reply.reply(notice(t.settingsInServersOnly));
       return { outcome: 'refused' };
     }
     if (!interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild)) {
-      await interaction.reply(interactionReply(notice(t.manageServerOnly)));
+      await reply.reply(notice(t.manageServerOnly));
       return { outcome: 'refused' };
     }
     const guildId = interaction.guildId;
@@ -122,15 +121,15 @@ export const config: Command = {
     );
     const quick = await Promise.race([result, delay(ACKNOWLEDGE_WITHIN_MS)]);
     if (quick) {
-      await interaction.reply(interactionReply(quick.payload));
+      await reply.reply(quick.payload);
       return { outcome: quick.outcome };
     }
-    await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+    await reply.defer(true);
     const late = await result;
-    await interaction.editReply(messageOptions(late.payload));
+    await reply.edit(late.payload);
     return { outcome: late.outcome };
   },
-};
+} as const satisfies Command;
 
 /** Resolves with undefined after `ms`, without keeping the process alive. */
 function delay(ms: number): Promise<undefined> {
@@ -150,7 +149,7 @@ function failureNotice(error: unknown, context: BotContext, t: Catalogue): Reply
 
 /** Carries out one subcommand and describes the result. */
 async function apply(
-  interaction: ChatInputCommandInteraction,
+  interaction: Received<ChatInputCommandInteraction>,
   { settings, command }: BotContext,
   guildId: string,
   memberId: string,
