@@ -103,7 +103,8 @@ export class InteractionRouter {
     const command = action ? this.#byButton.get(action.kind) : undefined;
     const reply = new ReplyWriter(interaction);
     if (!action || !command?.buttons) {
-      await reply.reply(notice(catalogueFor(interaction.locale).buttonExpired));
+      const t = catalogueFor(interaction.locale);
+      await reply.reply(notice(t.buttonExpired));
       return { outcome: 'expired' };
     }
     return command.buttons.handle(received(interaction), action, reply, this.#context);
@@ -112,7 +113,8 @@ export class InteractionRouter {
   /** Tells the user something went wrong, if the interaction can still be answered at all. */
   async #apologise(interaction: Interaction): Promise<void> {
     if (!interaction.isRepliable()) return;
-    const payload = notice(catalogueFor(interaction.locale).somethingWentWrong);
+    const t = catalogueFor(interaction.locale);
+    const payload = notice(t.somethingWentWrong);
     const reply = new ReplyWriter(interaction);
     try {
       if (reply.answered) await reply.followUp(payload);
