@@ -81,7 +81,7 @@ export const en = {
   sourcesSuffix: 'sources',
   sourcesDescription: 'List the articles the answers come from',
 
-  // /<command>-config (commands/config.ts, src/render/settings.ts)
+  // /<command>-config (commands/config.ts and commands/config/; src/render/settings.ts), settings' words
   configDescription: (command: string) => `Choose where and how /${command} answers on this server`,
   configShowDescription: 'Show every setting',
   settings: settingWords,
