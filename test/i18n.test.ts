@@ -23,7 +23,9 @@ const code = [...sources(join(ROOT, 'src')), ...sources(join(ROOT, 'commands'))]
 const sample = (entry: unknown): string | string[] =>
   typeof entry === 'function'
     ? (entry as (...args: unknown[]) => string | string[])(...Array.from({ length: entry.length }, () => '7'))
-    : (entry as string);
+    : typeof entry === 'object' && entry !== null
+      ? Object.values(entry).flatMap(sample) // a group of words, like `settings`
+      : (entry as string);
 
 describe('the catalogues', () => {
   it.each(Object.entries(CATALOGUES))('the %s catalogue has exactly the English keys', (_, catalogue) => {

@@ -15,7 +15,8 @@ import { type SettingsStore, SettingsStoreError } from '../src/settings/interfac
 import { PostgresSettingsStore } from '../src/settings/postgres.ts';
 import { POSTGRES_SCHEMA_VERSION } from '../src/settings/postgres-schema.ts';
 import { DEFAULT_SETTINGS, MAX_CHANNELS, SettingsValidationError } from '../src/settings/schema.ts';
-import { SCHEMA_VERSION, SETTINGS_FILE_NAME, SqliteSettingsStore } from '../src/settings/store.ts';
+import { SCHEMA_VERSION } from '../src/settings/sqlite-schema.ts';
+import { SETTINGS_FILE_NAME, SqliteSettingsStore } from '../src/settings/store.ts';
 import { createDatabase, startCluster } from './support/postgres.ts';
 
 const GUILD = '100000000000000001';

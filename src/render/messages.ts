@@ -159,9 +159,13 @@ export function sourcesMessage(articles: readonly Article[], t: Catalogue = en):
         .join('\n'),
     };
   });
-  const overflow = articles.length - 10;
-  if (overflow > 0) {
-    embeds.splice(9, embeds.length, { color: ACCENT, description: t.sourcesOverflow(overflow + 1) });
+  // Past Discord's embed count, the last embed says how many articles are not shown.
+  const shown = LIMITS.embeds - 1;
+  if (articles.length > LIMITS.embeds) {
+    embeds.splice(shown, embeds.length, {
+      color: ACCENT,
+      description: t.sourcesOverflow(articles.length - shown),
+    });
   }
   const summary = t.sourcesSummary(articles.length, paragraphs);
   return safeReply({ content: summary, embeds, components: [], ephemeral: true, allowedUsers: [] });
