@@ -5,9 +5,7 @@
  *
  * Set PLAYGROUND_SCREENSHOT=docs/playground-armenia.png to save the `/csto armenia` answer.
  */
-import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
@@ -19,21 +17,6 @@ import { defaultNames, localizeCommands } from '../src/playground/localize.ts';
 import { BOT, GUILD, PEOPLE, PERMISSIONS } from '../src/playground/world.ts';
 import { CROWD_BURST_ANSWERS } from './support/bot.ts';
 import { SHIPPED_CORPUS } from './support/corpus.ts';
-
-describe('the page scripts', () => {
-  it('type-check against the browser DOM (the root tsconfig has no DOM types)', async () => {
-    const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
-    const run = await new Promise<{ code: number; output: string }>((resolve) =>
-      execFile(
-        process.execPath,
-        [tsc, '-p', join(import.meta.dirname, '..', 'src/playground/public')],
-        (error, stdout) => resolve({ code: error ? Number(error.code) : 0, output: stdout }),
-      ),
-    );
-    expect(run.output).toBe('');
-    expect(run.code).toBe(0);
-  });
-});
 
 describe('the message box, read as Discord reads its command box', () => {
   const commands = registrationPayload('csto') as unknown as CommandDef[];
