@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../src/corpus/load.ts';
 import { completionChoices } from '../src/render/choices.ts';
 import { type Answer, AnswerEngine, type Completion } from '../src/search/engine.ts';
-import { buildIndex } from '../src/search/index.ts';
+import { buildIndex } from '../src/search/inverted-index.ts';
 import { makeCorpus, markdownArticle, SEED_ARTICLE_ID, SHIPPED_CORPUS } from './support/corpus.ts';
 
 let engine: AnswerEngine;

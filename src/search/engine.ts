@@ -22,7 +22,7 @@ import { citeParagraph } from './citation.ts';
 import { type Completion, complete, WordLists } from './complete.ts';
 import { excerpt, highlightAll } from './excerpt.ts';
 import { findHighlights, type ParagraphTerms, paragraphTerms } from './highlight.ts';
-import { type BuiltIndex, buildIndex } from './index.ts';
+import { type BuiltIndex, buildIndex } from './inverted-index.ts';
 import { Lru } from './lru.ts';
 import { cleanQuery, type QueryTerm, queryTerms } from './query.ts';
 import {
