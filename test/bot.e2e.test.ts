@@ -69,7 +69,7 @@ describe('deploying commands', () => {
 
   it('when deploy-commands runs again, it registers the same set and says where', async () => {
     const before = server.commands(server.guilds[0]?.id as string).map((command: Json) => command.name);
-    const again = await runScript('src/bot/deploy.ts', serverEnv(server));
+    const again = await runScript('src/main/deploy-commands.ts', serverEnv(server));
     expect(again.code).toBe(0);
     expect(again.stdout).toContain(
       `in server ${server.guilds[0]?.id}: /csto, /csto-sources, /csto-config, /csto-admin`,
@@ -81,7 +81,7 @@ describe('deploying commands', () => {
 
   it('when the token is rejected, deploy-commands fails without printing the token', async () => {
     const wrong = `${TEST_TOKEN.slice(0, -4)}XXXX`;
-    const run = await runScript('src/bot/deploy.ts', serverEnv(server, wrong));
+    const run = await runScript('src/main/deploy-commands.ts', serverEnv(server, wrong));
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('DISCORD_TOKEN was rejected');
     expect(run.stdout + run.stderr).not.toContain(wrong);

@@ -17,7 +17,7 @@ function search(args: string[], { input, env = {} }: { input?: string; env?: Rec
   return new Promise<Run>((resolve) => {
     const child = execFile(
       process.execPath,
-      ['--import', 'tsx', 'src/cli/search.ts', ...args],
+      ['--import', 'tsx', 'src/main/search.ts', ...args],
       { cwd: ROOT, env: { ...process.env, DATA_DIR: tempDir(), LOG_LEVEL: '', ...env } },
       (error, stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
     );
@@ -167,10 +167,10 @@ describe('the search CLI', () => {
 
 describe("the scripts' command lines", () => {
   const SCRIPTS = [
-    ['search', 'src/cli/search.ts'],
-    ['corpus:check', 'src/cli/check-corpus.ts'],
+    ['search', 'src/main/search.ts'],
+    ['corpus:check', 'src/main/corpus-check.ts'],
     ['eval', 'scripts/eval.ts'],
-    ['migrate-settings', 'src/cli/migrate-settings.ts'],
+    ['migrate-settings', 'src/main/migrate-settings.ts'],
     ['bench', 'bench/engine.ts'],
     ['bench:bot', 'bench/latency.ts'],
     ['bench:load', 'bench/load.ts'],

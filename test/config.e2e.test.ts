@@ -52,7 +52,7 @@ beforeAll(async () => {
       },
     ],
   });
-  const deploy = await runScript('src/bot/deploy.ts', serverEnv(server));
+  const deploy = await runScript('src/main/deploy-commands.ts', serverEnv(server));
   expect(deploy.code, deploy.stderr).toBe(0);
 });
 
@@ -249,7 +249,7 @@ describe('/csto-config', () => {
 
 /** `npm start` as a child process against the local server. */
 const startChild = (dataDir: string) =>
-  spawnScript('src/bot/main.ts', { ...serverEnv(server), DATA_DIR: dataDir, LOG_LEVEL: 'info' });
+  spawnScript('src/main/start.ts', { ...serverEnv(server), DATA_DIR: dataDir, LOG_LEVEL: 'info' });
 
 describe('the bot as a process', () => {
   it('when killed with SIGKILL in the middle of a burst of changes, the database opens cleanly with every acknowledged change', async () => {
@@ -313,7 +313,7 @@ describe('the bot as a process', () => {
 
   it('when Discord has gone away, SIGTERM still ends the process', async () => {
     const other = await LocalDiscordServer.start({ token: TEST_TOKEN });
-    const bot = spawnScript('src/bot/main.ts', {
+    const bot = spawnScript('src/main/start.ts', {
       ...serverEnv(other),
       DATA_DIR: tempDir(),
       LOG_LEVEL: 'info',

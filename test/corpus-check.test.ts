@@ -175,11 +175,11 @@ describe('the corpus check', () => {
   });
 
   it('when run as npm run corpus:check, it exits 1 on an error, 0 on warnings only', async () => {
-    const failing = await runScript('src/cli/check-corpus.ts', { CORPUS_DIR: broken() });
+    const failing = await runScript('src/main/corpus-check.ts', { CORPUS_DIR: broken() });
     expect(failing.code).toBe(1);
     expect(failing.stdout).toContain('synonyms.txt:2: error:');
     expect(failing.stdout).toContain('3 errors, 2 warnings.');
-    const warnOnly = await runScript('src/cli/check-corpus.ts', {
+    const warnOnly = await runScript('src/main/corpus-check.ts', {
       CORPUS_DIR: makeCorpus({ 'no-rights.md': markdownArticle('No Rights', 'Text.') }),
     });
     expect(warnOnly.code).toBe(0);

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { PermissionFlagsBits, REST, Routes } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { registrationPayload } from '../commands/index.ts';
+import { registrationPayload } from '../commands/registry.ts';
 import {
   type Json,
   LocalDiscordServer,

@@ -42,7 +42,7 @@ beforeAll(async () => {
     token: TEST_TOKEN,
     guilds: [{ id: GUILD, name: 'HTTP Guild', ownerId: mod.id, channels: [{ id: CHANNEL, name: 'news' }] }],
   });
-  const deploy = await runScript('src/bot/deploy.ts', serverEnv(server));
+  const deploy = await runScript('src/main/deploy-commands.ts', serverEnv(server));
   expect(deploy.code, deploy.stderr).toBe(0);
   running = await runBot(server, { ownerIds: [mod.id] }, 'http');
   url = interactionsUrl(running.config);

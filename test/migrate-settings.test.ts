@@ -28,10 +28,11 @@ describe.skipIf(postgresUrl === '')('npm run migrate-settings', () => {
     sqlite.close();
     const url = await createDatabase(postgresUrl);
 
-    const first = await runScript('src/cli/migrate-settings.ts', { DATA_DIR: dataDir, LOG_LEVEL: 'silent' }, [
-      '--to',
-      url,
-    ]);
+    const first = await runScript(
+      'src/main/migrate-settings.ts',
+      { DATA_DIR: dataDir, LOG_LEVEL: 'silent' },
+      ['--to', url],
+    );
     expect(first.code, first.stderr).toBe(0);
     expect(first.stdout).toContain(
       '3 of 3 settings (2 servers), 3 of 3 history rows, 1 of 1 removals copied',
@@ -49,7 +50,7 @@ describe.skipIf(postgresUrl === '')('npm run migrate-settings', () => {
       await store.close();
     }
 
-    const again = await runScript('src/cli/migrate-settings.ts', { DATA_DIR: dataDir }, ['--to', url]);
+    const again = await runScript('src/main/migrate-settings.ts', { DATA_DIR: dataDir }, ['--to', url]);
     expect(again.code, again.stderr).toBe(0);
     expect(again.stdout).toContain(
       '0 of 3 settings (0 servers), 0 of 3 history rows, 0 of 1 removals copied',
@@ -65,7 +66,7 @@ describe.skipIf(postgresUrl === '')('npm run migrate-settings', () => {
 
   it('without --to, or with a URL that is not postgres://, it prints the usage and exits 2', async () => {
     for (const args of [[], ['--to', 'mysql://somewhere/db']]) {
-      const run = await runScript('src/cli/migrate-settings.ts', { DATA_DIR: tempDir() }, args);
+      const run = await runScript('src/main/migrate-settings.ts', { DATA_DIR: tempDir() }, args);
       expect(run.code).toBe(2);
       expect(run.stderr).toContain('Usage: npm run migrate-settings -- --to postgres://');
     }

@@ -6,7 +6,7 @@ import { on } from 'node:events';
 import { cpSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { registrationPayload } from '../commands/index.ts';
+import { registrationPayload } from '../commands/registry.ts';
 import { loadBotConfig } from '../src/config.ts';
 import { type Json, LocalDiscordServer, type LocalUser } from '../src/local-discord/server.ts';
 import { askData, type RunningBot, runBot, runScript, serverEnv, TEST_TOKEN } from './support/bot.ts';
@@ -23,7 +23,7 @@ let port: number;
 
 beforeAll(async () => {
   server = await LocalDiscordServer.start({ token: TEST_TOKEN });
-  const deploy = await runScript('src/bot/deploy.ts', serverEnv(server));
+  const deploy = await runScript('src/main/deploy-commands.ts', serverEnv(server));
   expect(deploy.code, deploy.stderr).toBe(0);
   corpusDir = tempDir('corpus-');
   cpSync(SHIPPED_CORPUS, corpusDir, { recursive: true });

@@ -10,10 +10,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { registrationPayload } from '../commands/index.ts';
+import { commands, registrationPayload } from '../commands/registry.ts';
 import { buildCommand, type CommandDef, messageContent, suggest } from '../src/playground/command-line.ts';
-import { type Playground, startPlayground } from '../src/playground/index.ts';
 import { defaultNames, localizeCommands } from '../src/playground/localize.ts';
+import { type Playground, startPlayground } from '../src/playground/start-playground.ts';
 import { BOT, GUILD, PEOPLE, PERMISSIONS } from '../src/playground/world.ts';
 import { CROWD_BURST_ANSWERS } from './support/bot.ts';
 import { SHIPPED_CORPUS } from './support/corpus.ts';
@@ -136,7 +136,7 @@ const pageErrors: string[] = [];
 describe.skipIf(skip)('the playground page', () => {
   beforeAll(async () => {
     // One scripted visitor asks faster than the shipped burst floor allows (test/abuse.e2e.test.ts covers it).
-    playground = await startPlayground({
+    playground = await startPlayground(commands, {
       port: 0,
       env: { LOG_LEVEL: 'silent', CORPUS_DIR: SHIPPED_CORPUS, BURST_ANSWERS: String(CROWD_BURST_ANSWERS) },
     });

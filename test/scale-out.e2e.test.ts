@@ -38,7 +38,7 @@ async function startReplica(): Promise<{ process: ScriptProcess; url: string; he
   const port = await freePort();
   const healthPort = await freePort();
   const process = spawnScript(
-    'src/bot/main.ts',
+    'src/main/start.ts',
     {
       ...serverEnv(server),
       DATABASE_URL: databaseUrl,
@@ -67,9 +67,9 @@ beforeAll(async () => {
     botUser: BOT,
     guilds: [{ id: GUILD, name: 'Scaled Guild', ownerId: mod.id, channels: [{ id: CHANNEL, name: 'news' }] }],
   });
-  const deploy = await runScript('src/bot/deploy.ts', serverEnv(server));
+  const deploy = await runScript('src/main/deploy-commands.ts', serverEnv(server));
   expect(deploy.code, deploy.stderr).toBe(0);
-  gateway = spawnScript('src/bot/main.ts', {
+  gateway = spawnScript('src/main/start.ts', {
     ...serverEnv(server),
     DATABASE_URL: databaseUrl,
     DATA_DIR: tempDir(),

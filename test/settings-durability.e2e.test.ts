@@ -21,7 +21,7 @@ let port: number;
 
 beforeAll(async () => {
   server = await LocalDiscordServer.start({ token: TEST_TOKEN });
-  const deploy = await runScript('src/bot/deploy.ts', serverEnv(server));
+  const deploy = await runScript('src/main/deploy-commands.ts', serverEnv(server));
   expect(deploy.code, deploy.stderr).toBe(0);
   dataDir = tempDir();
   port = await freePort();

@@ -34,7 +34,7 @@ beforeAll(async () => {
       },
     ],
   });
-  const deploy = await runScript('src/bot/deploy.ts', serverEnv(server));
+  const deploy = await runScript('src/main/deploy-commands.ts', serverEnv(server));
   expect(deploy.code, deploy.stderr).toBe(0);
 });
 
@@ -43,7 +43,7 @@ afterAll(async () => {
 });
 
 const startSharded = (env: Record<string, string>) =>
-  spawnScript('src/bot/shards.ts', { ...serverEnv(server), LOG_LEVEL: 'info', ...env });
+  spawnScript('src/main/start-sharded.ts', { ...serverEnv(server), LOG_LEVEL: 'info', ...env });
 
 describe('sharding', () => {
   it('when started with SHARD_COUNT=2, each shard answers its own servers and shards load the shared index cache', async () => {
@@ -72,7 +72,7 @@ describe('sharding', () => {
 
   it('when a shard cannot start (Discord refuses the token), it ends with one clean line, as npm start does', async () => {
     const otherToken = TEST_TOKEN.replace(/0+$/, (zeros) => '1'.repeat(zeros.length));
-    const sharded = spawnScript('src/bot/shards.ts', {
+    const sharded = spawnScript('src/main/start-sharded.ts', {
       ...serverEnv(server, otherToken),
       SHARD_COUNT: '1',
       DATA_DIR: tempDir(),

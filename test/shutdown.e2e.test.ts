@@ -1,5 +1,5 @@
 /**
- * Shutdown when the log reader is gone: `npm start` (src/bot/main.ts) with stderr piped to a parent that
+ * Shutdown when the log reader is gone: `npm start` (src/main/start.ts) with stderr piped to a parent that
  * stopped reading (a supervisor or `| tee` that died). Every log line then fails with EPIPE; SIGTERM must
  * still stop the bot.
  */
@@ -19,7 +19,7 @@ afterEach(() => {
 
 beforeAll(async () => {
   server = await LocalDiscordServer.start({ token: TEST_TOKEN });
-  const deploy = await runScript('src/bot/deploy.ts', serverEnv(server));
+  const deploy = await runScript('src/main/deploy-commands.ts', serverEnv(server));
   expect(deploy.code, deploy.stderr).toBe(0);
 });
 
@@ -30,7 +30,7 @@ afterAll(async () => {
 describe('the bot as a process, its stderr reader dead', () => {
   /** `npm start` as a child process, once connected. */
   async function startBot() {
-    const bot = spawnScript('src/bot/main.ts', {
+    const bot = spawnScript('src/main/start.ts', {
       ...serverEnv(server),
       DATA_DIR: tempDir(),
       LOG_LEVEL: 'info',

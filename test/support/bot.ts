@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { REST, Routes } from 'discord.js';
 import pino from 'pino';
-import { commands, registrationPayload } from '../../commands/index.ts';
+import { commands, registrationPayload } from '../../commands/registry.ts';
 import { type Bot, type BotMode, startBot } from '../../src/bot/app.ts';
 import type { BotConfig } from '../../src/config.ts';
 import {
@@ -123,7 +123,7 @@ export interface ChildRun {
   stderr: string;
 }
 
-/** Runs one of the package's scripts (`src/bot/deploy.ts`, …) as a child process, as npm would. */
+/** Runs one of the package's scripts (`src/main/deploy-commands.ts`, …) as a child process, as npm would. */
 export function runScript(
   script: string,
   env: Record<string, string>,
@@ -206,7 +206,7 @@ export function spawnScript(script: string, env: Record<string, string>, args: s
 
 /** Registers the commands with the real deploy script, as an operator would, then starts the bot. */
 export async function deployAndRunBot(server: LocalDiscordServer): Promise<RunningBot> {
-  const deploy = await runScript('src/bot/deploy.ts', serverEnv(server));
+  const deploy = await runScript('src/main/deploy-commands.ts', serverEnv(server));
   if (deploy.code !== 0) throw new Error(`deploy-commands failed (${deploy.code}): ${deploy.stderr}`);
   return runBot(server);
 }

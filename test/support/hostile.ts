@@ -9,7 +9,7 @@
  */
 import { REST, Routes } from 'discord.js';
 import fc from 'fast-check';
-import { registrationPayload } from '../../commands/index.ts';
+import { registrationPayload } from '../../commands/registry.ts';
 import {
   DISCORD_LIMITS,
   type InteractionHandle,

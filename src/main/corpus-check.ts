@@ -8,10 +8,10 @@
  * and prints.
  */
 
+import { parseCommandLine, readCommandLine } from '../cli/args.ts';
 import { ConfigError, loadSearchConfig, readEnvFile } from '../config.ts';
 import { checkCorpus, formatCheck } from '../corpus/check.ts';
 import { loadCorpus } from '../corpus/load.ts';
-import { parseCommandLine, readCommandLine } from './args.ts';
 
 const USAGE = 'Usage: npm run corpus:check   (checks CORPUS_DIR, default corpus)';
 

@@ -6,12 +6,12 @@
  */
 import { fileURLToPath } from 'node:url';
 import { ShardingManager } from 'discord.js';
+import { exitOnStartupFailure } from '../bot/startup-failure.ts';
 import { loadBotConfigOrExit } from '../config.ts';
 import { createLogger, releaseLogger } from '../log.ts';
 import { AnswerEngine } from '../search/engine.ts';
-import { exitOnStartupFailure } from './startup-failure.ts';
 
-const SHARD_SCRIPT = fileURLToPath(new URL('./main.ts', import.meta.url));
+const SHARD_SCRIPT = fileURLToPath(new URL('./start.ts', import.meta.url));
 const SPAWN_TIMEOUT_MS = 60_000;
 
 async function main(): Promise<void> {

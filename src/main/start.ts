@@ -4,11 +4,11 @@
  * in-flight replies, destroy the client, exit 0).
  * Every startup failure ends with one message that says what to fix — never a crash loop.
  */
-import { commands } from '../../commands/index.ts';
+import { commands } from '../../commands/registry.ts';
+import { startBot } from '../bot/app.ts';
+import { exitOnStartupFailure } from '../bot/startup-failure.ts';
 import { loadBotConfigOrExit } from '../config.ts';
 import { abandonLogger, createLogger, releaseLogger } from '../log.ts';
-import { startBot } from './app.ts';
-import { exitOnStartupFailure } from './startup-failure.ts';
 
 /** In-flight replies get 10 s (see `Bot.stop`); disconnecting gets the rest. */
 const SHUTDOWN_DEADLINE_MS = 15_000;

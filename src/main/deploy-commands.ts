@@ -1,7 +1,7 @@
-/** `npm run deploy-commands`: registers the command set (see `deploy-commands.ts`) and says where. */
-import { commands } from '../../commands/index.ts';
+/** `npm run deploy-commands`: registers the command set (see `src/bot/deploy-commands.ts`) and says where. */
+import { commands } from '../../commands/registry.ts';
+import { deployCommands } from '../bot/deploy-commands.ts';
 import { loadBotConfigOrExit } from '../config.ts';
-import { deployCommands } from './deploy-commands.ts';
 
 deployCommands(commands, loadBotConfigOrExit(), (line) => process.stdout.write(`${line}\n`)).catch(
   (error: unknown) => {

@@ -14,8 +14,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Events } from 'discord.js';
 import type { Logger } from 'pino';
-import { commands } from '../../commands/index.ts';
 import { type Bot, startBot } from '../bot/app.ts';
+import type { Command } from '../bot/context.ts';
 import { deployCommands } from '../bot/deploy-commands.ts';
 import { loadBotConfig } from '../config.ts';
 import { LocalDiscordServer } from '../local-discord/server.ts';
@@ -53,7 +53,11 @@ export interface Playground {
   stop(): Promise<void>;
 }
 
-export async function startPlayground(options: PlaygroundOptions = {}): Promise<Playground> {
+/** Starts the playground with `commands` (the registry, handed over by the entry point as `npm start` does). */
+export async function startPlayground(
+  commands: readonly Command[],
+  options: PlaygroundOptions = {},
+): Promise<Playground> {
   const temporary = options.dataDir === undefined;
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'playground-data-'));
   // Undone in reverse order by stop(), or as far as start-up got when it fails.

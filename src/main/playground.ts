@@ -5,8 +5,9 @@
  * when taken), `PLAYGROUND_DATA_DIR` keeps settings in a directory of your choice, and `.env` is
  * read for `CORPUS_DIR`, `BOT_COMMAND` and `LOG_LEVEL` as `npm start` reads it.
  */
+import { commands } from '../../commands/registry.ts';
 import { ConfigError, readEnvFile } from '../config.ts';
-import { startPlayground } from './index.ts';
+import { startPlayground } from '../playground/start-playground.ts';
 
 const DEFAULT_PORT = 5173;
 
@@ -20,7 +21,7 @@ async function main(): Promise<void> {
   const dataDir = process.env.PLAYGROUND_DATA_DIR?.trim() || undefined;
   let playground: Awaited<ReturnType<typeof startPlayground>>;
   try {
-    playground = await startPlayground({ port, dataDir, http: process.argv.includes('--http') });
+    playground = await startPlayground(commands, { port, dataDir, http: process.argv.includes('--http') });
   } catch (error) {
     process.stderr.write(
       `${error instanceof ConfigError ? error.message : `The playground could not start: ${(error as Error).message}`}\n`,

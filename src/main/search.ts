@@ -11,13 +11,13 @@
  * matched), 1 when the corpus cannot be read, 2 on bad arguments or configuration.
  */
 import { createInterface } from 'node:readline';
+import { parseCommandLine, readCommandLine, UsageError, wholeNumber } from '../cli/args.ts';
 import { ConfigError, loadSearchConfig, readEnvFile } from '../config.ts';
 import { createLogger } from '../log.ts';
 import { completionChoices } from '../render/choices.ts';
 import { LIMITS } from '../render/limits.ts';
 import { renderAnswerText } from '../render/text.ts';
 import { type Answer, AnswerEngine, MAX_LIMIT } from '../search/engine.ts';
-import { parseCommandLine, readCommandLine, UsageError, wholeNumber } from './args.ts';
 
 const USAGE = `Usage:
   npm run --silent search -- [--json] [--limit N] "<query>"

@@ -8,12 +8,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { parseCommandLine, readCommandLine, UsageError } from '../cli/args.ts';
 import { loadSearchConfig, readEnvFile } from '../config.ts';
 import type { HistoryRow } from '../settings/interface.ts';
 import { PostgresSettingsStore } from '../settings/postgres.ts';
 import { describeDatabase } from '../settings/postgres-errors.ts';
 import { SETTINGS_FILE_NAME } from '../settings/store.ts';
-import { parseCommandLine, readCommandLine, UsageError } from './args.ts';
 
 const USAGE =
   'Usage: npm run migrate-settings -- --to postgres://user:password@host:5432/database [--from DATA_DIR]';
