@@ -11,6 +11,7 @@ describe('format characters in queries and corpus', () => {
     for (const mark of ['\u00ad', '\u200b', '\u200d', '\u2060']) {
       const marked = engine.answer(`Arme${mark}nia`, { limit: 10 });
       expect(marked.total, JSON.stringify(mark)).toBe(plain.total);
+      expect(marked.results.map((hit) => hit.paragraph)).toEqual(plain.results.map((hit) => hit.paragraph));
       expect(marked.query).toBe('Armenia');
     }
   });
