@@ -13,7 +13,7 @@ import {
   type LocalUser,
   MEMBER_PERMISSIONS,
 } from '../src/local-discord/server.ts';
-import { askData, type RunningBot, runBot, startServerWithCommands } from './support/bot.ts';
+import { askData, type RunningBot, configure as sendConfig, startWorld, type World } from './support/bot.ts';
 
 const GUILD = '100000000000000071';
 const CHANNEL = '110000000000000071';
@@ -23,6 +23,7 @@ const mod: LocalUser = { id: '200000000000000070', username: 'mod' };
 const MODERATOR = (BigInt(MEMBER_PERMISSIONS) | PermissionFlagsBits.ManageGuild).toString();
 const EPHEMERAL = 64;
 
+let world: World;
 let server: LocalDiscordServer;
 let running: RunningBot;
 let members = 0;
@@ -33,42 +34,30 @@ const newMember = (): LocalUser => ({
 });
 
 beforeAll(async () => {
-  server = await startServerWithCommands(BOT, {
-    id: GUILD,
-    name: 'Abuse',
-    ownerId: mod.id,
-    channels: [
-      { id: CHANNEL, name: 'general' },
-      { id: OTHER_CHANNEL, name: 'other' },
+  world = await startWorld({
+    botUser: BOT,
+    guilds: [
+      {
+        id: GUILD,
+        name: 'Abuse',
+        ownerId: mod.id,
+        channels: [
+          { id: CHANNEL, name: 'general' },
+          { id: OTHER_CHANNEL, name: 'other' },
+        ],
+      },
     ],
+    deploy: 'rest',
+    // The floor as shipped (the other suites raise it to play a crowd with one user).
+    bot: { burstAnswers: BURST_ANSWERS },
   });
-  // The floor as shipped (the other suites raise it to play a crowd with one user).
-  running = await runBot(server, { burstAnswers: BURST_ANSWERS });
+  ({ server, running } = world);
 });
 
-afterAll(async () => {
-  await running?.stop();
-  await server?.close();
-});
+afterAll(() => world?.stop());
 
 async function configure(sub: string, options: Json[], group?: string): Promise<void> {
-  const command = group
-    ? { name: group, type: 2, options: [{ name: sub, type: 1, options }] }
-    : { name: sub, type: 1, options };
-  const response = await server.sendInteraction({
-    type: 2,
-    data: {
-      name: 'csto-config',
-      options: [command],
-      // A channel option arrives with the channel resolved, as Discord sends it.
-      resolved: {
-        channels: Object.fromEntries(
-          options
-            .filter((option) => option.type === 7)
-            .map((option) => [option.value, { id: option.value, type: 0, name: 'c', permissions: '0' }]),
-        ),
-      },
-    },
+  const response = await sendConfig(server, group ? [group, sub] : [sub], options, {
     user: mod,
     permissions: MODERATOR,
     channelId: CHANNEL,

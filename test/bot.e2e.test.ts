@@ -4,33 +4,33 @@
  */
 import { once } from 'node:events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Json, LocalDiscordServer, type LocalUser } from '../src/local-discord/server.ts';
+import type { Json, LocalDiscordServer, LocalUser } from '../src/local-discord/server.ts';
 import { LIMITS } from '../src/render/limits.ts';
 import {
   askData,
-  deployAndRunBot,
+  DEPLOY_SCRIPT,
   pinged,
   type RunningBot,
   runScript,
   serverEnv,
+  startWorld,
   TEST_TOKEN,
+  type World,
 } from './support/bot.ts';
 
 const EPHEMERAL = 64;
+let world: World;
 let server: LocalDiscordServer;
 let running: RunningBot;
 const alice: LocalUser = { id: '200000000000000001', username: 'alice' };
 const bob: LocalUser = { id: '200000000000000002', username: 'bob' };
 
 beforeAll(async () => {
-  server = await LocalDiscordServer.start({ token: TEST_TOKEN });
-  running = await deployAndRunBot(server);
+  world = await startWorld();
+  ({ server, running } = world);
 });
 
-afterAll(async () => {
-  await running?.stop();
-  await server?.close();
-});
+afterAll(() => world?.stop());
 
 const ask = (query: string, extra: Parameters<typeof askData>[1] = {}, user = alice) =>
   server.sendInteraction({ type: 2, data: askData(query, extra), user });
@@ -69,7 +69,7 @@ describe('deploying commands', () => {
 
   it('when deploy-commands runs again, it registers the same set and says where', async () => {
     const before = server.commands(server.guilds[0]?.id as string).map((command: Json) => command.name);
-    const again = await runScript('src/main/deploy-commands.ts', serverEnv(server));
+    const again = await runScript(DEPLOY_SCRIPT, serverEnv(server));
     expect(again.code).toBe(0);
     expect(again.stdout).toContain(
       `in server ${server.guilds[0]?.id}: /csto, /csto-sources, /csto-config, /csto-admin`,
@@ -81,7 +81,7 @@ describe('deploying commands', () => {
 
   it('when the token is rejected, deploy-commands fails without printing the token', async () => {
     const wrong = `${TEST_TOKEN.slice(0, -4)}XXXX`;
-    const run = await runScript('src/main/deploy-commands.ts', serverEnv(server, wrong));
+    const run = await runScript(DEPLOY_SCRIPT, serverEnv(server, wrong));
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('DISCORD_TOKEN was rejected');
     expect(run.stdout + run.stderr).not.toContain(wrong);

@@ -18,9 +18,10 @@ import {
   askData,
   type RunningBot,
   runBot,
-  runScript,
+  configure as sendConfig,
   serverEnv,
   spawnScript,
+  startDiscord,
   TEST_TOKEN,
 } from './support/bot.ts';
 import { tempDir } from './support/corpus.ts';
@@ -38,8 +39,7 @@ let server: LocalDiscordServer;
 let running: RunningBot | undefined;
 
 beforeAll(async () => {
-  server = await LocalDiscordServer.start({
-    token: TEST_TOKEN,
+  server = await startDiscord({
     guilds: [
       {
         id: GUILD,
@@ -52,8 +52,6 @@ beforeAll(async () => {
       },
     ],
   });
-  const deploy = await runScript('src/main/deploy-commands.ts', serverEnv(server));
-  expect(deploy.code, deploy.stderr).toBe(0);
 });
 
 afterEach(async () => {
@@ -65,38 +63,9 @@ afterAll(async () => {
   await server?.close();
 });
 
-type Option = { name: string; type: number; value: unknown };
-
-/** `/csto-config <group?> <sub> options…` as Discord sends it. */
-function configure(user: LocalUser, permissions: string, path: string[], options: Option[] = []) {
-  const [first, second] = path;
-  const sub = second
-    ? { name: first, type: 2, options: [{ name: second, type: 1, options }] }
-    : { name: first, type: 1, options };
-  return server.sendInteraction({
-    type: 2,
-    data: {
-      name: 'csto-config',
-      options: [sub],
-      ...(options.some((option) => option.type === 7)
-        ? {
-            resolved: {
-              channels: {
-                [String(options[0]?.value)]: {
-                  id: options[0]?.value,
-                  type: 0,
-                  name: 'news',
-                  permissions: '0',
-                },
-              },
-            },
-          }
-        : {}),
-    },
-    user,
-    permissions,
-  }).callback;
-}
+/** `/csto-config <group?> <sub> options…` as `user`, with `permissions`. */
+const configure = (user: LocalUser, permissions: string, path: string[], options: Json[] = []) =>
+  sendConfig(server, path, options, { user, permissions }).callback;
 
 const ask = (query: string, channelId = NEWS, user = member) =>
   server.sendInteraction({ type: 2, data: askData(query), user, channelId }).callback;

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_FILE_BYTES, MAX_GLOSSARY_LINE_CHARS } from '../src/corpus/limits.ts';
 import type { Json, LocalDiscordServer, LocalUser } from '../src/local-discord/server.ts';
-import { askData, type RunningBot, runBot, startServerWithCommands } from './support/bot.ts';
+import { askData, type RunningBot, startWorld, type World } from './support/bot.ts';
 import { copyShippedCorpus, markdownArticle } from './support/corpus.ts';
 
 const GUILD = '100000000000000061';
@@ -19,25 +19,23 @@ const BOT: LocalUser = { id: '190000000000000061', username: 'CSTO answers', bot
 const member: LocalUser = { id: '200000000000000061', username: 'member' };
 const QUERIES = ['armenia', 'drills', 'Pashinian', 'Tokayev', 'border clashes', 'Kyrgyzstan'];
 
+let world: World;
 let server: LocalDiscordServer;
 let running: RunningBot;
 let corpusDir: string;
 
 beforeAll(async () => {
-  server = await startServerWithCommands(BOT, {
-    id: GUILD,
-    name: 'Limits',
-    ownerId: member.id,
-    channels: [{ id: CHANNEL, name: 'general' }],
-  });
   corpusDir = copyShippedCorpus();
-  running = await runBot(server, { corpusDir });
+  world = await startWorld({
+    botUser: BOT,
+    guilds: [{ id: GUILD, name: 'Limits', ownerId: member.id, channels: [{ id: CHANNEL, name: 'general' }] }],
+    deploy: 'rest',
+    bot: { corpusDir },
+  });
+  ({ server, running } = world);
 });
 
-afterAll(async () => {
-  await running?.stop();
-  await server?.close();
-});
+afterAll(() => world?.stop());
 
 const ask = (query: string) =>
   server.sendInteraction({ type: 2, data: askData(query), user: member, channelId: CHANNEL });

@@ -8,18 +8,17 @@ import { on, once } from 'node:events';
 import { cpSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { PermissionFlagsBits, REST, Routes } from 'discord.js';
+import { PermissionFlagsBits } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { registrationPayload } from '../commands/registry.ts';
 import {
   type Json,
-  LocalDiscordServer,
+  type LocalDiscordServer,
   type LocalUser,
   MEMBER_PERMISSIONS,
   type RecordedRequest,
 } from '../src/local-discord/server.ts';
 import { SETTINGS_FILE_NAME } from '../src/settings/store.ts';
-import { askData, type RunningBot, runBot, TEST_TOKEN } from './support/bot.ts';
+import { askData, configure, type RunningBot, startWorld, type World } from './support/bot.ts';
 import { markdownArticle, SHIPPED_CORPUS, tempDir } from './support/corpus.ts';
 
 const GUILD = '100000000000000051';
@@ -34,6 +33,7 @@ const CALLBACK = /^\/interactions\/\d+\/[^/]+\/callback$/;
 const CHANNEL_MESSAGES = /^\/channels\/\d+\/messages$/;
 const QUERIES = ['armenia', 'drills', 'Pashinian', 'Tokayev', 'border clashes', 'Kyrgyzstan'];
 
+let world: World;
 let server: LocalDiscordServer;
 let running: RunningBot;
 let corpusDir: string;
@@ -43,8 +43,11 @@ const onUnhandled = (reason: unknown) => unhandled.push(reason);
 
 beforeAll(async () => {
   process.on('unhandledRejection', onUnhandled);
-  server = await LocalDiscordServer.start({
-    token: TEST_TOKEN,
+  // A copy of the corpus, because one test removes the directory.
+  corpusDir = join(tempDir('corpus-'), 'corpus');
+  cpSync(SHIPPED_CORPUS, corpusDir, { recursive: true });
+  dataDir = tempDir();
+  world = await startWorld({
     botUser: BOT,
     guilds: [
       {
@@ -57,21 +60,15 @@ beforeAll(async () => {
         ],
       },
     ],
+    deploy: 'rest',
+    bot: { corpusDir, dataDir },
   });
-  await new REST({ api: server.apiBase })
-    .setToken(server.token)
-    .put(Routes.applicationGuildCommands(server.applicationId, GUILD), { body: registrationPayload('csto') });
-  // A copy of the corpus, because one test removes the directory.
-  corpusDir = join(tempDir('corpus-'), 'corpus');
-  cpSync(SHIPPED_CORPUS, corpusDir, { recursive: true });
-  dataDir = tempDir();
-  running = await runBot(server, { corpusDir, dataDir });
+  ({ server, running } = world);
 });
 
 afterAll(async () => {
   process.off('unhandledRejection', onUnhandled);
-  await running?.stop();
-  await server?.close();
+  await world?.stop();
 });
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -126,15 +123,8 @@ async function expectAnswering(query = 'armenia'): Promise<void> {
   expect(response.data.embeds.length).toBeGreaterThan(0);
 }
 
-function configure(sub: string, options: Json[]) {
-  return server.sendInteraction({
-    type: 2,
-    data: { name: 'csto-config', options: [{ name: sub, type: 1, options }] },
-    user: mod,
-    permissions: MODERATOR,
-    channelId: CHANNEL,
-  });
-}
+const configureAsModerator = (sub: string, options: Json[]) =>
+  configure(server, [sub], options, { user: mod, permissions: MODERATOR, channelId: CHANNEL });
 
 /** Every mention got exactly one reply that Discord accepted, and was logged as answered. */
 async function expectEachRepliedOnce(sent: Json[]): Promise<void> {
@@ -386,7 +376,7 @@ describe('the settings database locked by another process', () => {
     const lockedAt = Date.now();
     try {
       // The moderator's change, and right behind it a member's question (same gateway burst).
-      change = configure('results', [{ name: 'count', type: 4, value: 2 }]);
+      change = configureAsModerator('results', [{ name: 'count', type: 4, value: 2 }]);
       question = ask('armenia');
       await settle([change.id, question.id]);
       heldMs = Date.now() - lockedAt;
@@ -423,7 +413,7 @@ describe('the settings database locked by another process', () => {
   });
 
   it('after the lock is released, the next change works and is recorded once', async () => {
-    const retry = configure('results', [{ name: 'count', type: 4, value: 2 }]);
+    const retry = configureAsModerator('results', [{ name: 'count', type: 4, value: 2 }]);
     const response = await retry.callback;
     expect(response.data.content).toContain('now 2 per answer');
     expect(response.data.flags & EPHEMERAL).toBe(EPHEMERAL);

@@ -12,18 +12,17 @@ import { SIGNATURE_MAX_AGE_MS } from '../src/bot/signature.ts';
 import { InteractionSigner } from '../src/local-discord/http-delivery.ts';
 import {
   type Json,
-  LocalDiscordServer,
+  type LocalDiscordServer,
   type LocalUser,
   MEMBER_PERMISSIONS,
 } from '../src/local-discord/server.ts';
 import {
   askData,
+  configure,
   interactionsUrl,
   type RunningBot,
-  runBot,
-  runScript,
-  serverEnv,
-  TEST_TOKEN,
+  startWorld,
+  type World,
 } from './support/bot.ts';
 
 const GUILD = '100000000000000061';
@@ -33,25 +32,22 @@ const member: LocalUser = { id: '200000000000000062', username: 'member' };
 const MODERATOR = (BigInt(MEMBER_PERMISSIONS) | PermissionFlagsBits.ManageGuild).toString();
 const EPHEMERAL = 64;
 
+let world: World;
 let server: LocalDiscordServer;
 let running: RunningBot;
 let url: string;
 
 beforeAll(async () => {
-  server = await LocalDiscordServer.start({
-    token: TEST_TOKEN,
+  world = await startWorld({
     guilds: [{ id: GUILD, name: 'HTTP Guild', ownerId: mod.id, channels: [{ id: CHANNEL, name: 'news' }] }],
+    bot: { ownerIds: [mod.id] },
+    mode: 'http',
   });
-  const deploy = await runScript('src/main/deploy-commands.ts', serverEnv(server));
-  expect(deploy.code, deploy.stderr).toBe(0);
-  running = await runBot(server, { ownerIds: [mod.id] }, 'http');
+  ({ server, running } = world);
   url = interactionsUrl(running.config);
 });
 
-afterAll(async () => {
-  await running?.stop();
-  await server?.close();
-});
+afterAll(() => world?.stop());
 
 const ask = (query: string, user = member) =>
   server.sendInteraction({ type: 2, data: askData(query), user, channelId: CHANNEL });
@@ -136,12 +132,7 @@ describe('HTTP interactions mode', () => {
   });
 
   it("a moderator's change is acknowledged in the HTTP response and obeyed by the next question", async () => {
-    const change = await server.sendInteraction({
-      type: 2,
-      data: {
-        name: 'csto-config',
-        options: [{ name: 'results', type: 1, options: [{ name: 'count', type: 4, value: 1 }] }],
-      },
+    const change = await configure(server, ['results'], [{ name: 'count', type: 4, value: 1 }], {
       user: mod,
       permissions: MODERATOR,
       channelId: CHANNEL,

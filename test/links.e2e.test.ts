@@ -7,7 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Json, LocalDiscordServer, LocalUser } from '../src/local-discord/server.ts';
-import { askData, type RunningBot, runBot, startServerWithCommands } from './support/bot.ts';
+import { askData, type RunningBot, startWorld, type World } from './support/bot.ts';
 import { copyShippedCorpus, markdownArticle } from './support/corpus.ts';
 
 const GUILD = '100000000000000081';
@@ -30,28 +30,26 @@ const refusedUrl = (prefix: string[]) => ({
   }),
 });
 
+let world: World;
 let server: LocalDiscordServer;
 let running: RunningBot;
 
 beforeAll(async () => {
-  server = await startServerWithCommands(BOT, {
-    id: GUILD,
-    name: 'Links',
-    ownerId: member.id,
-    channels: [{ id: CHANNEL, name: 'general' }],
-  });
   const corpusDir = copyShippedCorpus();
   writeFileSync(
     join(corpusDir, 'summit.md'),
     markdownArticle('Summit', 'The quokkastan summit ended without a statement.', `url: ${ARTICLE_URL}\n`),
   );
-  running = await runBot(server, { corpusDir });
+  world = await startWorld({
+    botUser: BOT,
+    guilds: [{ id: GUILD, name: 'Links', ownerId: member.id, channels: [{ id: CHANNEL, name: 'general' }] }],
+    deploy: 'rest',
+    bot: { corpusDir },
+  });
+  ({ server, running } = world);
 });
 
-afterAll(async () => {
-  await running?.stop();
-  await server?.close();
-});
+afterAll(() => world?.stop());
 
 const requestsFor = (path: RegExp, matches: (body: Json) => boolean) =>
   server.requests.filter((request) => path.test(request.path) && matches(request.body));

@@ -8,33 +8,29 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registrationPayload } from '../commands/registry.ts';
 import { loadBotConfig } from '../src/config.ts';
-import { type Json, LocalDiscordServer, type LocalUser } from '../src/local-discord/server.ts';
-import { askData, type RunningBot, runBot, runScript, serverEnv, TEST_TOKEN } from './support/bot.ts';
+import type { Json, LocalDiscordServer, LocalUser } from '../src/local-discord/server.ts';
+import { askData, type RunningBot, startWorld, TEST_TOKEN, type World } from './support/bot.ts';
 import { markdownArticle, SHIPPED_CORPUS, tempDir } from './support/corpus.ts';
 import { freePort } from './support/net.ts';
 
 const owner: LocalUser = { id: '200000000000000021', username: 'operator' };
 const stranger: LocalUser = { id: '200000000000000022', username: 'stranger' };
 
+let world: World;
 let server: LocalDiscordServer;
 let running: RunningBot;
 let corpusDir: string;
 let port: number;
 
 beforeAll(async () => {
-  server = await LocalDiscordServer.start({ token: TEST_TOKEN });
-  const deploy = await runScript('src/main/deploy-commands.ts', serverEnv(server));
-  expect(deploy.code, deploy.stderr).toBe(0);
   corpusDir = tempDir('corpus-');
   cpSync(SHIPPED_CORPUS, corpusDir, { recursive: true });
   port = await freePort();
-  running = await runBot(server, { corpusDir, ownerIds: [owner.id], httpPort: port });
+  world = await startWorld({ bot: { corpusDir, ownerIds: [owner.id], httpPort: port } });
+  ({ server, running } = world);
 });
 
-afterAll(async () => {
-  await running?.stop();
-  await server?.close();
-});
+afterAll(() => world?.stop());
 
 const admin = (sub: string, user: LocalUser) =>
   server.sendInteraction({ type: 2, data: { name: 'csto-admin', options: [{ name: sub, type: 1 }] }, user });

@@ -6,11 +6,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type Json,
-  LocalDiscordServer,
+  type LocalDiscordServer,
   type LocalUser,
   MEMBER_PERMISSIONS,
 } from '../src/local-discord/server.ts';
-import { askData, deployAndRunBot, pinged, type RunningBot, TEST_TOKEN } from './support/bot.ts';
+import { askData, configure, pinged, startWorld, type World } from './support/bot.ts';
 
 const EPHEMERAL = 64;
 const ENGLISH_GUILD = '100000000000000201';
@@ -20,12 +20,11 @@ const RUSSIAN_CHANNEL = '110000000000000202';
 const olga: LocalUser = { id: '200000000000000201', username: 'olga' };
 const aibek: LocalUser = { id: '200000000000000202', username: 'aibek' };
 
+let world: World;
 let server: LocalDiscordServer;
-let running: RunningBot;
 
 beforeAll(async () => {
-  server = await LocalDiscordServer.start({
-    token: TEST_TOKEN,
+  world = await startWorld({
     guilds: [
       {
         id: ENGLISH_GUILD,
@@ -42,13 +41,10 @@ beforeAll(async () => {
       },
     ],
   });
-  running = await deployAndRunBot(server);
+  ({ server } = world);
 });
 
-afterAll(async () => {
-  await running?.stop();
-  await server?.close();
-});
+afterAll(() => world?.stop());
 
 const askInRussian = (query: string, user = olga, channelId = ENGLISH_CHANNEL) =>
   server.sendInteraction({ type: 2, data: askData(query), user, channelId, locale: 'ru' });
@@ -148,28 +144,20 @@ describe('/csto from a Russian client', () => {
 
 describe('/csto-config from a Russian client', () => {
   const moderator = (BigInt(MEMBER_PERMISSIONS) | (1n << 5n)).toString();
-  const configure = (options: Json[], permissions = moderator) =>
-    server.sendInteraction({
-      type: 2,
-      data: { name: 'csto-config', options },
-      user: olga,
-      channelId: ENGLISH_CHANNEL,
-      permissions,
-      locale: 'ru',
-    }).callback;
+  const configureInRussian = (path: string[], options: Json[] = [], permissions = moderator) =>
+    configure(server, path, options, { user: olga, channelId: ENGLISH_CHANNEL, permissions, locale: 'ru' })
+      .callback;
 
   it('a change is confirmed in Russian, and the settings are listed in Russian', async () => {
-    const changed = await configure([
-      { name: 'results', type: 1, options: [{ name: 'count', type: 4, value: 5 }] },
-    ]);
+    const changed = await configureInRussian(['results'], [{ name: 'count', type: 4, value: 5 }]);
     expect(changed.data.content).toBe('**Результаты:** теперь 5 в ответе.');
-    const shown = await configure([{ name: 'show', type: 1 }]);
+    const shown = await configureInRussian(['show']);
     expect(shown.data.embeds[0].title).toBe('Настройки /csto на этом сервере');
     expect(shown.data.embeds[0].description).toContain('**Ответы видят:** все (публично) *(по умолчанию)*');
   });
 
   it('a member without Manage Server is refused in Russian', async () => {
-    const refused = await configure([{ name: 'show', type: 1 }], MEMBER_PERMISSIONS);
+    const refused = await configureInRussian(['show'], [], MEMBER_PERMISSIONS);
     expect(refused.data.content).toBe(
       'Смотреть и менять эти настройки могут только участники с правом **Управлять сервером**.',
     );
@@ -211,12 +199,7 @@ describe('waiting, in Russian', () => {
     const nina: LocalUser = { id: '200000000000000203', username: 'nina' };
     const moderator = (BigInt(MEMBER_PERMISSIONS) | (1n << 5n)).toString();
     const cooldown = (seconds: number) =>
-      server.sendInteraction({
-        type: 2,
-        data: {
-          name: 'csto-config',
-          options: [{ name: 'cooldown', type: 1, options: [{ name: 'seconds', type: 4, value: seconds }] }],
-        },
+      configure(server, ['cooldown'], [{ name: 'seconds', type: 4, value: seconds }], {
         user: olga,
         channelId: RUSSIAN_CHANNEL,
         permissions: moderator,

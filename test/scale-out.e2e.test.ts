@@ -8,12 +8,19 @@ import { PermissionFlagsBits } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import {
   type Json,
-  LocalDiscordServer,
+  type LocalDiscordServer,
   type LocalUser,
   MEMBER_PERMISSIONS,
 } from '../src/local-discord/server.ts';
 import { PostgresSettingsStore } from '../src/settings/postgres.ts';
-import { askData, runScript, type ScriptProcess, serverEnv, spawnScript, TEST_TOKEN } from './support/bot.ts';
+import {
+  askData,
+  configure,
+  type ScriptProcess,
+  serverEnv,
+  spawnScript,
+  startDiscord,
+} from './support/bot.ts';
 import { tempDir } from './support/corpus.ts';
 import { freePort } from './support/net.ts';
 import { startCluster, type TestCluster } from './support/postgres.ts';
@@ -62,13 +69,10 @@ beforeAll(async () => {
   if (inject('postgresUrl') === '') return;
   cluster = await startCluster();
   databaseUrl = await cluster.createDatabase();
-  server = await LocalDiscordServer.start({
-    token: TEST_TOKEN,
+  server = await startDiscord({
     botUser: BOT,
     guilds: [{ id: GUILD, name: 'Scaled Guild', ownerId: mod.id, channels: [{ id: CHANNEL, name: 'news' }] }],
   });
-  const deploy = await runScript('src/main/deploy-commands.ts', serverEnv(server));
-  expect(deploy.code, deploy.stderr).toBe(0);
   gateway = spawnScript('src/main/start.ts', {
     ...serverEnv(server),
     DATABASE_URL: databaseUrl,
@@ -96,16 +100,14 @@ afterAll(async () => {
 
 const via = (replica: number) => replicas[replica]?.url as string;
 
-function configure(replica: number, sub: string, option: { name: string; type: number; value: unknown }) {
-  return server.sendInteraction({
-    type: 2,
-    data: { name: 'csto-config', options: [{ name: sub, type: 1, options: [option] }] },
+/** `/csto-config <sub> [option]` as the moderator, through `replica`. */
+const configureVia = (replica: number, sub: string, options: Json[] = []) =>
+  configure(server, [sub], options, {
     user: mod,
     permissions: MODERATOR,
     channelId: CHANNEL,
     endpoint: via(replica),
   }).callback;
-}
 
 const ask = (replica: number, user: LocalUser, query = 'armenia') =>
   server.sendInteraction({ type: 2, data: askData(query), user, channelId: CHANNEL, endpoint: via(replica) })
@@ -120,7 +122,7 @@ describe.skipIf(inject('postgresUrl') === '')(
   () => {
     it('a setting changed through one replica is obeyed by the other replica and the gateway process', async () => {
       const heard = Promise.all([hears(replicas[1]?.process as ScriptProcess), hears(gateway)]);
-      const change = await configure(0, 'results', { name: 'count', type: 4, value: 1 });
+      const change = await configureVia(0, 'results', [{ name: 'count', type: 4, value: 1 }]);
       expect(change.data.content).toBe('**Results:** now 1 per answer.');
       await heard;
       expect((await ask(1, member(1))).data.embeds).toHaveLength(1);
@@ -139,7 +141,7 @@ describe.skipIf(inject('postgresUrl') === '')(
 
     it('a cooldown started on one replica holds on the other', async () => {
       const heard = hears(replicas[1]?.process as ScriptProcess);
-      await configure(0, 'cooldown', { name: 'seconds', type: 4, value: 600 });
+      await configureVia(0, 'cooldown', [{ name: 'seconds', type: 4, value: 600 }]);
       await heard;
       const asker = member(2);
       expect((await ask(0, asker)).data.embeds).toHaveLength(1);
@@ -148,7 +150,7 @@ describe.skipIf(inject('postgresUrl') === '')(
       expect((await ask(1, member(3))).data.embeds).toHaveLength(1);
 
       const cleared = hears(replicas[0]?.process as ScriptProcess);
-      await configure(1, 'cooldown', { name: 'seconds', type: 4, value: 0 });
+      await configureVia(1, 'cooldown', [{ name: 'seconds', type: 4, value: 0 }]);
       await cleared;
     });
 
@@ -159,14 +161,7 @@ describe.skipIf(inject('postgresUrl') === '')(
       await lost;
       // Still answering, with results = 1 from before the outage (the cooldown claim is let through).
       expect((await ask(1, member(4))).data.embeds).toHaveLength(1);
-      const health = server.sendInteraction({
-        type: 2,
-        data: { name: 'csto-config', options: [{ name: 'show', type: 1, options: [] }] },
-        user: mod,
-        permissions: MODERATOR,
-        channelId: CHANNEL,
-        endpoint: via(1),
-      }).callback;
+      const health = configureVia(1, 'show');
       expect((await health).data.embeds[0].description).toContain('**Results:** 1');
 
       const back = replica.logLine((line) => line.msg === 'settings database reconnected');
@@ -190,7 +185,7 @@ describe.skipIf(inject('postgresUrl') === '')(
       const acknowledged: number[] = [];
       const killed = new Promise<void>((resolve) => {
         for (let seconds = 1; seconds <= 60; seconds++) {
-          void configure(0, 'cooldown', { name: 'seconds', type: 4, value: seconds }).then(
+          void configureVia(0, 'cooldown', [{ name: 'seconds', type: 4, value: seconds }]).then(
             (response: Json) => {
               if (!String(response.data.content).startsWith('**Cooldown:** now')) return;
               acknowledged.push(seconds);

@@ -6,8 +6,8 @@
 import { rmSync } from 'node:fs';
 import { PermissionFlagsBits } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LocalDiscordServer, type LocalUser, MEMBER_PERMISSIONS } from '../src/local-discord/server.ts';
-import { askData, type RunningBot, runBot, runScript, serverEnv, TEST_TOKEN } from './support/bot.ts';
+import { type LocalDiscordServer, type LocalUser, MEMBER_PERMISSIONS } from '../src/local-discord/server.ts';
+import { askData, configure, type RunningBot, runBot, startWorld } from './support/bot.ts';
 import { tempDir } from './support/corpus.ts';
 import { freePort } from './support/net.ts';
 
@@ -20,12 +20,10 @@ let dataDir: string;
 let port: number;
 
 beforeAll(async () => {
-  server = await LocalDiscordServer.start({ token: TEST_TOKEN });
-  const deploy = await runScript('src/main/deploy-commands.ts', serverEnv(server));
-  expect(deploy.code, deploy.stderr).toBe(0);
   dataDir = tempDir();
   port = await freePort();
-  running = await runBot(server, { dataDir, httpPort: port });
+  // The bot is restarted by a test below, so the server and the bot are stopped one by one.
+  ({ server, running } = await startWorld({ bot: { dataDir, httpPort: port } }));
 });
 
 afterAll(async () => {
@@ -34,12 +32,7 @@ afterAll(async () => {
 });
 
 const setResults = (count: number) =>
-  server.sendInteraction({
-    type: 2,
-    data: {
-      name: 'csto-config',
-      options: [{ name: 'results', type: 1, options: [{ name: 'count', type: 4, value: count }] }],
-    },
+  configure(server, ['results'], [{ name: 'count', type: 4, value: count }], {
     user: mod,
     permissions: MODERATOR,
   }).callback;

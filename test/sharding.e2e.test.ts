@@ -5,9 +5,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LocalDiscordServer } from '../src/local-discord/server.ts';
+import type { LocalDiscordServer } from '../src/local-discord/server.ts';
 import { CACHE_FILE } from '../src/search/cache.ts';
-import { askData, runScript, serverEnv, spawnScript, TEST_TOKEN } from './support/bot.ts';
+import { askData, serverEnv, spawnScript, startDiscord, TEST_TOKEN } from './support/bot.ts';
 import { tempDir } from './support/corpus.ts';
 
 // Discord routes guild g to shard (g >> 22) % count: these two land on shards 0 and 1.
@@ -17,8 +17,7 @@ const GUILD_ON_SHARD_1 = '200000000004194304';
 let server: LocalDiscordServer;
 
 beforeAll(async () => {
-  server = await LocalDiscordServer.start({
-    token: TEST_TOKEN,
+  server = await startDiscord({
     guilds: [
       {
         id: GUILD_ON_SHARD_0,
@@ -34,8 +33,6 @@ beforeAll(async () => {
       },
     ],
   });
-  const deploy = await runScript('src/main/deploy-commands.ts', serverEnv(server));
-  expect(deploy.code, deploy.stderr).toBe(0);
 });
 
 afterAll(async () => {

@@ -4,8 +4,8 @@
  * still stop the bot.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { LocalDiscordServer } from '../src/local-discord/server.ts';
-import { askData, runScript, type ScriptProcess, serverEnv, spawnScript, TEST_TOKEN } from './support/bot.ts';
+import type { LocalDiscordServer } from '../src/local-discord/server.ts';
+import { askData, type ScriptProcess, serverEnv, spawnScript, startDiscord } from './support/bot.ts';
 import { tempDir } from './support/corpus.ts';
 
 let server: LocalDiscordServer;
@@ -18,9 +18,7 @@ afterEach(() => {
 });
 
 beforeAll(async () => {
-  server = await LocalDiscordServer.start({ token: TEST_TOKEN });
-  const deploy = await runScript('src/main/deploy-commands.ts', serverEnv(server));
-  expect(deploy.code, deploy.stderr).toBe(0);
+  server = await startDiscord();
 });
 
 afterAll(async () => {

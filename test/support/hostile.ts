@@ -1,26 +1,15 @@
-/**
- * Hostile input, property-based: the arbitraries (what a user can type), the properties every payload the
- * bot sends must have (`checkPayload`), and a harness that drives ONE real bot through the local
- * Discord-protocol server. Shared by the fixed-seed run in `npm test` (test/fuzz.test.ts) and the long run
- * (`npm run fuzz`, scripts/fuzz.ts), so both check exactly the same properties.
- *
- * Nothing here imports vitest: a failed property throws an Error whose message carries the case, the
- * offending payload and every problem found, which fast-check then shrinks and reports.
- */
-import { REST, Routes } from 'discord.js';
 import fc from 'fast-check';
-import { registrationPayload } from '../../commands/registry.ts';
 import {
   DISCORD_LIMITS,
   type InteractionHandle,
   type Json,
-  LocalDiscordServer,
+  type LocalDiscordServer,
   type LocalUser,
   MEMBER_PERMISSIONS,
   type RecordedRequest,
 } from '../../src/local-discord/server.ts';
 import { isLinkableUrl } from '../../src/text/url.ts';
-import { askData, pinged, type RunningBot, runBot, TEST_TOKEN } from './bot.ts';
+import { askData, pinged, type RunningBot, startWorld } from './bot.ts';
 import { copyShippedCorpus } from './corpus.ts';
 import { applyCorpusChange, type CorpusChange, corpusChange } from './hostile-corpus.ts';
 
@@ -582,8 +571,8 @@ export class HostileHarness {
 
   /** Starts the local server, registers the commands and starts the real bot (in this process). */
   static async start(): Promise<HostileHarness> {
-    const server = await LocalDiscordServer.start({
-      token: TEST_TOKEN,
+    const corpusDir = copyShippedCorpus();
+    const { server, running } = await startWorld({
       botUser: BOT,
       guilds: [
         { id: GUILD, name: 'Fuzz', ownerId: MODERATOR.id, channels: [{ id: CHANNEL, name: 'general' }] },
@@ -595,20 +584,10 @@ export class HostileHarness {
           preferredLocale: 'ru',
         },
       ],
+      deploy: 'rest',
+      bot: { corpusDir },
     });
-    try {
-      const rest = new REST({ api: server.apiBase }).setToken(server.token);
-      for (const guild of [GUILD, RU_GUILD])
-        await rest.put(Routes.applicationGuildCommands(server.applicationId, guild), {
-          body: registrationPayload('csto'),
-        });
-      const corpusDir = copyShippedCorpus();
-      const running = await runBot(server, { corpusDir });
-      return new HostileHarness(server, running, corpusDir);
-    } catch (error) {
-      await server.close();
-      throw error;
-    }
+    return new HostileHarness(server, running, corpusDir);
   }
 
   async close(): Promise<void> {
