@@ -4,8 +4,12 @@
  */
 import { once } from 'node:events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Json, LocalDiscordServer, LocalUser } from '../src/local-discord/server.ts';
-import { LIMITS } from '../src/render/limits.ts';
+import {
+  DISCORD_LIMITS,
+  type Json,
+  type LocalDiscordServer,
+  type LocalUser,
+} from '../src/local-discord/server.ts';
 import {
   askData,
   DEPLOY_SCRIPT,
@@ -125,7 +129,7 @@ describe('/csto', () => {
     expect(response.type).toBe(8);
     const choices: Json[] = response.data.choices;
     expect(choices.length).toBeGreaterThan(1);
-    expect(choices.length).toBeLessThanOrEqual(LIMITS.choices);
+    expect(choices.length).toBeLessThanOrEqual(DISCORD_LIMITS.choices);
     for (const choice of choices) {
       expect(choice.name.length).toBeGreaterThanOrEqual(1);
       expect(choice.name.length).toBeLessThanOrEqual(100);
