@@ -135,7 +135,7 @@ const pageErrors: string[] = [];
 
 describe.skipIf(skip)('the playground page', () => {
   beforeAll(async () => {
-    // One scripted visitor asks faster than the shipped burst floor allows (test/abuse.e2e.test.ts covers it).
+    // One scripted visitor asks faster than the shipped burst floor allows (test/e2e/abuse.test.ts covers it).
     playground = await startPlayground(commands, {
       port: 0,
       env: { LOG_LEVEL: 'silent', CORPUS_DIR: SHIPPED_CORPUS, BURST_ANSWERS: String(CROWD_BURST_ANSWERS) },

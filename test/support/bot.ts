@@ -27,7 +27,7 @@ export const ROOT = join(import.meta.dirname, '..', '..');
 export const TEST_TOKEN = 'MTAwMDAwMDAwMDAwMDAwMDAw.GAbCdE.local-token-for-tests-only-00000000';
 /**
  * The burst floor the suites run with: they play a crowd with one or two users, so the shipped floor
- * (5 answers per member per 10 s, test/abuse.e2e.test.ts) would refuse most of their questions.
+ * (5 answers per member per 10 s, test/e2e/abuse.test.ts) would refuse most of their questions.
  */
 export const CROWD_BURST_ANSWERS = 10_000;
 
