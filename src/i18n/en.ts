@@ -1,7 +1,7 @@
 /**
  * The bot's own words in English: every string it writes to Discord, by key. The Russian catalogue
  * (`ru.ts`) is typed as this one's `Catalogue`, so it cannot miss a key or take other arguments;
- * test/i18n.test.ts fails when a key is missing at run time or used nowhere. Excerpts, titles and
+ * test/i18n/catalogues.test.ts fails when a key is missing at run time or used nowhere. Excerpts, titles and
  * citations are the articles' own words and never pass through here.
  *
  * Markdown in these strings is the bot's own (bold, code); anything a user typed is escaped by the

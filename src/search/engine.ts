@@ -20,7 +20,7 @@ import type { Article } from '../corpus/types.ts';
 import { CACHE_FILE, indexFingerprint, loadIndexCache, saveIndexCache } from './cache.ts';
 import { type Completion, complete, WordLists } from './complete.ts';
 import { type Hit, HitBuilder, type ParagraphView } from './hits.ts';
-import { type BuiltIndex, buildIndex } from './index.ts';
+import { type BuiltIndex, buildIndex } from './inverted-index.ts';
 import { ParagraphTable } from './paragraphs.ts';
 import { cleanQuery, type QueryTerm, queryTerms } from './query.ts';
 import { type RankContext, type Ranked, type Ranking, type RankOptions, rank } from './rank.ts';

@@ -2,7 +2,7 @@
  * "Did you mean": near spellings of a query's words that do occur in the corpus, written as the
  * corpus writes them, for a question that matched nothing. Private to the engine (`engine.ts`).
  */
-import type { BuiltIndex } from './index.ts';
+import type { BuiltIndex } from './inverted-index.ts';
 import type { QueryTerm } from './query.ts';
 
 const MAX_SUGGESTIONS = 3;

@@ -3,7 +3,7 @@
  * command options in every language, and `/<command>-config` and the summary show exactly them.
  */
 import { describe, expect, it } from 'vitest';
-import { registrationPayload } from '../../commands/index.ts';
+import { registrationPayload } from '../../commands/registry.ts';
 import { en } from '../../src/i18n/en.ts';
 import { CATALOGUES } from '../../src/i18n/index.ts';
 import { settingsMessage } from '../../src/render/settings.ts';
