@@ -92,13 +92,13 @@ describe('matching words the way readers type them', () => {
     // The misspelling finds what the right spelling finds, in the same order, highlighting the corpus's word.
     const misspelt = engine.answer('Kyrgystan');
     expect(paragraphsOf(misspelt)).toEqual(paragraphsOf(engine.answer('Kyrgyzstan')));
-    expect(misspelt.results[0]?.excerpt).toContain('**Kyrgyzstan');
+    expect(excerptOf(misspelt.results[0])).toContain('**Kyrgyzstan');
     const armenia = paragraphsOf(engine.answer('Armenia', { limit: 10 }));
     const typo = engine.answer('Armnia', { limit: 10 });
     expect(paragraphsOf(typo).length).toBeGreaterThan(armenia.length / 2);
     for (const hit of typo.results) {
       expect(armenia).toContain(hit.paragraph);
-      expect(hit.excerpt).toMatch(/\*\*Armenia/);
+      expect(excerptOf(hit)).toMatch(/\*\*Armenia/);
     }
     expect(engine.answer('bloq').total).toBe(0);
   });
