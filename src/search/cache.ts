@@ -24,7 +24,7 @@ import {
   type IndexedParagraph,
   stateOf,
   type Vocabulary,
-} from './index.ts';
+} from './inverted-index.ts';
 import { type PackedPostings, packPostings, type TermPostings, termCount, termPostings } from './postings.ts';
 
 export const CACHE_FILE = 'index-cache.v8';

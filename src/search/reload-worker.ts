@@ -19,7 +19,7 @@ import {
 } from '../corpus/load.ts';
 import type { Article } from '../corpus/types.ts';
 import { CACHE_FILE, indexFingerprint, type PackedIndex, packIndex, saveIndexCache } from './cache.ts';
-import { addArticle, type BuiltIndex, buildIndex, removeArticle } from './index.ts';
+import { addArticle, type BuiltIndex, buildIndex, removeArticle } from './inverted-index.ts';
 
 /** Takes over the corpus the engine answers from; answered with `{ adopted: true }`. */
 export interface AdoptRequest {
