@@ -20,7 +20,6 @@ import type { Article } from '../corpus/types.ts';
 import { CACHE_FILE, indexFingerprint, loadIndexCache, saveIndexCache } from './cache.ts';
 import { type Completion, complete, WordLists } from './complete.ts';
 import { type Hit, HitBuilder, type ParagraphView } from './hits.ts';
-import { neighboursOf, withArticleFocus, withCooccurrence, withFeedback } from './feedback.ts';
 import { type BuiltIndex, buildIndex } from './inverted-index.ts';
 import { ParagraphTable } from './paragraphs.ts';
 import { cleanQuery, type QueryTerm, queryTerms } from './query.ts';
@@ -110,7 +109,6 @@ export class AnswerEngine {
   #files: ReadonlyMap<string, string>;
   #stats: EngineStats;
   readonly #table = new ParagraphTable();
-  readonly #coMemo = new Map<string, Map<string, number>>();
   /** Autocomplete's word lists, built on first use after each change of the index. */
   #lists: WordLists | undefined;
   readonly #hits: HitBuilder;
@@ -287,17 +285,7 @@ export class AnswerEngine {
   #search(text: string, options: RankOptions): Ranking {
     const context = { ...this.#rankContext, index: this.#built.index };
     const shape = questionShape(inEnglish(text, this.#glossary.russian));
-    const terms = this.#terms(text);
-    const ranking = rank(terms, shape, context, options);
-    if (!options.feedback) return ranking;
-    const fb = {
-      analysis: context.analysis,
-      frequency: context.frequency,
-      documentCount: context.index.documentCount,
-      postings: (term: string) =>
-        context.index.search(term, { fuzzy: 0, prefix: false, fields: ['text'] }).map((r) => r.id as string),
-    };
-    return withArticleFocus(withCooccurrence(withFeedback(ranking, terms, fb, process.env.FB_RELATED ? (t) => terms.some((q) => !q.auxiliary && neighboursOf(q.term, fb, this.#coMemo).has(t)) : undefined), terms, fb, this.#coMemo), terms, (id) => context.locate(id)?.articleId);
+    return rank(this.#terms(text), shape, context, options);
   }
 
   /** The index terms a query matched in one paragraph (empty when none), for its highlights. */

@@ -179,8 +179,6 @@ export interface RankOptions {
   depth: number;
   /** Rank this paragraph alone (for its highlights). */
   onlyId?: string;
-  /** A full answer (not a keystroke): the engine may re-rank its head by feedback (`feedback.ts`). */
-  feedback?: boolean;
 }
 
 /** The ordered head of a ranking, and how many paragraphs hold any of the query's words. */

@@ -59,12 +59,12 @@ export class RecentRankings {
   question(text: string, depth: number): Recent {
     let recent = this.#questions.get(text);
     if (!recent) {
-      const ranking = this.#searcher.search(text, { depth: RANKED_KEPT, feedback: true });
+      const ranking = this.#searcher.search(text, { depth: RANKED_KEPT });
       const suggestions = ranking.total === 0 ? this.#searcher.suggest(text) : [];
       recent = this.#questions.set(text, { ranking, suggestions });
     }
     if (deepEnough(recent.ranking, depth)) return recent;
-    return { ranking: this.#searcher.search(text, { depth, feedback: true }), suggestions: recent.suggestions };
+    return { ranking: this.#searcher.search(text, { depth }), suggestions: recent.suggestions };
   }
 
   /** A recent question's ranking, if it is still kept: a paragraph opened from its answer. */
