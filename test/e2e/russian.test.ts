@@ -10,7 +10,8 @@ import {
   type LocalUser,
   MEMBER_PERMISSIONS,
 } from '../../src/local-discord/server.ts';
-import { askData, configure, pinged, startWorld, type World } from '../support/bot.ts';
+import { askData, configure, startWorld, type World } from '../support/bot.ts';
+import { pinged } from '../support/hostile/judge.ts';
 
 const EPHEMERAL = 64;
 const ENGLISH_GUILD = '100000000000000201';

@@ -335,25 +335,6 @@ export function askData(query: string, extra: { hide?: boolean; mention?: LocalU
   };
 }
 
-/** Every user id and role a payload would ping, judged as Discord does from `allowed_mentions`. */
-export function pinged(payload: Json): string[] {
-  const allowed = payload.allowed_mentions;
-  if (!allowed) return ['<no allowed_mentions: Discord parses everything>'];
-  const parse: string[] = allowed.parse ?? [];
-  const text = [
-    payload.content ?? '',
-    ...(payload.embeds ?? []).map((embed: Json) => embed.description ?? ''),
-  ].join(' ');
-  const pings: string[] = [];
-  if (parse.includes('everyone') && /@(everyone|here)/.test(text)) pings.push('@everyone');
-  for (const match of String(payload.content ?? '').matchAll(/(?<!\\)<@!?(\d+)>/g)) {
-    const id = match[1] as string;
-    if (parse.includes('users') || (allowed.users ?? []).includes(id)) pings.push(id);
-  }
-  if (parse.includes('roles') && /<@&\d+>/.test(payload.content ?? '')) pings.push('role');
-  return pings;
-}
-
 /** The interactions endpoint of a bot started in HTTP mode with `config`. */
 export function interactionsUrl(config: Pick<BotConfig, 'interactionsPort'>): string {
   return `http://127.0.0.1:${config.interactionsPort}/interactions`;
