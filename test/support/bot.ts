@@ -5,7 +5,7 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { REST, Routes } from 'discord.js';
+import { PermissionFlagsBits, REST, Routes } from 'discord.js';
 import pino from 'pino';
 import { commands, registrationPayload } from '../../commands/registry.ts';
 import { type Bot, type BotMode, startBot } from '../../src/bot/app.ts';
@@ -17,6 +17,7 @@ import {
   LocalDiscordServer,
   type LocalGuild,
   type LocalUser,
+  MEMBER_PERMISSIONS,
 } from '../../src/local-discord/server.ts';
 import { LOGGER_OPTIONS } from '../../src/log.ts';
 import { SHIPPED_CORPUS, tempDir } from './corpus.ts';
@@ -30,6 +31,10 @@ export const TEST_TOKEN = 'MTAwMDAwMDAwMDAwMDAwMDAw.GAbCdE.local-token-for-tests
  * (5 answers per member per 10 s, test/e2e/abuse.test.ts) would refuse most of their questions.
  */
 export const CROWD_BURST_ANSWERS = 10_000;
+/** A member's permissions plus Manage Server: a moderator, who may run `/csto-config`. */
+export const MODERATOR_PERMISSIONS = (
+  BigInt(MEMBER_PERMISSIONS) | PermissionFlagsBits.ManageGuild
+).toString();
 
 export interface RunningBot {
   bot: Bot;

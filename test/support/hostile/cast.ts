@@ -2,7 +2,7 @@
  * The cast of the hostile-input suite: fixed ids, so the arbitraries (inputs.ts) can aim mentions at real
  * members and at the bot itself, and the harness (harness.ts) plays the same people.
  */
-import { type LocalUser, MEMBER_PERMISSIONS } from '../../../src/local-discord/server.ts';
+import type { LocalUser } from '../../../src/local-discord/server.ts';
 
 export const BOT: LocalUser = { id: '190000000000000001', username: 'CSTO answers', bot: true };
 export const GUILD = '100000000000000077';
@@ -17,6 +17,3 @@ export const TARGET: LocalUser = { id: '200000000000000103', username: 'target' 
 export const MODERATOR: LocalUser = { id: '200000000000000104', username: 'moderator' };
 /** A bot that is not ours: the `mention` option may name it, and it must never be pinged. */
 export const OTHER_BOT: LocalUser = { id: '200000000000000105', username: 'another bot', bot: true };
-const MANAGE_GUILD = 1n << 5n;
-/** A member's permissions plus Manage Server: who may run `/csto-config`. */
-export const MODERATOR_PERMISSIONS = (BigInt(MEMBER_PERMISSIONS) | MANAGE_GUILD).toString();

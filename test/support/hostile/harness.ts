@@ -4,7 +4,7 @@
  * interaction must get exactly one callback and no failure in the log.
  */
 import type { InteractionHandle, Json, LocalDiscordServer } from '../../../src/local-discord/server.ts';
-import { askData, type RunningBot, startWorld } from '../bot.ts';
+import { askData, MODERATOR_PERMISSIONS, type RunningBot, startWorld } from '../bot.ts';
 import { copyShippedCorpus } from '../corpus.ts';
 import {
   ASKER,
@@ -12,7 +12,6 @@ import {
   CHANNEL,
   GUILD,
   MODERATOR,
-  MODERATOR_PERMISSIONS,
   OTHER,
   OTHER_BOT,
   RU_CHANNEL,
