@@ -123,6 +123,10 @@ export interface DiscordOptions {
    * would (the default), `rest` PUTs `registrationPayload` itself (no child process).
    */
   deploy?: 'script' | 'rest';
+  /** Commands registered beside the bot's (a benchmark's bare baseline command); with `deploy: 'rest'` only. */
+  alsoRegister?: Json[];
+  /** The acknowledgement deadline; Discord's 3 s by default, `Infinity` for a benchmark that measures past it. */
+  acknowledgeWithinMs?: number;
 }
 
 /** A local Discord server with the command set registered in each of its servers (guilds). */
@@ -131,16 +135,20 @@ export async function startDiscord(options: DiscordOptions = {}): Promise<LocalD
     token: TEST_TOKEN,
     ...(options.botUser ? { botUser: options.botUser } : {}),
     ...(options.guilds ? { guilds: options.guilds } : {}),
+    ...(options.acknowledgeWithinMs === undefined
+      ? {}
+      : { acknowledgeWithinMs: options.acknowledgeWithinMs }),
   });
   try {
     if (options.deploy === 'rest') {
       const rest = new REST({ api: server.apiBase }).setToken(server.token);
       for (const guild of server.guilds) {
         await rest.put(Routes.applicationGuildCommands(server.applicationId, guild.id), {
-          body: registrationPayload('csto'),
+          body: [...registrationPayload('csto'), ...(options.alsoRegister ?? [])],
         });
       }
     } else {
+      if (options.alsoRegister) throw new Error('alsoRegister needs deploy: "rest"');
       const deploy = await runScript(DEPLOY_SCRIPT, serverEnv(server));
       if (deploy.code !== 0) throw new Error(`deploy-commands failed (${deploy.code}): ${deploy.stderr}`);
     }
