@@ -93,40 +93,6 @@ export interface Evaluation {
   matchesOf: (slots: ArrayLike<number>) => Record<string, string[]>[];
 }
 
-/** Per-index arrays, built once per state of the index and reused by every query. */
-interface Scratch {
-  nextId: number;
-  documentCount: number;
-  /** Field length by field id, then short id. */
-  lengths: Float64Array[];
-  /** Short id → slot of the current evaluation, valid where `slotEpoch` equals `epoch`. */
-  slotOf: Int32Array;
-  slotEpoch: Int32Array;
-  epoch: number;
-}
-
-const scratches = new WeakMap<object, Scratch>();
-
-function scratchOf(state: Internals): Scratch {
-  let scratch = scratches.get(state);
-  if (!scratch || scratch.nextId !== state._nextId || scratch.documentCount !== state._documentCount) {
-    const fields = Object.values(state._fieldIds);
-    const lengths = fields.map(() => new Float64Array(state._nextId));
-    for (const [shortId, perField] of state._fieldLength)
-      for (const fieldId of fields) (lengths[fieldId] as Float64Array)[shortId] = perField[fieldId] as number;
-    scratch = {
-      nextId: state._nextId,
-      documentCount: state._documentCount,
-      lengths,
-      slotOf: new Int32Array(state._nextId),
-      slotEpoch: new Int32Array(state._nextId),
-      epoch: 0,
-    };
-    scratches.set(state, scratch);
-  }
-  return scratch;
-}
-
 /** A growable array of numbers. */
 class Column<T extends Float64Array | Int32Array | Uint8Array> {
   values: T;
@@ -189,6 +155,63 @@ class Level {
   }
 }
 
+/**
+ * Per-index arrays, built once per state of the index and reused by every query: an evaluation's
+ * arrays are only valid until the next evaluation over the same index (a keystroke would
+ * otherwise leave megabytes of arrays behind for the collector).
+ */
+interface Scratch {
+  nextId: number;
+  documentCount: number;
+  /** Field length by field id, then short id. */
+  lengths: Float64Array[];
+  /** Short id → slot of the current evaluation, valid where `slotEpoch` equals `epoch`. */
+  slotOf: Int32Array;
+  slotEpoch: Int32Array;
+  epoch: number;
+  /** By slot: short id, credits, query strings and terms matched (zeroed up to `used`). */
+  docs: Column<Int32Array>;
+  credits: Column<Float64Array>;
+  sources: Column<Uint8Array>;
+  matchedTerms: Column<Uint8Array>;
+  used: { slots: number; credits: number };
+  readSlots: Column<Int32Array>;
+  readVisits: Column<Int32Array>;
+  levels: Level[];
+  levelEpoch: number;
+}
+
+const scratches = new WeakMap<object, Scratch>();
+
+function scratchOf(state: Internals): Scratch {
+  let scratch = scratches.get(state);
+  if (!scratch || scratch.nextId !== state._nextId || scratch.documentCount !== state._documentCount) {
+    const fields = Object.values(state._fieldIds);
+    const lengths = fields.map(() => new Float64Array(state._nextId));
+    for (const [shortId, perField] of state._fieldLength)
+      for (const fieldId of fields) (lengths[fieldId] as Float64Array)[shortId] = perField[fieldId] as number;
+    scratch = {
+      nextId: state._nextId,
+      documentCount: state._documentCount,
+      lengths,
+      slotOf: new Int32Array(state._nextId),
+      slotEpoch: new Int32Array(state._nextId),
+      epoch: 0,
+      docs: new Column(new Int32Array(1024)),
+      credits: new Column(new Float64Array(1024)),
+      sources: new Column(new Uint8Array(1024)),
+      matchedTerms: new Column(new Uint8Array(1024)),
+      used: { slots: 0, credits: 0 },
+      readSlots: new Column(new Int32Array(4096)),
+      readVisits: new Column(new Int32Array(4096)),
+      levels: [],
+      levelEpoch: 0,
+    };
+    scratches.set(state, scratch);
+  }
+  return scratch;
+}
+
 interface Visit {
   term: string;
   field: string;
@@ -230,25 +253,26 @@ export function evaluate(
     boost: defaults.boost?.[field] || 1,
   }));
   const scratch = scratchOf(state);
-  const { lengths, slotOf, slotEpoch } = scratch;
+  const { lengths, slotOf, slotEpoch, docs, credits, sources, matchedTerms, levels } = scratch;
   scratch.epoch = scratch.epoch >= 0x7ffffff0 ? 1 : scratch.epoch + 1;
   if (scratch.epoch === 1) slotEpoch.fill(0);
   const queryEpoch = scratch.epoch;
-  const docs = new Column(new Int32Array(1024));
-  const credits = new Column(new Float64Array(1024 * Math.max(1, creditTerms)));
-  const sources = new Column(new Uint8Array(1024));
+  sources.values.fill(0, 0, scratch.used.slots);
+  matchedTerms.values.fill(0, 0, scratch.used.slots);
+  credits.values.fill(0, 0, scratch.used.credits);
   const visits: Visit[] = [];
   // Which slot read which visit, in reading order: the matches of the slots a caller keeps.
-  const readSlots = new Column(new Int32Array(4096));
-  const readVisits = new Column(new Int32Array(4096));
+  const { readSlots, readVisits } = scratch;
   let reads = 0;
   let slots = 0;
-  let levelEpoch = 0;
-  const levels: Level[] = [];
   const levelAt = (depth: number): Level => {
     while (levels.length <= depth) levels.push(new Level());
     const level = levels[depth] as Level;
-    level.reset(++levelEpoch);
+    if (scratch.levelEpoch >= 0x7ffffff0) {
+      for (const each of levels) each.stamp.values.fill(0);
+      scratch.levelEpoch = 0;
+    }
+    level.reset(++scratch.levelEpoch);
     return level;
   };
   // A query string met in several specs counts once per paragraph: those get a stamp per slot.
@@ -389,7 +413,6 @@ export function evaluate(
 
   // The top level, ORed; each slot also counts how many terms matched it, for the AND query.
   const top = levelAt(0);
-  const matchedTerms = new Column(new Uint8Array(1024));
   let last: Int32Array = new Int32Array(0);
   terms.forEach((term, t) => {
     const sub = levelAt(1);
@@ -403,10 +426,11 @@ export function evaluate(
     }
     if (t === terms.length - 1) last = order.slice(0, sub.size);
   });
+  scratch.used = { slots, credits: slots * creditTerms };
 
   const score = top.score.reserve(slots);
   return {
-    order: top.order.values.slice(0, top.size),
+    order: top.order.values.subarray(0, top.size),
     all: () => {
       const counts = matchedTerms.values;
       return terms.length === 0 ? new Int32Array(0) : last.filter((slot) => counts[slot] === terms.length);
