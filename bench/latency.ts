@@ -1,5 +1,5 @@
 /**
- * `npm run bench:bot`: dispatch-to-callback latency of the real bot (`src/bot/main.ts`, as
+ * `npm run bench:bot`: dispatch-to-callback latency of the real bot (`src/main/start.ts`, as
  * `npm start` runs it) through the local Discord-protocol server, side by side with a bare
  * discord.js bot that replies "pong" (`bench/bare-bot.ts`) through the same server in the same run.
  * Each bot runs in its own process, as it would against Discord; the server and this driver share
@@ -10,7 +10,7 @@
  */
 import type { ChildProcess } from 'node:child_process';
 import { REST, Routes } from 'discord.js';
-import { registrationPayload } from '../commands/index.ts';
+import { registrationPayload } from '../commands/registry.ts';
 import { parseCommandLine, readCommandLine, wholeNumber } from '../src/cli/args.ts';
 import { LocalDiscordServer } from '../src/local-discord/server.ts';
 import { serverEnv, spawnScript, TEST_TOKEN } from '../test/support/bot.ts';
@@ -112,7 +112,7 @@ async function main() {
   const baseline = await drive(server, count, concurrency, () => ({ name: 'ping' }));
   await stopProcess(bare);
 
-  const bot = await startBotProcess('src/bot/main.ts', env);
+  const bot = await startBotProcess('src/main/start.ts', env);
   const ask = (i: number) => ({
     name: 'csto',
     options: [{ name: 'query', type: 3, value: BOT_QUERIES[i % BOT_QUERIES.length] }],
@@ -125,7 +125,7 @@ async function main() {
   if (withHttp) {
     const port = await freePort();
     const replica = await startBotProcess(
-      'src/bot/main.ts',
+      'src/main/start.ts',
       { ...env, INTERACTIONS_PORT: String(port), DISCORD_PUBLIC_KEY: server.publicKey },
       { ready: 'serving the interactions endpoint', args: ['--http'] },
     );

@@ -1,5 +1,5 @@
 /**
- * `npm run bench:load`: load and soak of the real bot (`src/bot/main.ts`, as `npm start` runs it, in its own
+ * `npm run bench:load`: load and soak of the real bot (`src/main/start.ts`, as `npm start` runs it, in its own
  * process so its memory is measured alone) through the local Discord-protocol server, with Discord's 3 s
  * acknowledgement deadline enforced.
  *
@@ -17,7 +17,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { REST, Routes } from 'discord.js';
-import { registrationPayload } from '../commands/index.ts';
+import { registrationPayload } from '../commands/registry.ts';
 import { parseCommandLine, readCommandLine, UsageError, wholeNumber } from '../src/cli/args.ts';
 import { type Json, LocalDiscordServer } from '../src/local-discord/server.ts';
 import { ROOT, serverEnv, TEST_TOKEN } from '../test/support/bot.ts';
@@ -152,7 +152,7 @@ class BotProcess {
   static async start(env: Record<string, string>): Promise<BotProcess> {
     const child = spawn(
       process.execPath,
-      ['--expose-gc', '--import', 'tsx', '--import', GC_HOOK, 'src/bot/main.ts'],
+      ['--expose-gc', '--import', 'tsx', '--import', GC_HOOK, 'src/main/start.ts'],
       {
         cwd: ROOT,
         env: { ...process.env, ...env },

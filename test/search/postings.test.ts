@@ -6,7 +6,7 @@
  */
 import MiniSearch, { type Query, type SearchResult } from 'minisearch';
 import { describe, expect, it } from 'vitest';
-import { INDEX_OPTIONS, type IndexedParagraph } from '../../src/search/index.ts';
+import { INDEX_OPTIONS, type IndexedParagraph } from '../../src/search/inverted-index.ts';
 import { evaluate } from '../../src/search/postings.ts';
 import { buildQuery, type QueryTerm } from '../../src/search/query.ts';
 

@@ -6,7 +6,7 @@
  */
 import MiniSearch from 'minisearch';
 import { describe, expect, it } from 'vitest';
-import { INDEX_OPTIONS, type IndexedParagraph } from '../../src/search/index.ts';
+import { INDEX_OPTIONS, type IndexedParagraph } from '../../src/search/inverted-index.ts';
 import type { QueryTerm } from '../../src/search/query.ts';
 import { type RankContext, rank } from '../../src/search/rank.ts';
 

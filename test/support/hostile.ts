@@ -1,26 +1,15 @@
-/**
- * Hostile input, property-based: the arbitraries (what a user can type), the properties every payload the
- * bot sends must have (`checkPayload`), and a harness that drives ONE real bot through the local
- * Discord-protocol server. Shared by the fixed-seed run in `npm test` (test/fuzz.test.ts) and the long run
- * (`npm run fuzz`, scripts/fuzz.ts), so both check exactly the same properties.
- *
- * Nothing here imports vitest: a failed property throws an Error whose message carries the case, the
- * offending payload and every problem found, which fast-check then shrinks and reports.
- */
-import { REST, Routes } from 'discord.js';
 import fc from 'fast-check';
-import { registrationPayload } from '../../commands/index.ts';
 import {
+  DISCORD_LIMITS,
   type InteractionHandle,
   type Json,
-  LocalDiscordServer,
+  type LocalDiscordServer,
   type LocalUser,
   MEMBER_PERMISSIONS,
   type RecordedRequest,
 } from '../../src/local-discord/server.ts';
-import { LIMITS } from '../../src/render/limits.ts';
 import { isLinkableUrl } from '../../src/text/url.ts';
-import { askData, pinged, type RunningBot, runBot, TEST_TOKEN } from './bot.ts';
+import { askData, pinged, type RunningBot, startWorld } from './bot.ts';
 import { copyShippedCorpus } from './corpus.ts';
 import { applyCorpusChange, type CorpusChange, corpusChange } from './hostile-corpus.ts';
 
@@ -370,25 +359,27 @@ const RAW_MENTION = /(?<!\\)<@([!&]?)(\d+)>/g;
 
 /**
  * Every problem with one message payload (a callback's `data`, a channel message, an edit): Discord's size
- * limits, and that nothing can ping except `mayPing`. Empty when the payload is fine.
+ * limits, and that nothing can ping except `mayPing`. Empty when the payload is fine. The limits are the local
+ * server's independent copy (`DISCORD_LIMITS`), never the bot's own `src/render/limits.ts`: a judge sharing the
+ * bot's constants would pass a wrong constant.
  */
 export function checkMessagePayload(payload: Json, expect: PayloadExpectation): string[] {
   const problems: string[] = [];
   if (!payload || typeof payload !== 'object') return ['payload is not an object'];
-  over(problems, 'content', payload.content, LIMITS.content);
+  over(problems, 'content', payload.content, DISCORD_LIMITS.content);
   const embeds: Json[] = payload.embeds ?? [];
-  over(problems, 'embeds', embeds, LIMITS.embeds);
+  over(problems, 'embeds', embeds, DISCORD_LIMITS.embeds);
   let total = 0;
   embeds.forEach((embed, i) => {
-    over(problems, `embeds[${i}].title`, embed.title, LIMITS.embedTitle);
-    over(problems, `embeds[${i}].description`, embed.description, LIMITS.embedDescription);
-    over(problems, `embeds[${i}].footer.text`, embed.footer?.text, LIMITS.footer);
-    over(problems, `embeds[${i}].author.name`, embed.author?.name, LIMITS.authorName);
-    over(problems, `embeds[${i}].fields`, embed.fields, LIMITS.embedFields);
+    over(problems, `embeds[${i}].title`, embed.title, DISCORD_LIMITS.embedTitle);
+    over(problems, `embeds[${i}].description`, embed.description, DISCORD_LIMITS.embedDescription);
+    over(problems, `embeds[${i}].footer.text`, embed.footer?.text, DISCORD_LIMITS.footerText);
+    over(problems, `embeds[${i}].author.name`, embed.author?.name, DISCORD_LIMITS.authorName);
+    over(problems, `embeds[${i}].fields`, embed.fields, DISCORD_LIMITS.embedFields);
     const texts = [embed.title, embed.description, embed.footer?.text, embed.author?.name];
     (embed.fields ?? []).forEach((field: Json, j: number) => {
-      over(problems, `embeds[${i}].fields[${j}].name`, field.name, LIMITS.fieldName);
-      over(problems, `embeds[${i}].fields[${j}].value`, field.value, LIMITS.fieldValue);
+      over(problems, `embeds[${i}].fields[${j}].name`, field.name, DISCORD_LIMITS.fieldName);
+      over(problems, `embeds[${i}].fields[${j}].value`, field.value, DISCORD_LIMITS.fieldValue);
       texts.push(field.name, field.value);
     });
     for (const text of texts) total += typeof text === 'string' ? text.length : 0;
@@ -396,14 +387,15 @@ export function checkMessagePayload(payload: Json, expect: PayloadExpectation): 
       problems.push(`embeds[${i}].url is not a link Discord takes: ${JSON.stringify(embed.url)}`);
     }
   });
-  if (total > LIMITS.embedTotal) problems.push(`embeds total ${total} characters (max ${LIMITS.embedTotal})`);
+  if (total > DISCORD_LIMITS.embedTotal)
+    problems.push(`embeds total ${total} characters (max ${DISCORD_LIMITS.embedTotal})`);
   const rows: Json[] = payload.components ?? [];
-  over(problems, 'components', rows, LIMITS.actionRows);
+  over(problems, 'components', rows, DISCORD_LIMITS.actionRows);
   rows.forEach((row, i) => {
-    over(problems, `components[${i}].components`, row.components, LIMITS.buttonsPerRow);
+    over(problems, `components[${i}].components`, row.components, DISCORD_LIMITS.rowComponents);
     (row.components ?? []).forEach((button: Json, j: number) => {
-      over(problems, `components[${i}][${j}].custom_id`, button.custom_id, LIMITS.customId);
-      over(problems, `components[${i}][${j}].label`, button.label, LIMITS.buttonLabel);
+      over(problems, `components[${i}][${j}].custom_id`, button.custom_id, DISCORD_LIMITS.customId);
+      over(problems, `components[${i}][${j}].label`, button.label, DISCORD_LIMITS.buttonLabel);
       if (typeof button.custom_id === 'string' && button.custom_id.length === 0) {
         problems.push(`components[${i}][${j}].custom_id is empty`);
       }
@@ -473,13 +465,13 @@ export function checkChoices(data: Json, expect: PayloadExpectation): string[] {
   const problems: string[] = [];
   const choices: Json[] = data?.choices;
   if (!Array.isArray(choices)) return ['autocomplete result without a choices array'];
-  over(problems, 'choices', choices, LIMITS.choices);
+  over(problems, 'choices', choices, DISCORD_LIMITS.choices);
   choices.forEach((choice, i) => {
     for (const key of ['name', 'value'] as const) {
       const value = choice?.[key];
-      if (typeof value !== 'string' || value.length < 1 || value.length > LIMITS.choiceText) {
+      if (typeof value !== 'string' || value.length < 1 || value.length > DISCORD_LIMITS.choiceText) {
         problems.push(
-          `choices[${i}].${key} ${JSON.stringify(value)} is not 1–${LIMITS.choiceText} characters`,
+          `choices[${i}].${key} ${JSON.stringify(value)} is not 1–${DISCORD_LIMITS.choiceText} characters`,
         );
       } else if (value.trim() !== value || value.trim().length === 0) {
         problems.push(`choices[${i}].${key} ${JSON.stringify(value)} has surrounding whitespace`);
@@ -579,8 +571,8 @@ export class HostileHarness {
 
   /** Starts the local server, registers the commands and starts the real bot (in this process). */
   static async start(): Promise<HostileHarness> {
-    const server = await LocalDiscordServer.start({
-      token: TEST_TOKEN,
+    const corpusDir = copyShippedCorpus();
+    const { server, running } = await startWorld({
       botUser: BOT,
       guilds: [
         { id: GUILD, name: 'Fuzz', ownerId: MODERATOR.id, channels: [{ id: CHANNEL, name: 'general' }] },
@@ -592,20 +584,10 @@ export class HostileHarness {
           preferredLocale: 'ru',
         },
       ],
+      deploy: 'rest',
+      bot: { corpusDir },
     });
-    try {
-      const rest = new REST({ api: server.apiBase }).setToken(server.token);
-      for (const guild of [GUILD, RU_GUILD])
-        await rest.put(Routes.applicationGuildCommands(server.applicationId, guild), {
-          body: registrationPayload('csto'),
-        });
-      const corpusDir = copyShippedCorpus();
-      const running = await runBot(server, { corpusDir });
-      return new HostileHarness(server, running, corpusDir);
-    } catch (error) {
-      await server.close();
-      throw error;
-    }
+    return new HostileHarness(server, running, corpusDir);
   }
 
   async close(): Promise<void> {
