@@ -41,7 +41,7 @@ export const CREATE_FLAGS =
 /**
  * Discord's message limits, checked on every message the bot creates or edits. Written out here on
  * purpose rather than imported from `src/render/limits.ts`: this server plays Discord, the
- * independent judge of the bot's own constants (the tests' payload judge, test/support/hostile.ts,
+ * independent judge of the bot's own constants (the tests' payload judge, test/support/hostile/judge.ts,
  * uses these too, never the bot's).
  */
 export const DISCORD_LIMITS = {

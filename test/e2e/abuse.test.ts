@@ -4,23 +4,23 @@
  * times or after the channel was taken off the allow list, and floods with the cooldown off (the built-in
  * burst floor).
  */
-import { PermissionFlagsBits } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_BURST_ANSWERS as BURST_ANSWERS } from '../../src/bot/cooldowns.ts';
+import type { Json, LocalDiscordServer, LocalUser } from '../../src/local-discord/server.ts';
 import {
-  type Json,
-  type LocalDiscordServer,
-  type LocalUser,
-  MEMBER_PERMISSIONS,
-} from '../../src/local-discord/server.ts';
-import { askData, type RunningBot, configure as sendConfig, startWorld, type World } from '../support/bot.ts';
+  askData,
+  MODERATOR_PERMISSIONS as MODERATOR,
+  type RunningBot,
+  configure as sendConfig,
+  startWorld,
+  type World,
+} from '../support/bot.ts';
 
 const GUILD = '100000000000000071';
 const CHANNEL = '110000000000000071';
 const OTHER_CHANNEL = '110000000000000072';
 const BOT: LocalUser = { id: '190000000000000071', username: 'CSTO answers', bot: true };
 const mod: LocalUser = { id: '200000000000000070', username: 'mod' };
-const MODERATOR = (BigInt(MEMBER_PERMISSIONS) | PermissionFlagsBits.ManageGuild).toString();
 const EPHEMERAL = 64;
 
 let world: World;

@@ -13,7 +13,6 @@ import {
 import {
   askData,
   DEPLOY_SCRIPT,
-  pinged,
   type RunningBot,
   runScript,
   serverEnv,
@@ -21,6 +20,7 @@ import {
   TEST_TOKEN,
   type World,
 } from '../support/bot.ts';
+import { pinged } from '../support/hostile/judge.ts';
 
 const EPHEMERAL = 64;
 let world: World;

@@ -16,6 +16,7 @@ import {
 import { SETTINGS_FILE_NAME, SqliteSettingsStore } from '../../src/settings/store.ts';
 import {
   askData,
+  MODERATOR_PERMISSIONS as MODERATOR,
   type RunningBot,
   runBot,
   configure as sendConfig,
@@ -27,7 +28,6 @@ import {
 import { tempDir } from '../support/corpus.ts';
 
 const EPHEMERAL = 64;
-const MODERATOR = (BigInt(MEMBER_PERMISSIONS) | PermissionFlagsBits.ManageGuild).toString();
 const GUILD = '100000000000000001';
 const NEWS = '110000000000000001';
 const GENERAL = '110000000000000002';

@@ -8,17 +8,17 @@ import { on, once } from 'node:events';
 import { cpSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { PermissionFlagsBits } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type Json,
-  type LocalDiscordServer,
-  type LocalUser,
-  MEMBER_PERMISSIONS,
-  type RecordedRequest,
-} from '../../src/local-discord/server.ts';
+import type { Json, LocalDiscordServer, LocalUser, RecordedRequest } from '../../src/local-discord/server.ts';
 import { SETTINGS_FILE_NAME } from '../../src/settings/store.ts';
-import { askData, configure, type RunningBot, startWorld, type World } from '../support/bot.ts';
+import {
+  askData,
+  configure,
+  MODERATOR_PERMISSIONS as MODERATOR,
+  type RunningBot,
+  startWorld,
+  type World,
+} from '../support/bot.ts';
 import { markdownArticle, SHIPPED_CORPUS, tempDir } from '../support/corpus.ts';
 
 const GUILD = '100000000000000051';
@@ -27,7 +27,6 @@ const QUIET = '110000000000000052';
 const BOT: LocalUser = { id: '190000000000000051', username: 'CSTO answers', bot: true };
 const alice: LocalUser = { id: '200000000000000051', username: 'alice' };
 const mod: LocalUser = { id: '200000000000000052', username: 'mod' };
-const MODERATOR = (BigInt(MEMBER_PERMISSIONS) | PermissionFlagsBits.ManageGuild).toString();
 const EPHEMERAL = 64;
 const CALLBACK = /^\/interactions\/\d+\/[^/]+\/callback$/;
 const CHANNEL_MESSAGES = /^\/channels\/\d+\/messages$/;

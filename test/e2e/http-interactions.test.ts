@@ -4,7 +4,6 @@
  * does. The same commands, autocomplete and buttons answer with the same payloads as over the gateway; every
  * request that is unsigned, tampered with, stale or replayed is refused before anything is parsed.
  */
-import { PermissionFlagsBits } from 'discord.js';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_BODY_BYTES } from '../../src/bot/interactions-endpoint.ts';
@@ -20,6 +19,7 @@ import {
   askData,
   configure,
   interactionsUrl,
+  MODERATOR_PERMISSIONS as MODERATOR,
   type RunningBot,
   startWorld,
   type World,
@@ -29,7 +29,6 @@ const GUILD = '100000000000000061';
 const CHANNEL = '110000000000000061';
 const mod: LocalUser = { id: '200000000000000061', username: 'mod' };
 const member: LocalUser = { id: '200000000000000062', username: 'member' };
-const MODERATOR = (BigInt(MEMBER_PERMISSIONS) | PermissionFlagsBits.ManageGuild).toString();
 const EPHEMERAL = 64;
 
 let world: World;

@@ -10,7 +10,8 @@ import {
   type LocalUser,
   MEMBER_PERMISSIONS,
 } from '../../src/local-discord/server.ts';
-import { askData, configure, pinged, startWorld, type World } from '../support/bot.ts';
+import { askData, configure, MODERATOR_PERMISSIONS, startWorld, type World } from '../support/bot.ts';
+import { pinged } from '../support/hostile/judge.ts';
 
 const EPHEMERAL = 64;
 const ENGLISH_GUILD = '100000000000000201';
@@ -143,7 +144,7 @@ describe('/csto from a Russian client', () => {
 });
 
 describe('/csto-config from a Russian client', () => {
-  const moderator = (BigInt(MEMBER_PERMISSIONS) | (1n << 5n)).toString();
+  const moderator = MODERATOR_PERMISSIONS;
   const configureInRussian = (path: string[], options: Json[] = [], permissions = moderator) =>
     configure(server, path, options, { user: olga, channelId: ENGLISH_CHANNEL, permissions, locale: 'ru' })
       .callback;
@@ -197,7 +198,7 @@ describe('mentions in a server whose language is Russian', () => {
 describe('waiting, in Russian', () => {
   it('a member on cooldown is told privately, in Russian, when to ask again', async () => {
     const nina: LocalUser = { id: '200000000000000203', username: 'nina' };
-    const moderator = (BigInt(MEMBER_PERMISSIONS) | (1n << 5n)).toString();
+    const moderator = MODERATOR_PERMISSIONS;
     const cooldown = (seconds: number) =>
       configure(server, ['cooldown'], [{ name: 'seconds', type: 4, value: seconds }], {
         user: olga,

@@ -4,18 +4,13 @@
  * since it is restarted mid-run). The local Discord-protocol server POSTs interactions to the replica a load
  * balancer would pick (`endpoint`). Every wait is on an event: a callback, a log line, a process exit.
  */
-import { PermissionFlagsBits } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import {
-  type Json,
-  type LocalDiscordServer,
-  type LocalUser,
-  MEMBER_PERMISSIONS,
-} from '../../src/local-discord/server.ts';
+import type { Json, LocalDiscordServer, LocalUser } from '../../src/local-discord/server.ts';
 import { PostgresSettingsStore } from '../../src/settings/postgres.ts';
 import {
   askData,
   configure,
+  MODERATOR_PERMISSIONS as MODERATOR,
   type ScriptProcess,
   serverEnv,
   spawnScript,
@@ -29,7 +24,6 @@ const GUILD = '100000000000000081';
 const CHANNEL = '110000000000000081';
 const BOT: LocalUser = { id: '190000000000000081', username: 'CSTO answers', bot: true };
 const mod: LocalUser = { id: '200000000000000081', username: 'mod' };
-const MODERATOR = (BigInt(MEMBER_PERMISSIONS) | PermissionFlagsBits.ManageGuild).toString();
 const member = (n: number): LocalUser => ({
   id: String(200000000000000100n + BigInt(n)),
   username: `member${n}`,

@@ -4,19 +4,20 @@
  * into a file no restart will read, and /healthz says the bot is unhealthy.
  */
 import { rmSync } from 'node:fs';
-import { PermissionFlagsBits } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LocalDiscordServer, LocalUser } from '../../src/local-discord/server.ts';
 import {
-  type LocalDiscordServer,
-  type LocalUser,
-  MEMBER_PERMISSIONS,
-} from '../../src/local-discord/server.ts';
-import { askData, configure, type RunningBot, runBot, startWorld } from '../support/bot.ts';
+  askData,
+  configure,
+  MODERATOR_PERMISSIONS as MODERATOR,
+  type RunningBot,
+  runBot,
+  startWorld,
+} from '../support/bot.ts';
 import { tempDir } from '../support/corpus.ts';
 import { freePort } from '../support/net.ts';
 
 const mod: LocalUser = { id: '200000000000000091', username: 'mod' };
-const MODERATOR = (BigInt(MEMBER_PERMISSIONS) | PermissionFlagsBits.ManageGuild).toString();
 
 let server: LocalDiscordServer;
 let running: RunningBot | undefined;

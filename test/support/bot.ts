@@ -5,7 +5,7 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { REST, Routes } from 'discord.js';
+import { PermissionFlagsBits, REST, Routes } from 'discord.js';
 import pino from 'pino';
 import { commands, registrationPayload } from '../../commands/registry.ts';
 import { type Bot, type BotMode, startBot } from '../../src/bot/app.ts';
@@ -17,6 +17,7 @@ import {
   LocalDiscordServer,
   type LocalGuild,
   type LocalUser,
+  MEMBER_PERMISSIONS,
 } from '../../src/local-discord/server.ts';
 import { LOGGER_OPTIONS } from '../../src/log.ts';
 import { SHIPPED_CORPUS, tempDir } from './corpus.ts';
@@ -30,6 +31,10 @@ export const TEST_TOKEN = 'MTAwMDAwMDAwMDAwMDAwMDAw.GAbCdE.local-token-for-tests
  * (5 answers per member per 10 s, test/e2e/abuse.test.ts) would refuse most of their questions.
  */
 export const CROWD_BURST_ANSWERS = 10_000;
+/** A member's permissions plus Manage Server: a moderator, who may run `/csto-config`. */
+export const MODERATOR_PERMISSIONS = (
+  BigInt(MEMBER_PERMISSIONS) | PermissionFlagsBits.ManageGuild
+).toString();
 
 export interface RunningBot {
   bot: Bot;
@@ -118,6 +123,10 @@ export interface DiscordOptions {
    * would (the default), `rest` PUTs `registrationPayload` itself (no child process).
    */
   deploy?: 'script' | 'rest';
+  /** Commands registered beside the bot's (a benchmark's bare baseline command); with `deploy: 'rest'` only. */
+  alsoRegister?: Json[];
+  /** The acknowledgement deadline; Discord's 3 s by default, `Infinity` for a benchmark that measures past it. */
+  acknowledgeWithinMs?: number;
 }
 
 /** A local Discord server with the command set registered in each of its servers (guilds). */
@@ -126,16 +135,20 @@ export async function startDiscord(options: DiscordOptions = {}): Promise<LocalD
     token: TEST_TOKEN,
     ...(options.botUser ? { botUser: options.botUser } : {}),
     ...(options.guilds ? { guilds: options.guilds } : {}),
+    ...(options.acknowledgeWithinMs === undefined
+      ? {}
+      : { acknowledgeWithinMs: options.acknowledgeWithinMs }),
   });
   try {
     if (options.deploy === 'rest') {
       const rest = new REST({ api: server.apiBase }).setToken(server.token);
       for (const guild of server.guilds) {
         await rest.put(Routes.applicationGuildCommands(server.applicationId, guild.id), {
-          body: registrationPayload('csto'),
+          body: [...registrationPayload('csto'), ...(options.alsoRegister ?? [])],
         });
       }
     } else {
+      if (options.alsoRegister) throw new Error('alsoRegister needs deploy: "rest"');
       const deploy = await runScript(DEPLOY_SCRIPT, serverEnv(server));
       if (deploy.code !== 0) throw new Error(`deploy-commands failed (${deploy.code}): ${deploy.stderr}`);
     }
@@ -333,25 +346,6 @@ export function askData(query: string, extra: { hide?: boolean; mention?: LocalU
         }
       : {}),
   };
-}
-
-/** Every user id and role a payload would ping, judged as Discord does from `allowed_mentions`. */
-export function pinged(payload: Json): string[] {
-  const allowed = payload.allowed_mentions;
-  if (!allowed) return ['<no allowed_mentions: Discord parses everything>'];
-  const parse: string[] = allowed.parse ?? [];
-  const text = [
-    payload.content ?? '',
-    ...(payload.embeds ?? []).map((embed: Json) => embed.description ?? ''),
-  ].join(' ');
-  const pings: string[] = [];
-  if (parse.includes('everyone') && /@(everyone|here)/.test(text)) pings.push('@everyone');
-  for (const match of String(payload.content ?? '').matchAll(/(?<!\\)<@!?(\d+)>/g)) {
-    const id = match[1] as string;
-    if (parse.includes('users') || (allowed.users ?? []).includes(id)) pings.push(id);
-  }
-  if (parse.includes('roles') && /<@&\d+>/.test(payload.content ?? '')) pings.push('role');
-  return pings;
 }
 
 /** The interactions endpoint of a bot started in HTTP mode with `config`. */

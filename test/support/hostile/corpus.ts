@@ -1,5 +1,5 @@
 /**
- * Hostile corpus edits for the fuzz suite (test/support/hostile.ts): glossary lines (huge mutual-alias
+ * Hostile corpus edits for the fuzz suite (harness.ts): glossary lines (huge mutual-alias
  * lines, long lines, odd separators), front-matter URLs (valid, near-valid, hostile) and file and paragraph
  * sizes around the limits, written into the running bot's corpus directory and reloaded live. The
  * properties: the reload never fails, everything past a limit is refused with a reason that names it, a URL
@@ -14,10 +14,10 @@ import {
   MAX_GLOSSARY_LINE_CHARS,
   MAX_NAMES_PER_ALIAS_LINE,
   MAX_PARAGRAPH_CHARS,
-} from '../../src/corpus/limits.ts';
-import { isLinkableUrl } from '../../src/text/url.ts';
-import type { RunningBot } from './bot.ts';
-import { markdownArticle, SHIPPED_CORPUS } from './corpus.ts';
+} from '../../../src/corpus/limits.ts';
+import { isLinkableUrl } from '../../../src/text/url.ts';
+import type { RunningBot } from '../bot.ts';
+import { markdownArticle, SHIPPED_CORPUS } from '../corpus.ts';
 
 export type CorpusChange =
   /** `synonyms.txt` as shipped, plus this line. */
