@@ -76,6 +76,10 @@ const DEFAULTS = { weights: { fuzzy: 0.45, prefix: 0.375 }, bm25: { k: 1.2, b: 0
  */
 export type Credit = (indexTerm: string, field: string) => { term: number; value: number } | undefined;
 
+/**
+ * One query's evaluation. Its arrays live in the index's scratch space (`Scratch`): read them
+ * before evaluating another query over the same index.
+ */
 export interface Evaluation {
   /** Paragraphs holding any query term (the OR query), in MiniSearch's insertion order, as slots. */
   order: Int32Array;
