@@ -215,7 +215,7 @@ export class AnswerEngine {
   }
 
   #setArticles(articles: readonly Article[]): void {
-    this.#table.fill(articles, this.#glossary, this.#built.headings);
+    this.#table.fill(articles, this.#glossary, this.#built.index, this.#built.headings);
     this.#lists = undefined;
     this.#hits.reset(this.#glossary);
     this.#recent.clear();
@@ -283,7 +283,7 @@ export class AnswerEngine {
   }
 
   #search(text: string, options: RankOptions): Ranking {
-    const context = { ...this.#rankContext, index: this.#built.index };
+    const context = { ...this.#rankContext, index: this.#built.index, paragraphs: this.#table.byShortId };
     const shape = questionShape(inEnglish(text, this.#glossary.russian));
     return rank(this.#terms(text), shape, context, options);
   }
@@ -293,18 +293,11 @@ export class AnswerEngine {
     return this.#search(text, { depth: 1, onlyId: id }).ranked[0]?.match ?? {};
   }
 
-  readonly #rankContext: Omit<RankContext, 'index'> = {
+  readonly #rankContext: Omit<RankContext, 'index' | 'paragraphs'> = {
     known: (term) => this.#built.vocabulary.has(term),
     frequency: (term) => this.#built.vocabulary.get(term)?.count ?? 0,
     isName: (term) => /^\p{Lu}/u.test(this.#built.vocabulary.get(term)?.surface ?? ''),
-    paragraphs: this.#table.byId,
     headingTerms: this.#table.headingTerms,
-    locate: (id) => {
-      const entry = this.#table.byId.get(id);
-      return (
-        entry && { articleId: entry.article.id, number: entry.paragraph.number, text: entry.paragraph.text }
-      );
-    },
     analysis: (id) => {
       const entry = this.#table.byId.get(id);
       return entry && this.#hits.analysis(entry.paragraph);

@@ -93,6 +93,8 @@ export interface Evaluation {
   credit: Float64Array;
   /** The paragraph id of a slot. */
   id: (slot: number) => string;
+  /** MiniSearch's short id of a slot's paragraph: what per-paragraph tables are indexed by. */
+  shortId: (slot: number) => number;
   /** Each slot's matched index terms and fields, exactly as a MiniSearch result's `match`. */
   matchesOf: (slots: ArrayLike<number>) => Record<string, string[]>[];
 }
@@ -443,6 +445,7 @@ export function evaluate(
     sources: sources.reserve(slots),
     credit: credits.reserve(slots * creditTerms),
     id: (slot) => state._documentIds.get(docs.values[slot] as number) as string,
+    shortId: (slot) => docs.values[slot] as number,
     matchesOf: (wanted) => {
       const row = new Int32Array(slots).fill(-1);
       const matches: Record<string, string[]>[] = [];

@@ -4,10 +4,12 @@
  * (what ranking weighs), the articles by key (what a paragraph reference names) and every section
  * heading (what autocomplete offers). Private to the engine (`engine.ts`).
  */
+import type MiniSearch from 'minisearch';
 import type { Glossary } from '../corpus/glossary.ts';
 import type { Article, Paragraph } from '../corpus/types.ts';
 import { tokenize, wordTerms } from '../text/terms.ts';
 import type { Heading } from './complete.ts';
+import { type IndexedParagraph, stateOf } from './inverted-index.ts';
 import type { Headings } from './rank.ts';
 import { articleKey } from './reference.ts';
 
@@ -21,6 +23,11 @@ export interface Located {
 export class ParagraphTable {
   /** By paragraph id. The same map for the engine's life: ranking's context holds it. */
   readonly byId = new Map<string, Located>();
+  /**
+   * By MiniSearch's short id in the index the table was filled with: what ranking reads for every
+   * candidate (`RankContext.paragraphs`), by array index rather than a string-keyed lookup.
+   */
+  byShortId: readonly (Located | undefined)[] = [];
   /** Every title and heading term, so ranking can skip heading lookups when none applies. */
   readonly headingTerms = new Set<string>();
   /** Articles by `articleKey`, for paragraph references in queries. */
@@ -43,16 +50,23 @@ export class ParagraphTable {
   }
 
   /**
-   * Refills the table for a corpus's articles, read with the glossary's spellings. `analysed` holds
-   * title and heading terms already analysed with the index (`BuiltIndex.headings`, kept in its
-   * cache): a start from the cache then analyses none of them.
+   * Refills the table for a corpus's articles, read with the glossary's spellings and numbered as
+   * in `index`. `analysed` holds title and heading terms already analysed with the index
+   * (`BuiltIndex.headings`, kept in its cache): a start from the cache then analyses none of them.
    */
-  fill(articles: readonly Article[], glossary: Glossary, analysed?: ReadonlyMap<string, string[]>): void {
+  fill(
+    articles: readonly Article[],
+    glossary: Glossary,
+    index: MiniSearch<IndexedParagraph>,
+    analysed?: ReadonlyMap<string, string[]>,
+  ): void {
     this.#articles = articles;
     this.byId.clear();
     this.#articlesByKey.clear();
     this.headingTerms.clear();
     this.#headings = [];
+    const shortIds = stateOf(index)._idToShortId;
+    const byShortId = new Array<Located | undefined>(stateOf(index)._nextId).fill(undefined);
     const termsOf = (text: string) =>
       analysed?.get(text) ??
       tokenize(text).flatMap((token) => wordTerms(token.surface, true, glossary.spelling));
@@ -73,8 +87,12 @@ export class ParagraphTable {
       const untitled: Headings = { title, section: none };
       for (const paragraph of article.paragraphs) {
         const headings = sections.get(paragraph.section) ?? untitled;
-        this.byId.set(paragraph.id, { article, paragraph, headings });
+        const located = { article, paragraph, headings };
+        this.byId.set(paragraph.id, located);
+        const shortId = shortIds.get(paragraph.id);
+        if (shortId !== undefined) byShortId[shortId] = located;
       }
     }
+    this.byShortId = byShortId;
   }
 }

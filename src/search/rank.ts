@@ -39,6 +39,13 @@ export interface Headings {
   section: ReadonlySet<string>;
 }
 
+/** What ranking reads of a paragraph besides the index: its headings, article and place. */
+export interface Placed {
+  headings: Headings;
+  article: { id: string };
+  paragraph: { number: number; text: string };
+}
+
 /** What ranking needs from the engine besides the index. */
 export interface RankContext {
   index: MiniSearch<IndexedParagraph>;
@@ -48,12 +55,13 @@ export interface RankContext {
   frequency: (term: string) => number;
   /** Whether the corpus writes a term capitalised: a name of a person, place or body. */
   isName: (term: string) => boolean;
-  /** Each paragraph's title and section terms (sets shared by the paragraphs of a section). */
-  paragraphs: ReadonlyMap<string, { headings: Headings }>;
+  /**
+   * Each paragraph by MiniSearch's short id in `index` (built once per index): ranking reads a
+   * candidate's headings and place by array index, not by looking its string id up in maps.
+   */
+  paragraphs: ReadonlyArray<Placed | undefined>;
   /** Every term of any title or heading: most queries hold none, and then skip the lookups. */
   headingTerms: ReadonlySet<string>;
-  /** The paragraph's article and number, for "the first paragraph to mention X". */
-  locate: (id: string) => { articleId: string; number: number; text: string } | undefined;
   /** The paragraph re-tokenised with every word's terms (cached by the engine). */
   analysis: (id: string) => ParagraphTerms | undefined;
 }
@@ -130,6 +138,8 @@ function ownerFinder(terms: readonly QueryTerm[]): (indexTerm: string) => Owner 
  */
 interface Candidates {
   id: (r: number) => string;
+  /** The candidate's paragraph (`RankContext.paragraphs`). */
+  place: (r: number) => Placed | undefined;
   /** The index terms a candidate matched, by field; built for the head of the ranking only. */
   match: (r: number) => MatchedTerms;
   /** `count` qualities per candidate: how well it matched each query word (0: not at all). */
@@ -288,6 +298,7 @@ export function rank(
   });
   const candidates: Candidates = {
     id: (r) => evaluation.id(slots[r] as number),
+    place: (r) => context.paragraphs[evaluation.shortId(slots[r] as number)],
     match: (r) => matches.get(r) ?? {},
     qualities,
     count,
@@ -300,7 +311,7 @@ export function rank(
     // more than the rest of ranking, and a paragraph far down cannot climb into view by them.
     const headingShare = headingScorer(content, weight);
     rescore(candidates, HEADING_WINDOW, (r) => {
-      const headings = context.paragraphs.get(candidates.id(r))?.headings;
+      const headings = candidates.place(r)?.headings;
       return headings ? (WEIGHTS.heading * headingShare(headings.section, headings.title)) / weightSum : 0;
     });
   }
@@ -399,18 +410,18 @@ function rescoreWindow(
   if (shape === 'define') {
     for (let r = 0; r < scores.length; r++) {
       if (qualities.subarray(r * count, (r + 1) * count).some((q) => q === 0)) continue;
-      const place = context.locate(candidates.id(r));
-      if (place && (introduces.get(place.articleId) ?? Number.POSITIVE_INFINITY) > place.number)
-        introduces.set(place.articleId, place.number);
+      const place = candidates.place(r);
+      if (place && (introduces.get(place.article.id) ?? Number.POSITIVE_INFINITY) > place.paragraph.number)
+        introduces.set(place.article.id, place.paragraph.number);
     }
   }
   rescore(candidates, RESCORE_WINDOW, (r) => {
-    const id = candidates.id(r);
-    const analysis = context.analysis(id);
-    const place = context.locate(id);
+    const analysis = context.analysis(candidates.id(r));
+    const place = candidates.place(r);
     if (!analysis || !place) return 0;
+    const { text, number } = place.paragraph;
     const positions = positionsOf(analysis, candidates.match(r), ownerOf);
-    const sentenceOf = sentenceOfWords(place.text, analysis);
+    const sentenceOf = sentenceOfWords(text, analysis);
     const span = smallestWindow(positions);
     const near = closeness(span, sentenceOf) * (span ? (span.words - 1) / wordsWanted : 0);
     let answerKind = 0;
@@ -418,9 +429,9 @@ function rescoreWindow(
       const matched = new Set([...positions.values()].flat());
       answerKind =
         shape === 'define'
-          ? 0.5 * (introduces.get(place.articleId) === place.number ? 1 : 0) +
-            0.5 * definesSubject(place.text, analysis, matched)
-          : hasAnswerNear(shape, place.text, analysis, sentenceOf, matched);
+          ? 0.5 * (introduces.get(place.article.id) === number ? 1 : 0) +
+            0.5 * definesSubject(text, analysis, matched)
+          : hasAnswerNear(shape, text, analysis, sentenceOf, matched);
     }
     return WEIGHTS.proximity * near + WEIGHTS.shape * answerKind;
   });

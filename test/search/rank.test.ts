@@ -31,9 +31,8 @@ function context(index: MiniSearch<IndexedParagraph>): RankContext {
     known: () => true,
     frequency: () => 1,
     isName: () => false,
-    paragraphs: new Map(),
+    paragraphs: [],
     headingTerms: new Set(),
-    locate: () => undefined,
     analysis: () => undefined,
   };
 }
