@@ -9,7 +9,9 @@
  * field lengths in arrays, the radix tree of terms as its bare shape. A start reads the arrays
  * back as they were and points the compact posting lists into them, so nothing is re-derived and
  * no posting is re-inserted one by one (what `MiniSearch.loadJSON` does, or recreating one map
- * entry per posting, what the previous format cost: 1.6 s of CPU at 100k paragraphs).
+ * entry per posting, what the previous format cost: 1.6 s of CPU at 100k paragraphs). MiniSearch's
+ * per-paragraph maps are views of the id and field-length arrays (`short-id-maps.ts`), not one
+ * entry per paragraph.
  */
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
@@ -26,11 +28,12 @@ import {
   type Vocabulary,
 } from './inverted-index.ts';
 import { type PackedPostings, packPostings, type TermPostings, termCount, termPostings } from './postings.ts';
+import { DenseMap, FieldLengths, LazyMap } from './short-id-maps.ts';
 
 export const CACHE_FILE = 'index-cache.v8';
 
 /** The layout of the packed index below; part of the fingerprint, so an older layout is rebuilt. */
-const PACKED_LAYOUT = 3;
+const PACKED_LAYOUT = 4;
 
 /**
  * The field names of a MiniSearch instance: part of the fingerprint, so a MiniSearch release that
@@ -55,8 +58,8 @@ export interface PackedIndex {
   /** Paragraph short ids and ids, in MiniSearch's order. */
   shortIds: Int32Array;
   ids: string[];
-  /** Per paragraph (by `shortIds`), its field lengths, field after field. */
-  fieldLengths: Int32Array;
+  /** Per field, each paragraph's length in it, indexed by short id (`nextId` long). */
+  fieldLengths: Float64Array[];
   avgFieldLength: number[];
   documentCount: number;
   nextId: number;
@@ -97,13 +100,14 @@ export function packIndex(built: BuiltIndex): PackedIndex {
   const state = stateOf(built.index);
   const leaves: TermPostings[] = [];
   const tree = shapeOf(state._index._tree, leaves);
-  const fieldLengths = new Int32Array(state._fieldLength.size * FIELD_COUNT);
+  const fieldLengths = Array.from({ length: FIELD_COUNT }, () => new Float64Array(state._nextId));
   const shortIds = Int32Array.from(state._documentIds.keys());
-  shortIds.forEach((shortId, at) => {
+  for (const shortId of shortIds) {
     const lengths = state._fieldLength.get(shortId) ?? [];
-    for (let field = 0; field < FIELD_COUNT; field++)
-      fieldLengths[at * FIELD_COUNT + field] = lengths[field] ?? 0;
-  });
+    fieldLengths.forEach((byShortId, field) => {
+      byShortId[shortId] = lengths[field] ?? 0;
+    });
+  }
   const vocabulary = [...built.vocabulary];
   return {
     tree,
@@ -143,8 +147,13 @@ function wellFormed(data: PackedIndex): boolean {
     shortIds instanceof Int32Array &&
     Array.isArray(ids) &&
     ids.length === shortIds.length &&
-    fieldLengths instanceof Int32Array &&
-    fieldLengths.length === shortIds.length * FIELD_COUNT &&
+    Number.isInteger(data.nextId) &&
+    shortIds.every(
+      (shortId, at) => shortId >= 0 && shortId < data.nextId && shortId > (shortIds[at - 1] ?? -1),
+    ) &&
+    Array.isArray(fieldLengths) &&
+    fieldLengths.length === FIELD_COUNT &&
+    fieldLengths.every((lengths) => lengths instanceof Float64Array && lengths.length === data.nextId) &&
     Array.isArray(data.avgFieldLength) &&
     Array.isArray(vocabulary?.terms) &&
     Array.isArray(vocabulary.surfaces) &&
@@ -166,17 +175,22 @@ export function unpackIndex(data: PackedIndex): BuiltIndex | null {
   const state = stateOf(index);
   state._index._tree = tree;
   state._index._size = termCount(postings);
-  for (let at = 0; at < shortIds.length; at++) {
-    const shortId = shortIds[at] as number;
-    const id = ids[at] as string;
-    state._documentIds.set(shortId, id);
-    state._idToShortId.set(id, shortId);
-    const lengths = new Array<number>(FIELD_COUNT);
-    for (let field = 0; field < FIELD_COUNT; field++)
-      lengths[field] = fieldLengths[at * FIELD_COUNT + field] as number;
-    state._fieldLength.set(shortId, lengths);
+  // Short ids are 0, 1, 2… unless paragraphs were discarded before the index was saved.
+  let byShortId: (string | undefined)[] = ids;
+  if (shortIds.length !== data.nextId) {
+    byShortId = new Array<string | undefined>(data.nextId).fill(undefined);
+    shortIds.forEach((shortId, at) => {
+      byShortId[shortId] = ids[at];
+    });
   }
   Object.assign(state, {
+    _documentIds: new DenseMap(byShortId, ids.length),
+    _idToShortId: new LazyMap<string, number>((set) => {
+      shortIds.forEach((shortId, at) => {
+        set(ids[at] as string, shortId);
+      });
+    }),
+    _fieldLength: new FieldLengths(fieldLengths, shortIds),
     _avgFieldLength: data.avgFieldLength,
     _documentCount: data.documentCount,
     _nextId: data.nextId,

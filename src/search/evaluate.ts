@@ -28,6 +28,7 @@
  */
 import type MiniSearch from 'minisearch';
 import type { Query } from 'minisearch';
+import { FieldLengths } from './short-id-maps.ts';
 
 /** A term's postings by field id: paragraph short id → term frequency. */
 type FieldPostings = Map<number, Map<number, number>>;
@@ -193,9 +194,16 @@ function scratchOf(state: Internals): Scratch {
   let scratch = scratches.get(state);
   if (!scratch || scratch.nextId !== state._nextId || scratch.documentCount !== state._documentCount) {
     const fields = Object.values(state._fieldIds);
-    const lengths = fields.map(() => new Float64Array(state._nextId));
-    for (const [shortId, perField] of state._fieldLength)
-      for (const fieldId of fields) (lengths[fieldId] as Float64Array)[shortId] = perField[fieldId] as number;
+    // An index loaded from the cache has its lengths in these arrays already (`short-id-maps.ts`).
+    const packed =
+      state._fieldLength instanceof FieldLengths && state._fieldLength.pristine
+        ? state._fieldLength.byField
+        : null;
+    const lengths = packed ? [...packed] : fields.map(() => new Float64Array(state._nextId));
+    if (!packed)
+      for (const [shortId, perField] of state._fieldLength)
+        for (const fieldId of fields)
+          (lengths[fieldId] as Float64Array)[shortId] = perField[fieldId] as number;
     scratch = {
       nextId: state._nextId,
       documentCount: state._documentCount,

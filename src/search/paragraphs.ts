@@ -65,7 +65,10 @@ export class ParagraphTable {
     this.#articlesByKey.clear();
     this.headingTerms.clear();
     this.#headings = [];
-    const shortIds = stateOf(index)._idToShortId;
+    const { _documentIds: idOf, _idToShortId: shortIds } = stateOf(index);
+    // The index numbers paragraphs in corpus order unless live updates added some later: the
+    // next number is checked first, and looked up by id (making MiniSearch's map) only when it differs.
+    let next = 0;
     const byShortId = new Array<Located | undefined>(stateOf(index)._nextId).fill(undefined);
     const termsOf = (text: string) =>
       analysed?.get(text) ??
@@ -89,8 +92,11 @@ export class ParagraphTable {
         const headings = sections.get(paragraph.section) ?? untitled;
         const located = { article, paragraph, headings };
         this.byId.set(paragraph.id, located);
-        const shortId = shortIds.get(paragraph.id);
-        if (shortId !== undefined) byShortId[shortId] = located;
+        const shortId = idOf.get(next) === paragraph.id ? next : shortIds.get(paragraph.id);
+        if (shortId !== undefined) {
+          byShortId[shortId] = located;
+          next = shortId + 1;
+        }
       }
     }
     this.byShortId = byShortId;
