@@ -172,20 +172,49 @@ export class LazyMap<K, V> extends Map<K, V> {
 
 /**
  * MiniSearch's `_fieldLength` (short id → each field's length) over lengths kept by field, each
- * array indexed by short id: `byField` is what ranking reads while the map is `pristine`.
+ * array indexed by short id: `byField` is what ranking reads while the map is `pristine`. Until
+ * then `get` and `has` read the arrays too (MiniSearch's own search, for "did you mean", reads
+ * lengths this way): `get` returns a new array, which MiniSearch only writes into for a paragraph
+ * it adds, and adding one makes the map (`set`).
  */
 export class FieldLengths extends LazyMap<number, number[]> {
   readonly byField: readonly Float64Array[];
+  readonly #shortIds: Int32Array;
 
-  /** `shortIds`: the paragraphs present, in MiniSearch's order. */
+  /** `shortIds`: the paragraphs present, ascending (MiniSearch's order). */
   constructor(byField: readonly Float64Array[], shortIds: Int32Array) {
     super((set) => {
-      for (const shortId of shortIds)
-        set(
-          shortId,
-          Array.from(byField, (lengths) => lengths[shortId] as number),
-        );
+      for (const shortId of shortIds) set(shortId, FieldLengths.#lengthsOf(byField, shortId));
     });
     this.byField = byField;
+    this.#shortIds = shortIds;
+  }
+
+  static #lengthsOf(byField: readonly Float64Array[], shortId: number): number[] {
+    return Array.from(byField, (lengths) => lengths[shortId] as number);
+  }
+
+  /** Whether `shortId` is present, by binary search of the ascending short ids. */
+  #holds(shortId: number): boolean {
+    const shortIds = this.#shortIds;
+    let low = 0;
+    let high = shortIds.length - 1;
+    while (low <= high) {
+      const middle = (low + high) >>> 1;
+      const at = shortIds[middle] as number;
+      if (at === shortId) return true;
+      if (at < shortId) low = middle + 1;
+      else high = middle - 1;
+    }
+    return false;
+  }
+
+  override get(shortId: number): number[] | undefined {
+    if (!this.pristine) return super.get(shortId);
+    return this.#holds(shortId) ? FieldLengths.#lengthsOf(this.byField, shortId) : undefined;
+  }
+
+  override has(shortId: number): boolean {
+    return this.pristine ? this.#holds(shortId) : super.has(shortId);
   }
 }

@@ -106,6 +106,29 @@ describe('the index cache', () => {
     },
   );
 
+  it('a cache of layout 3 (field lengths paragraph after paragraph) is refused with a log line and rebuilt', async () => {
+    const corpusDir = makeCorpus(corpusFiles());
+    const dataDir = tempDir();
+    const reference = await AnswerEngine.open({ corpusDir, dataDir });
+    const path = join(dataDir, CACHE_FILE);
+    const current = deserialize(readFileSync(path)) as { fieldLengths: Float64Array[]; shortIds: Int32Array };
+    const [text, aliases] = current.fieldLengths as [Float64Array, Float64Array];
+    // Layout 3 kept one Int32Array of every paragraph's lengths, field after field.
+    const fieldLengths = Int32Array.from(
+      [...current.shortIds].flatMap((id) => [text[id] as number, aliases[id] as number]),
+    );
+    writeFileSync(path, serialize({ ...current, fieldLengths }));
+    const lines: { msg: string; reason: string }[] = [];
+    const logger = pino({ level: 'info' }, { write: (line: string) => lines.push(JSON.parse(line)) });
+    const engine = await AnswerEngine.open({ corpusDir, dataDir, logger });
+    expect(engine.stats.indexSource).toBe('built');
+    expect(lines).toContainEqual(
+      expect.objectContaining({ reason: 'corrupt', msg: CACHE_MISS_MESSAGE.corrupt }),
+    );
+    expect(engine.answer('drills')).toEqual(reference.answer('drills'));
+    expect((await AnswerEngine.open({ corpusDir, dataDir })).stats.indexSource).toBe('cache');
+  });
+
   it('when the data directory cannot be written, the engine still answers without a cache', async () => {
     const corpusDir = makeCorpus(corpusFiles());
     const blocker = join(tempDir(), 'a-file');
