@@ -179,34 +179,26 @@ export class LazyMap<K, V> extends Map<K, V> {
  */
 export class FieldLengths extends LazyMap<number, number[]> {
   readonly byField: readonly Float64Array[];
-  readonly #shortIds: Int32Array;
+  /** By short id: 1 where a paragraph is present. */
+  readonly #present: Uint8Array;
 
-  /** `shortIds`: the paragraphs present, ascending (MiniSearch's order). */
+  /** `shortIds`: the paragraphs present, ascending (MiniSearch's order), each below the arrays' length. */
   constructor(byField: readonly Float64Array[], shortIds: Int32Array) {
     super((set) => {
       for (const shortId of shortIds) set(shortId, FieldLengths.#lengthsOf(byField, shortId));
     });
     this.byField = byField;
-    this.#shortIds = shortIds;
+    this.#present = new Uint8Array(byField[0]?.length ?? 0);
+    for (const shortId of shortIds) this.#present[shortId] = 1;
   }
 
   static #lengthsOf(byField: readonly Float64Array[], shortId: number): number[] {
     return Array.from(byField, (lengths) => lengths[shortId] as number);
   }
 
-  /** Whether `shortId` is present, by binary search of the ascending short ids. */
+  /** Whether `shortId` is present. */
   #holds(shortId: number): boolean {
-    const shortIds = this.#shortIds;
-    let low = 0;
-    let high = shortIds.length - 1;
-    while (low <= high) {
-      const middle = (low + high) >>> 1;
-      const at = shortIds[middle] as number;
-      if (at === shortId) return true;
-      if (at < shortId) low = middle + 1;
-      else high = middle - 1;
-    }
-    return false;
+    return this.#present[shortId] === 1;
   }
 
   override get(shortId: number): number[] | undefined {
