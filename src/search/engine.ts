@@ -283,7 +283,7 @@ export class AnswerEngine {
   }
 
   #search(text: string, options: RankOptions): Ranking {
-    const context = { ...this.#rankContext, index: this.#built.index, paragraphs: this.#table.byShortId };
+    const context = { ...this.#rankContext, index: this.#built.index };
     const shape = questionShape(inEnglish(text, this.#glossary.russian));
     return rank(this.#terms(text), shape, context, options);
   }
@@ -293,11 +293,12 @@ export class AnswerEngine {
     return this.#search(text, { depth: 1, onlyId: id }).ranked[0]?.match ?? {};
   }
 
-  readonly #rankContext: Omit<RankContext, 'index' | 'paragraphs'> = {
+  readonly #rankContext: Omit<RankContext, 'index'> = {
     known: (term) => this.#built.vocabulary.has(term),
     frequency: (term) => this.#built.vocabulary.get(term)?.count ?? 0,
     isName: (term) => /^\p{Lu}/u.test(this.#built.vocabulary.get(term)?.surface ?? ''),
     headingTerms: this.#table.headingTerms,
+    paragraphs: (shortId) => this.#table.byShortId(shortId),
     analysis: (id) => {
       const entry = this.#table.byId.get(id);
       return entry && this.#hits.analysis(entry.paragraph);

@@ -24,10 +24,12 @@ export class ParagraphTable {
   /** By paragraph id. The same map for the engine's life: ranking's context holds it. */
   readonly byId = new Map<string, Located>();
   /**
-   * By MiniSearch's short id in the index the table was filled with: what ranking reads for every
-   * candidate (`RankContext.paragraphs`), by array index rather than a string-keyed lookup.
+   * By MiniSearch's short id in the index the table was filled with (`null`: no such paragraph):
+   * what ranking reads for its candidates (`RankContext.paragraphs`). Filled as ranking asks —
+   * a paragraph's first lookup goes through its id — so a start pays nothing per paragraph.
    */
-  byShortId: readonly (Located | undefined)[] = [];
+  #byShortId: (Located | null | undefined)[] = [];
+  #idOf: ReadonlyMap<number, string> = new Map();
   /** Every title and heading term, so ranking can skip heading lookups when none applies. */
   readonly headingTerms = new Set<string>();
   /** Articles by `articleKey`, for paragraph references in queries. */
@@ -49,6 +51,17 @@ export class ParagraphTable {
     return this.#articlesByKey.get(key) ?? [];
   }
 
+  /** The paragraph of a short id of the index the table was filled with. */
+  byShortId(shortId: number): Located | undefined {
+    let located = this.#byShortId[shortId];
+    if (located === undefined) {
+      const id = this.#idOf.get(shortId);
+      located = (id !== undefined && this.byId.get(id)) || null;
+      this.#byShortId[shortId] = located;
+    }
+    return located ?? undefined;
+  }
+
   /**
    * Refills the table for a corpus's articles, read with the glossary's spellings and numbered as
    * in `index`. `analysed` holds title and heading terms already analysed with the index
@@ -65,11 +78,8 @@ export class ParagraphTable {
     this.#articlesByKey.clear();
     this.headingTerms.clear();
     this.#headings = [];
-    const { _documentIds: idOf, _idToShortId: shortIds } = stateOf(index);
-    // The index numbers paragraphs in corpus order unless live updates added some later: the
-    // next number is checked first, and looked up by id (making MiniSearch's map) only when it differs.
-    let next = 0;
-    const byShortId = new Array<Located | undefined>(stateOf(index)._nextId).fill(undefined);
+    this.#idOf = stateOf(index)._documentIds;
+    this.#byShortId = new Array<Located | null | undefined>(stateOf(index)._nextId).fill(undefined);
     const termsOf = (text: string) =>
       analysed?.get(text) ??
       tokenize(text).flatMap((token) => wordTerms(token.surface, true, glossary.spelling));
@@ -90,15 +100,8 @@ export class ParagraphTable {
       const untitled: Headings = { title, section: none };
       for (const paragraph of article.paragraphs) {
         const headings = sections.get(paragraph.section) ?? untitled;
-        const located = { article, paragraph, headings };
-        this.byId.set(paragraph.id, located);
-        const shortId = idOf.get(next) === paragraph.id ? next : shortIds.get(paragraph.id);
-        if (shortId !== undefined) {
-          byShortId[shortId] = located;
-          next = shortId + 1;
-        }
+        this.byId.set(paragraph.id, { article, paragraph, headings });
       }
     }
-    this.byShortId = byShortId;
   }
 }

@@ -56,10 +56,10 @@ export interface RankContext {
   /** Whether the corpus writes a term capitalised: a name of a person, place or body. */
   isName: (term: string) => boolean;
   /**
-   * Each paragraph by MiniSearch's short id in `index` (built once per index): ranking reads a
-   * candidate's headings and place by array index, not by looking its string id up in maps.
+   * A paragraph by its MiniSearch short id in `index` (an array read once looked up): ranking reads
+   * a candidate's headings and place by it, not by looking its string id up in maps.
    */
-  paragraphs: ReadonlyArray<Placed | undefined>;
+  paragraphs: (shortId: number) => Placed | undefined;
   /** Every term of any title or heading: most queries hold none, and then skip the lookups. */
   headingTerms: ReadonlySet<string>;
   /** The paragraph re-tokenised with every word's terms (cached by the engine). */
@@ -298,7 +298,7 @@ export function rank(
   });
   const candidates: Candidates = {
     id: (r) => evaluation.id(slots[r] as number),
-    place: (r) => context.paragraphs[evaluation.shortId(slots[r] as number)],
+    place: (r) => context.paragraphs(evaluation.shortId(slots[r] as number)),
     match: (r) => matches.get(r) ?? {},
     qualities,
     count,

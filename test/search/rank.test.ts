@@ -31,7 +31,7 @@ function context(index: MiniSearch<IndexedParagraph>): RankContext {
     known: () => true,
     frequency: () => 1,
     isName: () => false,
-    paragraphs: [],
+    paragraphs: () => undefined,
     headingTerms: new Set(),
     analysis: () => undefined,
   };
