@@ -2,8 +2,7 @@
  * Discord's rule for the URLs a message carries (an embed's `url`, its author's, footer's, thumbnail's and
  * image's, a link button's): a well-formed http(s) URL of at most 2,048 characters, or Discord refuses the whole
  * message with 400 Invalid Form Body. This server's own rule, written here independently of the bot's
- * `src/text/url.ts` (the test oracle must not share the code it judges), and deliberately no stricter than
- * what Discord is known to refuse, so that a refusal here is one Discord would make too:
+ * `src/text/url.ts` (the test oracle must not share the code it judges):
  * - `URL_TYPE_INVALID_SCHEME` for another scheme (`javascript:`, `ftp:`); images and icons may also name an
  *   uploaded file as `attachment://name`;
  * - `URL_TYPE_INVALID_URL` ("Not a well formed URL.") for whitespace, control or invisible characters, no
@@ -11,6 +10,9 @@
  *   `_`; the last label not all digits), an IPv4 address, a bracketed IPv6 address or `localhost`, or a port
  *   over 65535;
  * - `BASE_TYPE_MAX_LENGTH` past 2,048 characters.
+ * Decision, where Discord's exact grammar is not published: follow the URL syntax standard (RFC 3986). What it
+ * allows is taken (an empty user info or port); what only a browser would repair is refused (`\` for `/`,
+ * `https://7` read as 0.0.0.7, `https:///host`).
  */
 
 /** The longest URL Discord takes in an embed or a link button. */
@@ -25,7 +27,7 @@ export interface UrlError {
 const INVISIBLE = /[\p{Z}\p{Cc}\p{Cf}\s]/u;
 const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
 /** `scheme://[user[:password]@]host[:port]` followed by the end or a path, query or fragment. */
-const AUTHORITY = /^[a-z]+:\/\/(?:[^:@/?#]+(?::[^@/?#]*)?@)?(\[[^\]/?#]*\]|[^:/?#]*)(?::(\d*))?(?:[/?#]|$)/i;
+const AUTHORITY = /^[a-z]+:\/\/(?:[^:@/?#]*(?::[^@/?#]*)?@)?(\[[^\]/?#]*\]|[^:/?#]*)(?::(\d*))?(?:[/?#]|$)/i;
 const LABEL = '[\\p{L}\\p{N}](?:[\\p{L}\\p{N}-]{0,61}[\\p{L}\\p{N}])?';
 const HOST_NAME = new RegExp(`^(?:${LABEL}\\.)+(${LABEL})\\.?$`, 'u');
 const OCTET = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
@@ -65,7 +67,8 @@ export function urlError(value: unknown, media = false): UrlError | null {
   const authority = AUTHORITY.exec(value);
   if (!authority || !wellFormedHost(authority[1] as string)) return notWellFormed;
   const port = authority[2];
-  if (port !== undefined && (port === '' || Number(port) > 65535)) return notWellFormed;
+  // An empty port (`host:/path`) is well formed: it means the scheme's default.
+  if (port !== undefined && Number(port) > 65535) return notWellFormed;
   return null;
 }
 

@@ -11,6 +11,8 @@ describe("the local server's URL rule", () => {
       'http://news.example.org',
       'HTTPS://News.Example.org/A?b=1&c=%20#part',
       'https://news.example.org:8443/a',
+      'https://news.example.org:/empty-port',
+      'https://@news.example.org/empty-user-info',
       'https://news.example.org./trailing-dot',
       'https://192.0.2.10/a',
       'https://[2001:db8::1]/a',
@@ -41,10 +43,12 @@ describe("the local server's URL rule", () => {
       'https://news_site.example/a',
       'https://-news.example.org/a',
       'https://news.example.org:99999/a',
-      'https://news.example.org:/a',
       'https://news..example.org/a',
       'https://news/a',
       'https://10.0.0.999/a',
+      'https://7/short-ipv4',
+      'https:///news.example.org/a',
+      'https://news.example.org\\a',
       'https://user@name@news.example.org/a',
     ]) {
       expect(urlError(url), url).toEqual(NOT_WELL_FORMED);
