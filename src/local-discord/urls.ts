@@ -11,8 +11,9 @@
  *   over 65535;
  * - `BASE_TYPE_MAX_LENGTH` past 2,048 characters.
  * Decision, where Discord's exact grammar is not published: follow the URL syntax standard (RFC 3986). What it
- * allows is taken (an empty user info or port); what only a browser would repair is refused (`\` for `/`,
- * `https://7` read as 0.0.0.7, `https:///host`).
+ * allows is taken (an empty user info or port, a percent-encoded host name); what only a browser would
+ * repair is refused (`\` for `/`, `https://7` read as 0.0.0.7, `https:///host`), and so is an all-digit top
+ * label (RFC 3696: it would read as an IPv4 address).
  */
 
 /** The longest URL Discord takes in an embed or a link button. */
@@ -38,7 +39,14 @@ const ATTACHMENT = /^attachment:\/\/[^/\\]+$/i;
 
 const notWellFormed: UrlError = { code: 'URL_TYPE_INVALID_URL', message: 'Not a well formed URL.' };
 
-function wellFormedHost(host: string): boolean {
+function wellFormedHost(encoded: string): boolean {
+  // RFC 3986 lets a host name percent-encode its characters (`%61` for `a`); they must decode to a DNS name.
+  let host: string;
+  try {
+    host = decodeURIComponent(encoded);
+  } catch {
+    return false;
+  }
   if (IPV4.test(host) || IPV6.test(host) || host.toLowerCase() === 'localhost') return true;
   const name = HOST_NAME.exec(host);
   return name !== null && !/^\d+$/.test(name[1] as string);
