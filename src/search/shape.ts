@@ -7,7 +7,8 @@
  * - "when", "what year/date/month" → a date there (a month, a weekday or a year);
  * - "who did / who said …" → a person's name there (two capitalised words in a row);
  * - "what is X", "who is X" (a short X) → the paragraph that introduces X: the first of its
- *   article to mention X, or one that defines it (`X (…)`, `(X)`, `X is/was …`).
+ *   article to mention X, or one that defines it (`X is/was …`; a gloss in parentheses, `X (…)`,
+ *   counts half: it names X without saying what it is).
  */
 import { MONTHS } from './citation.ts';
 import type { ParagraphTerms } from './highlight.ts';
@@ -105,14 +106,25 @@ export function hasAnswerNear(
   return 0;
 }
 
-/** 1 when the paragraph defines a matched word: `X (…)`, `(X)`, or `X is/was/are …`. */
+/**
+ * What an acronym's gloss counts next to a definition: `Collective Security Treaty Organization
+ * (CSTO)` names X, `X, usually shortened to CSTO, is a military alliance` says what it is.
+ */
+const GLOSS = 0.5;
+
+/**
+ * How well the paragraph defines a matched word: 1 for `X is/was/are …` (also `X, …` and
+ * `X (…) is …`), `GLOSS` for a gloss in parentheses alone (`X (…)`, `(X)`), else 0.
+ */
 export function definesSubject(text: string, analysis: ParagraphTerms, matched: ReadonlySet<number>): number {
+  let best = 0;
   for (const at of matched) {
     const word = analysis.words[at];
     if (!word) continue;
     const before = text.slice(Math.max(0, word.start - 2), word.start);
-    const after = text.slice(word.end, word.end + 6);
-    if (/\($/.test(before) || /^\s*\(/.test(after) || /^\s+(is|was|are|were)\b/.test(after)) return 1;
+    const after = text.slice(word.end, word.end + 7);
+    if (/^\)?,?\s+(is|was|are|were)\b/.test(after)) return 1;
+    if (/\($/.test(before) || /^\s*\(/.test(after)) best = GLOSS;
   }
-  return 0;
+  return best;
 }

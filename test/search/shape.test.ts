@@ -1,0 +1,29 @@
+/**
+ * Question shapes (src/search/shape.ts) on small corpora written for these tests: each test
+ * reproduces one rule of docs/ranking.md and fails without it.
+ */
+import { describe, expect, it } from 'vitest';
+import { loadCorpus } from '../../src/corpus/load.ts';
+import { type Answer, AnswerEngine } from '../../src/search/engine.ts';
+import { makeCorpus, markdownArticle } from '../support/corpus.ts';
+
+async function engineOf(files: Record<string, string>): Promise<AnswerEngine> {
+  return AnswerEngine.fromCorpus(await loadCorpus(makeCorpus(files)));
+}
+const first = (answer: Answer) => answer.results[0]?.id;
+
+describe('"what is X"', () => {
+  it('when one article only glosses an acronym in parentheses and another says what it is, the definition comes first', async () => {
+    const engine = await engineOf({
+      'news.md': markdownArticle(
+        'News',
+        'ASTANA — The Steppe Water Council (SWC) opened its spring session with a quarrel over quotas.',
+      ),
+      'primer.md': markdownArticle(
+        'Primer',
+        'The Steppe Water Council, usually called the SWC, is a treaty body that shares the rivers of four neighbouring states.',
+      ),
+    });
+    expect(first(engine.answer('what is the SWC'))).toBe('primer#1');
+  });
+});
