@@ -25,7 +25,7 @@ import type { MatchedTerms, ParagraphTerms } from './highlight.ts';
 import type { IndexedParagraph } from './index.ts';
 import { closeness, positionsOf, sentenceOfWords, smallestWindow } from './proximity.ts';
 import { buildQuery, type QueryTerm } from './query.ts';
-import { definesSubject, hasAnswerNear, type Shape } from './shape.ts';
+import { definesSubject, hasAnswerNear, namesShape, type Shape } from './shape.ts';
 
 /** One ranked paragraph: its id, its score and the index terms it matched, by field. */
 export interface Ranked {
@@ -195,13 +195,14 @@ export interface Ranking {
 /** The paragraphs holding at least one of `terms`: the best of them in order, and how many there are. */
 export function rank(
   terms: readonly QueryTerm[],
-  shape: Shape | null,
+  asked: Shape | null,
   context: RankContext,
   { depth, onlyId }: RankOptions,
 ): Ranking {
   const none = { ranked: [], total: 0 };
   const content = terms.some((term) => !term.auxiliary) ? terms.filter((term) => !term.auxiliary) : terms;
   if (content.length === 0) return none;
+  const shape = asked ?? namesShape(terms, context.isName);
   const head = Math.max(depth, HEADING_WINDOW);
   const search = (combineWith: 'AND' | 'OR') =>
     context.index.search(buildQuery(content, combineWith, context.known), {

@@ -8,10 +8,12 @@
  * - "who did / who said …" → a person's name there (two capitalised words in a row);
  * - "what is X", "who is X" (a short X) → the paragraph that introduces X: the first of its
  *   article to mention X, or one that defines it (`X is/was …`; a gloss in parentheses, `X (…)`,
- *   counts half: it names X without saying what it is).
+ *   counts half: it names X without saying what it is);
+ * - a query of names alone (`Nazarbayev`) is read as "who/what is X" (`namesShape`).
  */
 import { MONTHS } from './citation.ts';
 import type { ParagraphTerms } from './highlight.ts';
+import type { QueryTerm } from './query.ts';
 
 export type Shape = 'count' | 'date' | 'person' | 'define';
 
@@ -25,6 +27,19 @@ export function questionShape(query: string): Shape | null {
   if (/^(what|who)(?: is|’s|'s| are| was| were) (?:the |an? )?\S+(?: \S+){0,2}$/.test(q)) return 'define';
   if (/^(who|whom|whose)\b/.test(q)) return 'person';
   return null;
+}
+
+/** Longest query of names alone that still asks who or what they are. */
+const NAMES_ALONE = 3;
+
+/**
+ * A query of names alone (`Nazarbayev`, `Zhanaozen`, `Rahmon Putin`: no question or auxiliary
+ * word) asks who or what they are, like "who is X": the paragraph that introduces them (the
+ * first of its article to name them, or one defining them) beats a later one naming them in
+ * passing. Names are the words the corpus writes capitalised.
+ */
+export function namesShape(terms: readonly QueryTerm[], isName: (term: string) => boolean): Shape | null {
+  return terms.length <= NAMES_ALONE && terms.every((term) => isName(term.term)) ? 'define' : null;
 }
 
 const NUMBER_WORDS = new Set([

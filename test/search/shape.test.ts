@@ -27,3 +27,22 @@ describe('"what is X"', () => {
     expect(first(engine.answer('what is the SWC'))).toBe('primer#1');
   });
 });
+
+describe('a query of names alone', () => {
+  it('when a name is searched alone, the paragraph that introduces the person beats a shorter later one naming them in passing', async () => {
+    const engine = await engineOf({
+      'a.md': markdownArticle(
+        'A',
+        [
+          'The town had been quiet for years before the strike.',
+          'The strike was called by Talgat Omarov, a welder who had led the oil workers’ union since the plant opened, and who spoke for them in every round of talks.',
+          'The ministry answered with a short statement.',
+          'Police later detained Omarov.',
+        ].join('\n\n'),
+      ),
+    });
+    expect(first(engine.answer('Omarov'))).toBe('a#2');
+    // A question naming the same person is ranked by its own words, not read as "who is".
+    expect(first(engine.answer('who detained omarov'))).toBe('a#4');
+  });
+});
