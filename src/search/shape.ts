@@ -4,7 +4,9 @@
  * shape is read from the question as typed, not from its terms.
  *
  * - "how many / how much" → a number in a sentence holding the matched words;
- * - "when", "what year/date/month" → a date there (a month, a weekday or a year);
+ * - "how long / far / big / old…" → a number followed by a unit (`1,000 kilometres`, `six
+ *   weeks`, `40 percent`) there;
+ * - "when", "what year/date/month", "the date(s) of…" → a date there (a month, a weekday or a year);
  * - "who did / who said …" → a person's name there (two capitalised words in a row);
  * - "what is X", "who is X" (a short X) → the paragraph that introduces X: the first of its
  *   article to mention X, or one that defines it (`X is/was …`; a gloss in parentheses, `X (…)`,
@@ -15,7 +17,7 @@ import { MONTHS } from './citation.ts';
 import type { ParagraphTerms } from './highlight.ts';
 import type { QueryTerm } from './query.ts';
 
-export type Shape = 'count' | 'date' | 'person' | 'define';
+export type Shape = 'count' | 'measure' | 'date' | 'person' | 'define';
 
 export function questionShape(query: string): Shape | null {
   const q = query
@@ -23,7 +25,9 @@ export function questionShape(query: string): Shape | null {
     .replace(/[?!.]+$/, '')
     .trim();
   if (/\bhow (many|much)\b/.test(q)) return 'count';
+  if (/\bhow (long|far|big|large|old|tall|high|wide)\b/.test(q)) return 'measure';
   if (/^(when|since when|until when)\b|\b(what|which) (year|date|day|month)\b/.test(q)) return 'date';
+  if (/\b(dates?|year) of\b/.test(q)) return 'date';
   if (/^(what|who)(?: is|’s|'s| are| was| were) (?:the |an? )?\S+(?: \S+){0,2}$/.test(q)) return 'define';
   if (/^(who|whom|whose)\b/.test(q)) return 'person';
   return null;
@@ -75,6 +79,9 @@ const DATE_WORDS = new Set([
   'saturday',
   'sunday',
 ]);
+/** Units a "how long / how far / how big" answer is given in: length, time, share. */
+const UNITS =
+  /^(kilomet(er|re)s?|km|miles?|met(er|re)s?|feet|foot|hours?|days?|weeks?|months?|years?|decades?|percent|per)$/;
 const YEAR = /^(1[89]|20)\d\d(s)?$/;
 const FIGURE = /^\d[\d,.]*$/;
 
@@ -83,6 +90,12 @@ function isAnswerWord(shape: Shape, surface: string, next: string | undefined): 
   switch (shape) {
     case 'count':
       return (FIGURE.test(word) && !YEAR.test(word)) || NUMBER_WORDS.has(word);
+    case 'measure':
+      return (
+        ((FIGURE.test(word) && !YEAR.test(word)) || NUMBER_WORDS.has(word)) &&
+        next !== undefined &&
+        UNITS.test(next.toLowerCase())
+      );
     case 'date':
       return DATE_WORDS.has(word) || YEAR.test(word);
     case 'person':

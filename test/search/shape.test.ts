@@ -46,3 +46,31 @@ describe('a query of names alone', () => {
     expect(first(engine.answer('who detained omarov'))).toBe('a#4');
   });
 });
+
+describe('"how long / how far…" and "the dates of…"', () => {
+  it('when asked "how long", the paragraph with a number and a unit of measure near the matched words beats one with a bare count', async () => {
+    const engine = await engineOf({
+      'a.md': markdownArticle(
+        'A',
+        [
+          'The river border has three crossings.',
+          'Surveyors walked the whole river border last year; it runs for some 240 kilometres through the gorge.',
+        ].join('\n\n'),
+      ),
+    });
+    expect(first(engine.answer('how long is the river border'))).toBe('a#2');
+  });
+
+  it('when a query asks for "the dates of" something, the paragraph dating it comes first', async () => {
+    const engine = await engineOf({
+      'a.md': markdownArticle(
+        'A',
+        [
+          'The valley clashes were fierce.',
+          'Fighting in the valley began on 14 September, and the clashes ended two days later.',
+        ].join('\n\n'),
+      ),
+    });
+    expect(first(engine.answer('dates of the valley clashes'))).toBe('a#2');
+  });
+});
