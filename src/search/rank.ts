@@ -73,6 +73,8 @@ const RESCORE_WINDOW = 20;
 interface Owner {
   term: number;
   quality: number;
+  /** Matched by typos to a word the corpus writes capitalised: the mistyped word is a name. */
+  correctedToName?: boolean;
 }
 
 /** Levenshtein distance, for telling which mistyped query word a fuzzy match belongs to. */
@@ -97,7 +99,10 @@ function editDistance(a: string, b: string): number {
  * Which query word an index term matched for, and how well: exact, as another word of its family
  * (`invasion` for `invade`), as a prefix, or by typos.
  */
-function ownerFinder(terms: readonly QueryTerm[]): (indexTerm: string) => Owner | undefined {
+function ownerFinder(
+  terms: readonly QueryTerm[],
+  isName: (term: string) => boolean,
+): (indexTerm: string) => Owner | undefined {
   const owners = new Map<string, Owner | undefined>();
   return (indexTerm) => {
     if (owners.has(indexTerm)) return owners.get(indexTerm);
@@ -117,6 +122,7 @@ function ownerFinder(terms: readonly QueryTerm[]): (indexTerm: string) => Owner 
           const quality = Math.max(0.1, 1 - QUALITY.perTypo * typos);
           if (!owner || quality > owner.quality) owner = { term: index, quality };
         });
+        if (owner && isName(indexTerm)) owner.correctedToName = true;
       }
     }
     owners.set(indexTerm, owner);
@@ -226,16 +232,20 @@ export function rank(
   const results = all.length >= head ? all : search('OR');
   if (results.length === 0) return none;
 
-  const ownerOf = ownerFinder(content);
+  const ownerOf = ownerFinder(content, context.isName);
   const count = content.length;
   const qualities = new Float64Array(results.length * count);
   const documentFrequency = new Float64Array(count);
+  // A word the corpus writes capitalised weighs more; a mistyped one (`uzbekistn`) is not in the
+  // corpus at all, so it is a name when a word it was corrected to is one.
+  const name = content.map((term) => context.isName(term.term));
   for (let r = 0; r < results.length; r++) {
     const result = results[r] as SearchResult;
     const base = r * count;
     for (const indexTerm of result.terms) {
       const owner = ownerOf(indexTerm);
       if (!owner) continue;
+      if (owner.correctedToName) name[owner.term] = true;
       const fields = result.match[indexTerm] as string[];
       const q = fields.includes('text') ? owner.quality : owner.quality * QUALITY.alias;
       if (q > (qualities[base + owner.term] as number)) qualities[base + owner.term] = q;
@@ -249,9 +259,7 @@ export function rank(
   const total = context.index.documentCount;
   const weight = Array.from(
     documentFrequency,
-    (df, i) =>
-      Math.log(1 + (total - df + 0.5) / (df + 0.5)) *
-      (context.isName((content[i] as QueryTerm).term) ? WEIGHTS.name : 1),
+    (df, i) => Math.log(1 + (total - df + 0.5) / (df + 0.5)) * (name[i] ? WEIGHTS.name : 1),
   );
   const weightSum = weight.reduce((sum, w) => sum + w, 0);
   let topBm25 = 0;
