@@ -8,7 +8,7 @@
  *   weeks`, `40 percent`) there;
  * - "when", "what year/date/month", "the date(s) of…" → a date there (a month, a weekday or a year);
  * - "who did / who said …" → a person's name there (two capitalised words in a row);
- * - "what is X", "who is X" (a short X) → the paragraph that introduces X: the first of its
+ * - "what is X", "who are X" (X of up to four words: "the members of the CSTO") → the paragraph that introduces X: the first of its
  *   article to mention X, or one that defines it (`X is/was …`; a gloss in parentheses, `X (…)`,
  *   counts half: it names X without saying what it is);
  * - a query of names alone (`Nazarbayev`) is read as "who/what is X" (`namesShape`).
@@ -28,7 +28,7 @@ export function questionShape(query: string): Shape | null {
   if (/\bhow (long|far|big|large|old|tall|high|wide)\b/.test(q)) return 'measure';
   if (/^(when|since when|until when)\b|\b(what|which) (year|date|day|month)\b/.test(q)) return 'date';
   if (/\b(dates?|year) of\b/.test(q)) return 'date';
-  if (/^(what|who)(?: is|’s|'s| are| was| were) (?:the |an? )?\S+(?: \S+){0,2}$/.test(q)) return 'define';
+  if (/^(what|who)(?: is|’s|'s| are| was| were) (?:the |an? )?\S+(?: \S+){0,3}$/.test(q)) return 'define';
   if (/^(who|whom|whose)\b/.test(q)) return 'person';
   return null;
 }

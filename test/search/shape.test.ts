@@ -74,3 +74,18 @@ describe('"how long / how far…" and "the dates of…"', () => {
     expect(first(engine.answer('dates of the valley clashes'))).toBe('a#2');
   });
 });
+
+describe('"who are the members of X"', () => {
+  it('when asked for the members of a body, the paragraph saying who its members are beats a shorter one using the words more often', async () => {
+    const engine = await engineOf({
+      'a.md': markdownArticle(
+        'A',
+        [
+          'The Steppe Council was set up in 1999 to share the rivers. Its members are Kazakhstan, Uzbekistan and Turkmenistan.',
+          'Steppe Council members quarrelled with Deputy Minister Aliyev over the Steppe Council budget.',
+        ].join('\n\n'),
+      ),
+    });
+    expect(first(engine.answer('who are the members of the council'))).toBe('a#1');
+  });
+});
