@@ -8,9 +8,9 @@
  *   weeks`, `40 percent`) there;
  * - "when", "what year/date/month", "the date(s) of…" → a date there (a month, a weekday or a year);
  * - "who did / who said …" → a person's name there (two capitalised words in a row);
- * - "what is X", "who are X" (X of up to four words: "the members of the CSTO") → the paragraph that introduces X: the first of its
- *   article to mention X, or one that defines it (`X is/was …`; a gloss in parentheses, `X (…)`,
- *   counts half: it names X without saying what it is);
+ * - "what is X", "who are X" (X of up to four words: "the members of the CSTO") → the paragraph
+ *   that introduces X: the first of its article to mention X, or one that defines it (`X is/was …`;
+ *   a gloss in parentheses, `X (…)`, counts half: it names X without saying what it is);
  * - a query of names alone (`Nazarbayev`) is read as "who/what is X" (`namesShape`).
  */
 import { MONTHS } from './citation.ts';
