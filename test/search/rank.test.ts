@@ -3,14 +3,8 @@
  * each test reproduces one rule of docs/ranking.md and fails without it.
  */
 import { describe, expect, it } from 'vitest';
-import { loadCorpus } from '../../src/corpus/load.ts';
-import { type Answer, AnswerEngine } from '../../src/search/engine.ts';
-import { makeCorpus, markdownArticle } from '../support/corpus.ts';
-
-async function engineOf(files: Record<string, string>): Promise<AnswerEngine> {
-  return AnswerEngine.fromCorpus(await loadCorpus(makeCorpus(files)));
-}
-const first = (answer: Answer) => answer.results[0]?.id;
+import { markdownArticle } from '../support/corpus.ts';
+import { engineOf, first } from '../support/engine.ts';
 
 describe('names', () => {
   it('when a name is mistyped, it still weighs as a name: its paragraph beats one holding the other, commoner words', async () => {

@@ -3,14 +3,8 @@
  * reproduces one rule of docs/ranking.md and fails without it.
  */
 import { describe, expect, it } from 'vitest';
-import { loadCorpus } from '../../src/corpus/load.ts';
-import { type Answer, AnswerEngine } from '../../src/search/engine.ts';
-import { makeCorpus, markdownArticle } from '../support/corpus.ts';
-
-async function engineOf(files: Record<string, string>): Promise<AnswerEngine> {
-  return AnswerEngine.fromCorpus(await loadCorpus(makeCorpus(files)));
-}
-const first = (answer: Answer) => answer.results[0]?.id;
+import { markdownArticle } from '../support/corpus.ts';
+import { engineOf, first } from '../support/engine.ts';
 
 describe('"what is X"', () => {
   it('when one article only glosses an acronym in parentheses and another says what it is, the definition comes first', async () => {
