@@ -7,7 +7,8 @@
  * - "how long / far / big / old…" → a number followed by a unit (`1,000 kilometres`, `six
  *   weeks`, `40 percent`) there;
  * - "when", "what year/date/month", "the date(s) of…" → a date there (a month, a weekday or a year);
- * - "who did / who said …" → a person's name there (two capitalised words in a row);
+ * - "who did / who said …", "the name of …", "what was it called" → a proper name there (two
+ *   capitalised words in a row, not opening the sentence);
  * - "what is X", "who are X" (X of up to four words: "the members of the CSTO") → the paragraph
  *   that introduces X: the first of its article to mention X, or one that defines it (`X is/was …`;
  *   a gloss in parentheses, `X (…)`, counts half: it names X without saying what it is);
@@ -28,6 +29,7 @@ export function questionShape(query: string): Shape | null {
   if (/\bhow (long|far|big|large|old|tall|high|wide)\b/.test(q)) return 'measure';
   if (/^(when|since when|until when)\b|\b(what|which) (year|date|day|month)\b/.test(q)) return 'date';
   if (/\b(dates?|year) of\b/.test(q)) return 'date';
+  if (/\bnames? of\b|\bwhat (is|was|were|are) (it|they) called\b/.test(q)) return 'person';
   if (/^(what|who)(?: is|’s|'s| are| was| were) (?:the |an? )?\S+(?: \S+){0,3}$/.test(q)) return 'define';
   if (/^(who|whom|whose)\b/.test(q)) return 'person';
   return null;

@@ -83,3 +83,18 @@ describe('"who are the members of X"', () => {
     expect(first(engine.answer('who are the members of the council'))).toBe('a#1');
   });
 });
+
+describe('"what was the name of X"', () => {
+  it('when asked for the name of something, the paragraph giving a proper name beside the matched words comes first', async () => {
+    const engine = await engineOf({
+      'a.md': markdownArticle(
+        'A',
+        [
+          'The cancelled drill had been planned for months.',
+          'Officials said the drill, called Steppe Shield, was cancelled after the border clashes.',
+        ].join('\n\n'),
+      ),
+    });
+    expect(first(engine.answer('what was the name of the cancelled drill'))).toBe('a#2');
+  });
+});
