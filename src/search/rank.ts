@@ -25,7 +25,7 @@ import type { MatchedTerms, ParagraphTerms } from './highlight.ts';
 import type { IndexedParagraph } from './index.ts';
 import { closeness, positionsOf, sentenceOfWords, smallestWindow } from './proximity.ts';
 import { buildQuery, type QueryTerm } from './query.ts';
-import { definesSubject, hasAnswerNear, namesShape, type Shape } from './shape.ts';
+import { definesSubject, hasAnswerNear, namesAlone, type Shape } from './shape.ts';
 
 /** One ranked paragraph: its id, its score and the index terms it matched, by field. */
 export interface Ranked {
@@ -65,6 +65,8 @@ const QUALITY = { exact: 1, prefix: 0.9, alias: 0.85, variant: 0.85, perTypo: 0.
  * multiplies the IDF of a word the corpus writes capitalised (the subject of most questions).
  */
 const WEIGHTS = { bm25: 0.1, heading: 0.3, proximity: 0.15, shape: 0.4, name: 1.5 } as const;
+/** The share of a "what is X" shape for introducing X (the rest is for defining it). */
+const FIRST_MENTION = 0.5;
 /** Candidates whose headings are looked up. */
 const HEADING_WINDOW = 200;
 /** Candidates re-tokenised for proximity and question shape. */
@@ -208,7 +210,7 @@ export function rank(
   const none = { ranked: [], total: 0 };
   const content = terms.some((term) => !term.auxiliary) ? terms.filter((term) => !term.auxiliary) : terms;
   if (content.length === 0) return none;
-  const shape = asked ?? namesShape(terms, context.isName);
+  const shape = asked;
   const head = Math.max(depth, HEADING_WINDOW);
   const search = (combineWith: 'AND' | 'OR') =>
     context.index.search(buildQuery(content, combineWith, context.known), {
@@ -284,6 +286,16 @@ export function rank(
       return headings ? (WEIGHTS.heading * headingShare(headings.section, headings.title)) / weightSum : 0;
     });
   }
+  // A query of names alone asks who or what they are: the paragraph introducing them first. Only
+  // where in its article a paragraph stands decides it, so no paragraph is re-tokenised for it.
+  if (shape === null && namesAlone(terms, context.isName)) {
+    const introduces = firstMentions(candidates, context);
+    rescore(candidates, RESCORE_WINDOW, (r) =>
+      isFirstMention(introduces, context, (results[r] as SearchResult).id)
+        ? WEIGHTS.shape * FIRST_MENTION
+        : 0,
+    );
+  }
   // Positions only matter for two words or more, or for a question shape.
   if (count > 1 || shape !== null)
     rescoreWindow(candidates, content, shape, context, (indexTerm) => ownerOf(indexTerm)?.term);
@@ -352,6 +364,23 @@ function rescore({ order, scores }: Candidates, size: number, bonus: (r: number)
   head.sort((a, b) => (scores[b] as number) - (scores[a] as number));
 }
 
+/** Each article's first paragraph (by number) holding every query word. */
+function firstMentions({ results, qualities, count }: Candidates, context: RankContext): Map<string, number> {
+  const first = new Map<string, number>();
+  for (let r = 0; r < results.length; r++) {
+    if (qualities.subarray(r * count, (r + 1) * count).some((q) => q === 0)) continue;
+    const place = context.locate((results[r] as SearchResult).id);
+    if (place && (first.get(place.articleId) ?? Number.POSITIVE_INFINITY) > place.number)
+      first.set(place.articleId, place.number);
+  }
+  return first;
+}
+
+function isFirstMention(first: ReadonlyMap<string, number>, context: RankContext, id: string): boolean {
+  const place = context.locate(id);
+  return place !== undefined && first.get(place.articleId) === place.number;
+}
+
 /**
  * Proximity and question shape for the best `RESCORE_WINDOW` candidates, re-sorted among
  * themselves: both need word positions, which only re-tokenising the paragraph gives.
@@ -366,15 +395,7 @@ function rescoreWindow(
   const { results, qualities, count } = candidates;
   const wordsWanted = Math.max(1, content.length - 1);
   // "What is X": the first paragraph of each article to hold every word of X introduces it.
-  const introduces = new Map<string, number>();
-  if (shape === 'define') {
-    for (let r = 0; r < results.length; r++) {
-      if (qualities.subarray(r * count, (r + 1) * count).some((q) => q === 0)) continue;
-      const place = context.locate((results[r] as SearchResult).id);
-      if (place && (introduces.get(place.articleId) ?? Number.POSITIVE_INFINITY) > place.number)
-        introduces.set(place.articleId, place.number);
-    }
-  }
+  const introduces = shape === 'define' ? firstMentions(candidates, context) : new Map<string, number>();
   rescore(candidates, RESCORE_WINDOW, (r) => {
     const result = results[r] as SearchResult;
     const analysis = context.analysis(result.id);
@@ -389,7 +410,7 @@ function rescoreWindow(
       const matched = new Set([...positions.values()].flat());
       answerKind =
         shape === 'define'
-          ? 0.5 * (introduces.get(place.articleId) === place.number ? 1 : 0) +
+          ? FIRST_MENTION * (introduces.get(place.articleId) === place.number ? 1 : 0) +
             0.5 * definesSubject(place.text, analysis, matched)
           : hasAnswerNear(shape, place.text, analysis, sentenceOf, matched);
     }

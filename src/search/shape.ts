@@ -12,7 +12,8 @@
  * - "what is X", "who are X" (X of up to four words: "the members of the CSTO") → the paragraph
  *   that introduces X: the first of its article to mention X, or one that defines it (`X is/was …`;
  *   a gloss in parentheses, `X (…)`, counts half: it names X without saying what it is);
- * - a query of names alone (`Nazarbayev`) is read as "who/what is X" (`namesShape`).
+ * - a query of names alone (`Nazarbayev`) is read as "who/what is X" (`namesAlone`): the first
+ *   paragraph of its article to name X.
  */
 import { MONTHS } from './citation.ts';
 import type { ParagraphTerms } from './highlight.ts';
@@ -39,13 +40,13 @@ export function questionShape(query: string): Shape | null {
 const NAMES_ALONE = 3;
 
 /**
- * A query of names alone (`Nazarbayev`, `Zhanaozen`, `Rahmon Putin`: no question or auxiliary
- * word) asks who or what they are, like "who is X": the paragraph that introduces them (the
- * first of its article to name them, or one defining them) beats a later one naming them in
- * passing. Names are the words the corpus writes capitalised.
+ * Whether a query is names alone (`Nazarbayev`, `Zhanaozen`, `Rahmon Putin`: no question or
+ * auxiliary word): it asks who or what they are, like "who is X", so the paragraph introducing
+ * them (the first of its article to name them) beats a later one naming them in passing. Names
+ * are the words the corpus writes capitalised.
  */
-export function namesShape(terms: readonly QueryTerm[], isName: (term: string) => boolean): Shape | null {
-  return terms.length <= NAMES_ALONE && terms.every((term) => isName(term.term)) ? 'define' : null;
+export function namesAlone(terms: readonly QueryTerm[], isName: (term: string) => boolean): boolean {
+  return terms.length <= NAMES_ALONE && terms.every((term) => isName(term.term));
 }
 
 const NUMBER_WORDS = new Set([
