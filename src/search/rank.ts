@@ -392,7 +392,7 @@ function rescoreWindow(
   context: RankContext,
   ownerOf: (indexTerm: string) => number | undefined,
 ): void {
-  const { results, qualities, count } = candidates;
+  const { results } = candidates;
   const wordsWanted = Math.max(1, content.length - 1);
   // "What is X": the first paragraph of each article to hold every word of X introduces it.
   const introduces = shape === 'define' ? firstMentions(candidates, context) : new Map<string, number>();
