@@ -20,7 +20,7 @@ import { parseCommandLine, readCommandLine, UsageError, wholeNumber } from '../s
 import { type Corpus, loadCorpus } from '../src/corpus/load.ts';
 import { CACHE_FILE, indexFingerprint, loadIndexCache, saveIndexCache } from '../src/search/cache.ts';
 import { AnswerEngine, RECENT_QUESTIONS } from '../src/search/engine.ts';
-import { type BuiltIndex, buildIndex } from '../src/search/index.ts';
+import { type BuiltIndex, buildIndex } from '../src/search/inverted-index.ts';
 import {
   type Distribution,
   gcMethod,

@@ -1,5 +1,5 @@
 /**
- * `npm run bench:bot`: dispatch-to-callback latency of the real bot (`src/bot/main.ts`, as
+ * `npm run bench:bot`: dispatch-to-callback latency of the real bot (`src/main/start.ts`, as
  * `npm start` runs it) through the local Discord-protocol server, side by side with a bare
  * discord.js bot that replies "pong" (`bench/bare-bot.ts`) through the same server in the same run.
  * Each bot runs in its own process, as it would against Discord; the server and this driver share
@@ -9,14 +9,13 @@
  *   npm run bench:bot [-- --interactions 200 --concurrency 20 --http --json]
  */
 import type { ChildProcess } from 'node:child_process';
-import { REST, Routes } from 'discord.js';
-import { registrationPayload } from '../commands/index.ts';
 import { parseCommandLine, readCommandLine, wholeNumber } from '../src/cli/args.ts';
-import { LocalDiscordServer } from '../src/local-discord/server.ts';
-import { serverEnv, spawnScript, TEST_TOKEN } from '../test/support/bot.ts';
+import type { LocalDiscordServer } from '../src/local-discord/server.ts';
+import { serverEnv, spawnScript, startDiscord } from '../test/support/bot.ts';
 import { tempDir } from '../test/support/corpus.ts';
 import { freePort } from '../test/support/net.ts';
 import { BOT_QUERIES } from './queries.ts';
+import { percentile, round2 } from './stats.ts';
 
 const USAGE = `usage: npm run bench:bot -- [--interactions N] [--concurrency N] [--http] [--json]
   --interactions   interactions per bot (default 200)
@@ -40,11 +39,6 @@ function parseOptions(argv: readonly string[]) {
   };
 }
 
-function percentile(sorted: number[], p: number): number {
-  const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
-  return Math.round((sorted[Math.max(0, index)] ?? 0) * 100) / 100;
-}
-
 /** Sends `count` interactions, `concurrency` at a time; returns each one's dispatch-to-callback time. */
 async function drive(
   server: LocalDiscordServer,
@@ -63,7 +57,7 @@ async function drive(
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
   const sorted = latencies.sort((a, b) => a - b);
-  return { p50Ms: percentile(sorted, 50), p99Ms: percentile(sorted, 99) };
+  return { p50Ms: round2(percentile(sorted, 50)), p99Ms: round2(percentile(sorted, 99)) };
 }
 
 /** Starts a bot script in its own Node process and resolves once it says `ready` (connected, or serving). */
@@ -95,14 +89,10 @@ async function stopProcess(child: ChildProcess): Promise<void> {
 
 async function main() {
   const { count, concurrency, http: withHttp, json } = readCommandLine('bench:bot', USAGE, parseOptions);
-  const server = await LocalDiscordServer.start({
-    token: TEST_TOKEN,
+  const server = await startDiscord({
+    deploy: 'rest',
+    alsoRegister: [{ name: 'ping', description: 'pong', type: 1 }],
     acknowledgeWithinMs: Number.POSITIVE_INFINITY,
-  });
-  const guildId = server.guilds[0]?.id as string;
-  const rest = new REST({ api: server.apiBase }).setToken(server.token);
-  await rest.put(Routes.applicationGuildCommands(server.applicationId, guildId), {
-    body: [...registrationPayload('csto'), { name: 'ping', description: 'pong', type: 1 }],
   });
 
   const env = { ...serverEnv(server), DATA_DIR: tempDir(), LOG_LEVEL: 'info' };
@@ -112,7 +102,7 @@ async function main() {
   const baseline = await drive(server, count, concurrency, () => ({ name: 'ping' }));
   await stopProcess(bare);
 
-  const bot = await startBotProcess('src/bot/main.ts', env);
+  const bot = await startBotProcess('src/main/start.ts', env);
   const ask = (i: number) => ({
     name: 'csto',
     options: [{ name: 'query', type: 3, value: BOT_QUERIES[i % BOT_QUERIES.length] }],
@@ -125,7 +115,7 @@ async function main() {
   if (withHttp) {
     const port = await freePort();
     const replica = await startBotProcess(
-      'src/bot/main.ts',
+      'src/main/start.ts',
       { ...env, INTERACTIONS_PORT: String(port), DISCORD_PUBLIC_KEY: server.publicKey },
       { ready: 'serving the interactions endpoint', args: ['--http'] },
     );

@@ -1,5 +1,5 @@
 /**
- * `npm run bench:load`: load and soak of the real bot (`src/bot/main.ts`, as `npm start` runs it, in its own
+ * `npm run bench:load`: load and soak of the real bot (`src/main/start.ts`, as `npm start` runs it, in its own
  * process so its memory is measured alone) through the local Discord-protocol server, with Discord's 3 s
  * acknowledgement deadline enforced.
  *
@@ -16,14 +16,13 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { REST, Routes } from 'discord.js';
-import { registrationPayload } from '../commands/index.ts';
 import { parseCommandLine, readCommandLine, UsageError, wholeNumber } from '../src/cli/args.ts';
-import { type Json, LocalDiscordServer } from '../src/local-discord/server.ts';
-import { ROOT, serverEnv, TEST_TOKEN } from '../test/support/bot.ts';
+import type { Json, LocalDiscordServer } from '../src/local-discord/server.ts';
+import { ROOT, serverEnv, startDiscord } from '../test/support/bot.ts';
 import { tempDir } from '../test/support/corpus.ts';
 import { type HeapSample, heapTrend } from './memory-trend.ts';
 import { BOT_QUERIES } from './queries.ts';
+import { percentile, round2 } from './stats.ts';
 
 const USAGE = `usage: npm run bench:load -- [--load N] [--soak N] [--samples N] [--concurrency N] [--json]
   --load          interactions in the load phase (default 1000)
@@ -68,11 +67,6 @@ interface DriveResult {
   p90Ms: number;
   p99Ms: number;
   maxMs: number;
-}
-
-function percentile(sorted: number[], p: number): number {
-  const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
-  return Math.round((sorted[Math.max(0, index)] ?? 0) * 100) / 100;
 }
 
 /** The i-th interaction of a run: four /csto questions (one hidden) for each autocomplete. */
@@ -123,10 +117,10 @@ async function drive(server: LocalDiscordServer, count: number, concurrency: num
     unanswered,
     seconds: Math.round(seconds * 10) / 10,
     perSecond: Math.round(count / seconds),
-    p50Ms: percentile(sorted, 50),
-    p90Ms: percentile(sorted, 90),
-    p99Ms: percentile(sorted, 99),
-    maxMs: Math.round((sorted.at(-1) ?? 0) * 100) / 100,
+    p50Ms: round2(percentile(sorted, 50)),
+    p90Ms: round2(percentile(sorted, 90)),
+    p99Ms: round2(percentile(sorted, 99)),
+    maxMs: round2(sorted.at(-1) ?? 0),
   };
 }
 
@@ -152,7 +146,7 @@ class BotProcess {
   static async start(env: Record<string, string>): Promise<BotProcess> {
     const child = spawn(
       process.execPath,
-      ['--expose-gc', '--import', 'tsx', '--import', GC_HOOK, 'src/bot/main.ts'],
+      ['--expose-gc', '--import', 'tsx', '--import', GC_HOOK, 'src/main/start.ts'],
       {
         cwd: ROOT,
         env: { ...process.env, ...env },
@@ -247,13 +241,7 @@ async function main(): Promise<void> {
     if (!json) process.stdout.write(`${text}\n`);
   };
 
-  const server = await LocalDiscordServer.start({ token: TEST_TOKEN });
-  const guildId = server.guilds[0]?.id as string;
-  await new REST({ api: server.apiBase })
-    .setToken(server.token)
-    .put(Routes.applicationGuildCommands(server.applicationId, guildId), {
-      body: registrationPayload('csto'),
-    });
+  const server = await startDiscord({ deploy: 'rest' });
   const bot = await BotProcess.start({ ...serverEnv(server), DATA_DIR: tempDir(), LOG_LEVEL: 'info' });
 
   say(

@@ -5,6 +5,7 @@
 import { PerformanceObserver } from 'node:perf_hooks';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import { percentile, round2 } from './stats.ts';
 
 export interface Distribution {
   calls: number;
@@ -30,14 +31,7 @@ export interface PathResult extends Distribution {
   empty: number;
 }
 
-export const round2 = (value: number) => Math.round(value * 100) / 100;
-
-/** Nearest-rank percentile of sorted samples. */
-function percentile(sorted: readonly number[], p: number): number {
-  if (sorted.length === 0) return 0;
-  const rank = Math.min(sorted.length, Math.max(1, Math.ceil((p / 100) * sorted.length)));
-  return sorted[rank - 1] as number;
-}
+export { round2 };
 
 export function distribution(samples: readonly number[]): Distribution {
   const sorted = [...samples].sort((a, b) => a - b);

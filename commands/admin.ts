@@ -2,15 +2,9 @@
  * `/<command>-admin reload|status`: for the operators in `OWNER_IDS` only. Registered only in the
  * servers of `DISCORD_GUILD_IDS` (never globally), and the handler checks the user itself.
  */
-import {
-  type ChatInputCommandInteraction,
-  InteractionContextType,
-  PermissionFlagsBits,
-  SlashCommandBuilder,
-} from 'discord.js';
+import { InteractionContextType, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
 import packageJson from '../package.json' with { type: 'json' };
-import type { BotContext, Command, Outcome } from '../src/bot/context.ts';
-import { interactionReply } from '../src/bot/send.ts';
+import type { Command, Outcome } from '../src/bot/context.ts';
 import type { Catalogue } from '../src/i18n/en.ts';
 import { catalogueFor, described } from '../src/i18n/index.ts';
 import { notice } from '../src/render/messages.ts';
@@ -30,7 +24,7 @@ function describeReload(summary: ReloadSummary, t: Catalogue): string {
   return t.reloadTook(parts.length > 0 ? parts.join(', ') : t.reloadNoChange, summary.durationMs);
 }
 
-export const admin: Command = {
+export const admin = {
   scope: 'guild',
   data: (command) =>
     described(new SlashCommandBuilder().setName(`${command}-admin`), (t) => t.adminDescription)
@@ -41,37 +35,35 @@ export const admin: Command = {
       .addSubcommand((sub) => described(sub.setName('status'), (t) => t.adminStatusDescription))
       .toJSON(),
 
-  async execute(interaction: ChatInputCommandInteraction, context: BotContext): Promise<Outcome> {
+  async execute(interaction, reply, context): Promise<Outcome> {
     const t = catalogueFor(interaction.locale);
     if (!context.ownerIds.includes(interaction.user.id)) {
-      await interaction.reply(interactionReply(notice(t.operatorsOnly)));
+      await reply.reply(notice(t.operatorsOnly));
       return { outcome: 'refused' };
     }
     if (interaction.options.getSubcommand(true) === 'reload') {
       // A large corpus can take longer than Discord's 3 s to re-read: acknowledge first.
-      await interaction.deferReply({ flags: 64 });
+      await reply.defer(true);
       const summary = await context.live.reload();
-      await interaction.editReply({ content: t.reloadDone(describeReload(summary, t)) });
+      await reply.edit(notice(t.reloadDone(describeReload(summary, t))));
       return { outcome: summary.error ? 'refused' : 'updated' };
     }
     const { engine, live, startedAt, metrics } = context;
     const last = live.lastReload;
-    await interaction.reply(
-      interactionReply(
-        statusMessage(
-          {
-            version: packageJson.version,
-            ...engine.stats,
-            lastReload: last ? { at: last.at, summary: describeReload(last, t) } : null,
-            uptimeSeconds: (Date.now() - startedAt.getTime()) / 1000,
-            pingMs: interaction.client.ws.ping,
-            problems: engine.problems.length,
-            engineTimes: await metrics.engineTimes(),
-          },
-          t,
-        ),
+    await reply.reply(
+      statusMessage(
+        {
+          version: packageJson.version,
+          ...engine.stats,
+          lastReload: last ? { at: last.at, summary: describeReload(last, t) } : null,
+          uptimeSeconds: (Date.now() - startedAt.getTime()) / 1000,
+          pingMs: interaction.client.ws.ping,
+          problems: engine.problems.length,
+          engineTimes: await metrics.engineTimes(),
+        },
+        t,
       ),
     );
     return { outcome: 'shown' };
   },
-};
+} as const satisfies Command;

@@ -3,7 +3,6 @@
  * autocomplete from the index and buttons for the full paragraph, more results and sharing.
  */
 import {
-  type AutocompleteInteraction,
   type ButtonInteraction,
   type ChatInputCommandInteraction,
   InteractionContextType,
@@ -12,18 +11,18 @@ import {
 import type { BotContext, Command, Outcome } from '../src/bot/context.ts';
 import { cooldownNotice, type Gate, gateQuestion } from '../src/bot/policy.ts';
 import { answerQuestion } from '../src/bot/question.ts';
-import { interactionReply, interactionUpdate, sendPayload } from '../src/bot/send.ts';
+import type { Received, ReplyWriter } from '../src/bot/send.ts';
 import { type Catalogue, en } from '../src/i18n/en.ts';
 import { catalogueFor, described, localized } from '../src/i18n/index.ts';
 import { completionChoices } from '../src/render/choices.ts';
-import type { ButtonAction } from '../src/render/custom-id.ts';
 import { LIMITS } from '../src/render/limits.ts';
 import { answerMessage, notice, paragraphMessage } from '../src/render/messages.ts';
 import { MAX_QUERY_CHARS } from '../src/search/query.ts';
 
 /** The gate (`policy.ts`) for this member in this channel; a refusal is told to them privately here. */
 async function passGate(
-  interaction: (ChatInputCommandInteraction | ButtonInteraction) & { guildId: string },
+  interaction: Received<ChatInputCommandInteraction | ButtonInteraction> & { guildId: string },
+  reply: ReplyWriter,
   context: BotContext,
   t: Catalogue,
 ): Promise<Gate> {
@@ -32,11 +31,11 @@ async function passGate(
     { guildId: interaction.guildId, channelId: interaction.channelId, userId: interaction.user.id },
     t,
   );
-  if (!gate.open) await interaction.reply(interactionReply(gate.payload));
+  if (!gate.open) await reply.reply(gate.payload);
   return gate;
 }
 
-export const ask: Command = {
+export const ask = {
   data: (command) =>
     described(new SlashCommandBuilder().setName(command), (t) => t.askDescription)
       .setContexts(InteractionContextType.Guild)
@@ -64,13 +63,13 @@ export const ask: Command = {
       )
       .toJSON(),
 
-  async execute(interaction: ChatInputCommandInteraction, context: BotContext): Promise<Outcome> {
+  async execute(interaction, reply, context): Promise<Outcome> {
     const t = catalogueFor(interaction.locale);
     if (!interaction.inGuild()) {
-      await interaction.reply(interactionReply(notice(t.serversOnly)));
+      await reply.reply(notice(t.serversOnly));
       return { outcome: 'refused' };
     }
-    const gate = await passGate(interaction, context, t);
+    const gate = await passGate(interaction, reply, context, t);
     if (!gate.open) return { outcome: gate.reason };
     const target = interaction.options.getUser(en.mentionOption);
     const hidden = interaction.options.getBoolean(en.hideOption) ?? gate.settings.visibility === 'ephemeral';
@@ -85,30 +84,26 @@ export const ask: Command = {
       t,
     };
     const { payload, outcome } = await answerQuestion(context, question);
-    await sendPayload(payload, (sent) => interaction.reply(interactionReply(sent)));
+    await reply.reply(payload);
     return outcome;
   },
 
-  async autocomplete(interaction: AutocompleteInteraction, context: BotContext): Promise<Outcome> {
-    const choices = completionChoices(
+  async autocomplete(interaction, choices, context): Promise<Outcome> {
+    const offered = completionChoices(
       context.metrics.timeEngine('autocomplete', () =>
         context.engine.complete(interaction.options.getFocused(), LIMITS.choices),
       ),
     );
-    await interaction.respond(choices);
-    return { outcome: 'shown', results: choices.length };
+    await choices.respond(offered);
+    return { outcome: 'shown', results: offered.length };
   },
 
   buttons: {
     kinds: ['more', 'para', 'share'],
-    async handle(
-      interaction: ButtonInteraction,
-      action: ButtonAction,
-      context: BotContext,
-    ): Promise<Outcome> {
+    async handle(interaction, action, reply, context): Promise<Outcome> {
       const t = catalogueFor(interaction.locale);
       if (interaction.user.id !== action.requesterId) {
-        await interaction.reply(interactionReply(notice(t.buttonsBelongToAsker(context.command))));
+        await reply.reply(notice(t.buttonsBelongToAsker(context.command)));
         return { outcome: 'refused' };
       }
       const limit = interaction.inGuild() ? context.settings.get(interaction.guildId).results : undefined;
@@ -116,10 +111,10 @@ export const ask: Command = {
         case 'para': {
           const view = context.engine.paragraph(action.paragraphId, action.query);
           if (!view) {
-            await interaction.reply(interactionReply(notice(t.paragraphGone)));
+            await reply.reply(notice(t.paragraphGone));
             return { outcome: 'expired' };
           }
-          await sendPayload(paragraphMessage(view), (sent) => interaction.reply(interactionReply(sent)));
+          await reply.reply(paragraphMessage(view));
           return { outcome: 'shown', results: 1 };
         }
         case 'more':
@@ -127,7 +122,7 @@ export const ask: Command = {
           if (action.kind === 'share' && interaction.inGuild()) {
             // Posting publicly is a new answer in the channel: the allow list as it is now, the burst floor
             // and the cooldown apply, as to `/<command>` itself.
-            const gate = await passGate(interaction, context, t);
+            const gate = await passGate(interaction, reply, context, t);
             if (!gate.open) return { outcome: gate.reason };
             const until = await context.cooldowns.claim(
               interaction.guildId,
@@ -135,7 +130,7 @@ export const ask: Command = {
               gate.settings.cooldown,
             );
             if (until !== null) {
-              await interaction.reply(interactionReply(cooldownNotice(until, t)));
+              await reply.reply(cooldownNotice(until, t));
               return { outcome: 'cooldown' };
             }
           }
@@ -143,7 +138,7 @@ export const ask: Command = {
             context.engine.answer(action.query, { limit, offset: action.offset }),
           );
           if (answer.results.length === 0) {
-            await interaction.reply(interactionReply(notice(t.noMoreResults)));
+            await reply.reply(notice(t.noMoreResults));
             return { outcome: 'expired' };
           }
           const message = answerMessage({
@@ -155,14 +150,11 @@ export const ask: Command = {
             ...(action.kind === 'share' ? { sharedBy: interaction.user.displayName } : {}),
             t,
           });
-          await sendPayload(message, (sent) =>
-            action.kind === 'more'
-              ? interaction.update(interactionUpdate(sent))
-              : interaction.reply(interactionReply(sent)),
-          );
+          if (action.kind === 'more') await reply.update(message);
+          else await reply.reply(message);
           return { outcome: action.kind === 'more' ? 'updated' : 'answered', results: answer.results.length };
         }
       }
     },
   },
-};
+} as const satisfies Command;

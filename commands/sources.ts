@@ -1,12 +1,11 @@
 /** `/<command>-sources`: the articles the answers come from, with citations and section sizes. */
-import { type ChatInputCommandInteraction, InteractionContextType, SlashCommandBuilder } from 'discord.js';
-import type { BotContext, Command, Outcome } from '../src/bot/context.ts';
-import { interactionReply, sendPayload } from '../src/bot/send.ts';
+import { InteractionContextType, SlashCommandBuilder } from 'discord.js';
+import type { Command, Outcome } from '../src/bot/context.ts';
 import { en } from '../src/i18n/en.ts';
 import { catalogueFor, described, localized } from '../src/i18n/index.ts';
 import { sourcesMessage } from '../src/render/messages.ts';
 
-export const sources: Command = {
+export const sources = {
   data: (command) =>
     described(
       new SlashCommandBuilder()
@@ -17,10 +16,8 @@ export const sources: Command = {
       .setContexts(InteractionContextType.Guild)
       .toJSON(),
 
-  async execute(interaction: ChatInputCommandInteraction, context: BotContext): Promise<Outcome> {
-    await sendPayload(sourcesMessage(context.engine.articles, catalogueFor(interaction.locale)), (sent) =>
-      interaction.reply(interactionReply(sent)),
-    );
+  async execute(interaction, reply, context): Promise<Outcome> {
+    await reply.reply(sourcesMessage(context.engine.articles, catalogueFor(interaction.locale)));
     return { outcome: 'shown', results: context.engine.articles.length };
   },
-};
+} as const satisfies Command;

@@ -1,5 +1,5 @@
 /**
- * `npm run fuzz`: the hostile-input properties of test/support/hostile.ts over many cases (10,000 by
+ * `npm run fuzz`: the hostile-input properties of test/support/hostile/ over many cases (10,000 by
  * default) against one real bot through the local Discord-protocol server. Prints cases, failures, seed and
  * time; on a failure prints the shrunk counterexample and exits 1.
  *
@@ -7,13 +7,13 @@
  */
 import fc from 'fast-check';
 import { parseCommandLine, readCommandLine, wholeNumber } from '../src/cli/args.ts';
+import { HostileHarness } from '../test/support/hostile/harness.ts';
 import {
   describeCase,
   fuzzParameters,
   type HostileCase,
-  HostileHarness,
   hostileCase,
-} from '../test/support/hostile.ts';
+} from '../test/support/hostile/inputs.ts';
 
 const USAGE = `usage: npm run fuzz -- [--runs N] [--seed N]
   --runs   hostile cases to run (default 10000)

@@ -69,7 +69,18 @@ const SearchEnv = z.object({
   LOG_LEVEL: z.preprocess(optional, z.enum(LOG_LEVELS, 'is not a log level').default('info')),
 });
 
-const BotEnv = SearchEnv.extend({
+/** Where the per-guild settings live: the SQLite file in DATA_DIR, or Postgres when DATABASE_URL is set. */
+const SettingsEnv = SearchEnv.extend({
+  DATABASE_URL: z.preprocess(
+    optional,
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\/\S+$/, 'is not a postgres:// URL')
+      .optional(),
+  ),
+});
+
+const BotEnv = SettingsEnv.extend({
   DISCORD_TOKEN: z.preprocess(
     optional,
     z
@@ -86,13 +97,6 @@ const BotEnv = SearchEnv.extend({
   HTTP_HOST: z.preprocess(
     optional,
     z.union([z.ipv4(), z.ipv6(), z.literal('localhost')], 'is not an IP address').default('127.0.0.1'),
-  ),
-  DATABASE_URL: z.preprocess(
-    optional,
-    z
-      .string()
-      .regex(/^postgres(ql)?:\/\/\S+$/, 'is not a postgres:// URL')
-      .optional(),
   ),
   INTERACTIONS_PORT: z.preprocess(optional, wholeNumber(1, 65535, 'is not a port number').optional()),
   DISCORD_PUBLIC_KEY: z.preprocess(
@@ -186,6 +190,15 @@ function parse<T extends z.ZodType>(schema: T, env: NodeJS.ProcessEnv): z.infer<
 export function loadSearchConfig(env: NodeJS.ProcessEnv = process.env): SearchConfig {
   const parsed = parse(SearchEnv, env);
   return { corpusDir: parsed.CORPUS_DIR, dataDir: parsed.DATA_DIR, logLevel: parsed.LOG_LEVEL };
+}
+
+/** For scripts that open the settings store the way the bot does (`npm run purge-settings`). */
+export function loadSettingsConfig(env: NodeJS.ProcessEnv = process.env): {
+  dataDir: string;
+  databaseUrl: string | undefined;
+} {
+  const parsed = parse(SettingsEnv, env);
+  return { dataDir: parsed.DATA_DIR, databaseUrl: parsed.DATABASE_URL };
 }
 
 export function loadBotConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {

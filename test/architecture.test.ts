@@ -1,8 +1,9 @@
 /**
  * The layering the README promises (text -> corpus -> search -> render -> bot -> commands), checked on the
  * import graph of src/ and commands/: no import circles, the core layers know nothing of Discord's client
- * library or of the bot shell, and the shell's library modules never import the commands (their entry points
- * hand the command list over). Imports are read with a regex over `import … from '…'` / `export … from '…'`,
+ * library or of the bot shell, text, corpus and search know nothing of rendering, and only the entry points
+ * (src/main/) import the commands: every other module is handed the command list. Imports are read with a regex
+ * over `import … from '…'` / `export … from '…'`,
  * which is all this code base uses for relative imports.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -11,8 +12,10 @@ import { describe, expect, it } from 'vitest';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const CORE_LAYERS = ['src/text', 'src/corpus', 'src/search', 'src/render', 'src/settings', 'src/eval'];
-/** Entry points of the bot shell: they, and only they, pick the command registry to run. */
-const SHELL_ENTRY_POINTS = ['src/bot/main.ts', 'src/bot/deploy.ts'];
+/** The layers below rendering: they hand structure up and never decide how it looks. */
+const STRUCTURE_LAYERS = ['src/text', 'src/corpus', 'src/search'];
+/** The entry points (one per npm script): they, and only they, pick the command registry to run. */
+const ENTRY_POINTS = 'src/main/';
 
 function tsFiles(dir: string): string[] {
   return readdirSync(join(ROOT, dir), { withFileTypes: true, recursive: true })
@@ -89,11 +92,24 @@ describe('the import graph of src/ and commands/', () => {
     expect(offending).toEqual([]);
   });
 
-  it('lets only the shell entry points import the commands; the commands import the shell, not the reverse', () => {
+  it('keeps text, corpus and search free of rendering: the engine returns structure, src/render/ decides how it looks', () => {
     const offending = edges.filter(
       ({ file, target }) =>
-        file.startsWith('src/bot/') && !SHELL_ENTRY_POINTS.includes(file) && target.startsWith('commands/'),
+        STRUCTURE_LAYERS.some((layer) => file.startsWith(`${layer}/`)) && target.startsWith('src/render/'),
     );
     expect(offending).toEqual([]);
+    expect(graph.get('src/render/quote.ts')).toContain('src/search/excerpt.ts');
+  });
+
+  it('lets only the entry points (src/main/) import the commands; the commands import the shell, not the reverse', () => {
+    const offending = edges.filter(
+      ({ file, target }) =>
+        file.startsWith('src/') && !file.startsWith(ENTRY_POINTS) && target.startsWith('commands/'),
+    );
+    expect(offending).toEqual([]);
+  });
+
+  it('keeps the entry points as leaves: no module imports one', () => {
+    expect(edges.filter(({ target }) => target.startsWith(ENTRY_POINTS))).toEqual([]);
   });
 });

@@ -43,7 +43,7 @@ export type BotMode = 'gateway' | 'http';
  * Opens the settings store (throws `SettingsStoreError` naming the file when it is unusable) and
  * the corpus, then logs in (rejects when Discord refuses the token), or in HTTP mode starts serving the
  * interactions endpoint on `INTERACTIONS_PORT`. `commands` comes from the entry point (the registry in
- * `commands/index.ts`): the shell never imports the commands, which depend on it.
+ * `commands/registry.ts`): the shell never imports the commands, which depend on it.
  */
 export async function startBot(
   commands: readonly Command[],

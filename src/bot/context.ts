@@ -17,6 +17,7 @@ import type { SettingsStore } from '../settings/interface.ts';
 import type { BurstLimiter, CooldownStore } from './cooldowns.ts';
 import type { BotMetrics } from './metrics.ts';
 import type { Outcome } from './outcome.ts';
+import type { ChoiceWriter, Received, ReplyWriter } from './send.ts';
 
 export type { Outcome } from './outcome.ts';
 
@@ -37,17 +38,33 @@ export interface BotContext {
   startedAt: Date;
 }
 
-/** A command module: its registration payload and its handlers. */
+/**
+ * A command module: its registration payload and its handlers. A handler reads the interaction (typed without
+ * its sending methods) and answers only through the writer it is given (`send.ts`).
+ */
 export interface Command {
   /** Where deploy-commands registers it: everywhere (default), or only in `DISCORD_GUILD_IDS`. */
   scope?: 'everywhere' | 'guild';
   /** The registration payload, named after `BOT_COMMAND` (`command`). */
   data(command: string): RESTPostAPIChatInputApplicationCommandsJSONBody;
-  execute(interaction: ChatInputCommandInteraction, context: BotContext): Promise<Outcome>;
-  autocomplete?(interaction: AutocompleteInteraction, context: BotContext): Promise<Outcome>;
+  execute(
+    interaction: Received<ChatInputCommandInteraction>,
+    reply: ReplyWriter<ChatInputCommandInteraction>,
+    context: BotContext,
+  ): Promise<Outcome>;
+  autocomplete?(
+    interaction: Received<AutocompleteInteraction>,
+    choices: ChoiceWriter,
+    context: BotContext,
+  ): Promise<Outcome>;
   /** Button kinds (see `ButtonAction`) this command's messages carry, and their handler. */
   buttons?: {
     kinds: readonly ButtonAction['kind'][];
-    handle(interaction: ButtonInteraction, action: ButtonAction, context: BotContext): Promise<Outcome>;
+    handle(
+      interaction: Received<ButtonInteraction>,
+      action: ButtonAction,
+      reply: ReplyWriter<ButtonInteraction>,
+      context: BotContext,
+    ): Promise<Outcome>;
   };
 }

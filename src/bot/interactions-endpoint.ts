@@ -31,24 +31,24 @@ interface Pending {
 }
 
 export class InteractionsEndpoint {
-  private server: Server | undefined;
-  private readonly pending = new Map<string, Pending>();
+  #server: Server | undefined;
+  readonly #pending = new Map<string, Pending>();
   /** Interaction ids accepted within the signature window, oldest first: a replay of one is refused. */
-  private readonly seen = new Map<string, number>();
-  private readonly key;
-  private readonly now: () => number;
-  private readonly logger: Logger;
+  readonly #seen = new Map<string, number>();
+  readonly #key;
+  readonly #now: () => number;
+  readonly #logger: Logger;
 
   constructor(options: { publicKey: string; logger: Logger; now?: () => number }) {
-    this.key = importPublicKey(options.publicKey);
-    this.logger = options.logger;
-    this.now = options.now ?? Date.now;
+    this.#key = importPublicKey(options.publicKey);
+    this.#logger = options.logger;
+    this.#now = options.now ?? Date.now;
   }
 
   /** For the client's REST options: an interaction callback of a pending request is its HTTP response. */
   readonly makeRequest: MakeRequest = async (url, init) => {
     const id = CALLBACK_PATH.exec(new URL(url).pathname)?.[1];
-    const pending = id === undefined ? undefined : this.pending.get(id);
+    const pending = id === undefined ? undefined : this.#pending.get(id);
     if (pending && typeof init.body === 'string') {
       pending.answer(init.body);
       return new Response(null, { status: 204 });
@@ -59,8 +59,8 @@ export class InteractionsEndpoint {
   /** Starts serving; `dispatch` gets every verified interaction except PING, parsed. */
   async listen(port: number, dispatch: (interaction: Record<string, unknown>) => void, host = '0.0.0.0') {
     const server = createServer((req, res) => {
-      this.onRequest(req, res, dispatch).catch((error: unknown) => {
-        this.logger.error({ err: error }, 'interactions endpoint failed');
+      this.#onRequest(req, res, dispatch).catch((error: unknown) => {
+        this.#logger.error({ err: error }, 'interactions endpoint failed');
         if (!res.headersSent) res.writeHead(500).end();
       });
     });
@@ -70,25 +70,25 @@ export class InteractionsEndpoint {
       server.once('error', reject);
       server.listen(port, host, () => resolve());
     });
-    this.server = server;
+    this.#server = server;
   }
 
   get port(): number | undefined {
-    return (this.server?.address() as AddressInfo | null)?.port;
+    return (this.#server?.address() as AddressInfo | null)?.port;
   }
 
   /** Stops accepting requests; requests in progress still get their answer (or the deadline's 503). */
   async close(): Promise<void> {
-    const server = this.server;
+    const server = this.#server;
     if (!server) return;
-    this.server = undefined;
+    this.#server = undefined;
     await new Promise<void>((resolve) => {
       server.close(() => resolve());
       server.closeIdleConnections();
     });
   }
 
-  private async onRequest(
+  async #onRequest(
     req: IncomingMessage,
     res: ServerResponse,
     dispatch: (interaction: Record<string, unknown>) => void,
@@ -99,16 +99,16 @@ export class InteractionsEndpoint {
     const body = await readLimited(req, MAX_BODY_BYTES);
     if (body === null) return void reply(res, 413, { error: `body over ${MAX_BODY_BYTES} bytes` });
 
-    const now = this.now();
+    const now = this.#now();
     const check = checkSignature(
-      this.key,
+      this.#key,
       header(req, 'x-signature-ed25519'),
       header(req, 'x-signature-timestamp'),
       body,
       now,
     );
     if (check !== 'valid') {
-      this.logger.info({ check }, 'interaction refused: bad request signature');
+      this.#logger.info({ check }, 'interaction refused: bad request signature');
       return void reply(res, 401, { error: 'invalid request signature' });
     }
 
@@ -123,22 +123,22 @@ export class InteractionsEndpoint {
     if (typeof id !== 'string' || typeof interaction.token !== 'string') {
       return void reply(res, 400, { error: 'not an interaction' });
     }
-    if (!this.remember(id, now)) {
-      this.logger.info({ interaction: id }, 'interaction refused: replayed');
+    if (!this.#remember(id, now)) {
+      this.#logger.info({ interaction: id }, 'interaction refused: replayed');
       return void reply(res, 401, { error: 'interaction already received' });
     }
 
     await new Promise<void>((resolve) => {
       const timer = setTimeout(() => {
-        this.pending.delete(id);
-        this.logger.error({ interaction: id }, `interaction not answered within ${ANSWER_DEADLINE_MS} ms`);
+        this.#pending.delete(id);
+        this.#logger.error({ interaction: id }, `interaction not answered within ${ANSWER_DEADLINE_MS} ms`);
         reply(res, 503, { error: 'no answer in time' });
         resolve();
       }, ANSWER_DEADLINE_MS);
-      this.pending.set(id, {
+      this.#pending.set(id, {
         answer: (callback) => {
           clearTimeout(timer);
-          this.pending.delete(id);
+          this.#pending.delete(id);
           res.writeHead(200, { 'content-type': 'application/json' }).end(callback);
           resolve();
         },
@@ -147,8 +147,8 @@ export class InteractionsEndpoint {
         dispatch(interaction);
       } catch (error) {
         clearTimeout(timer);
-        this.pending.delete(id);
-        this.logger.error({ interaction: id, err: error }, 'interaction could not be handled');
+        this.#pending.delete(id);
+        this.#logger.error({ interaction: id, err: error }, 'interaction could not be handled');
         reply(res, 500, { error: 'could not handle the interaction' });
         resolve();
       }
@@ -156,13 +156,13 @@ export class InteractionsEndpoint {
   }
 
   /** Records an interaction id; false when it was already received within the signature window. */
-  private remember(id: string, now: number): boolean {
-    for (const [seenId, at] of this.seen) {
+  #remember(id: string, now: number): boolean {
+    for (const [seenId, at] of this.#seen) {
       if (now - at <= 2 * SIGNATURE_MAX_AGE_MS) break;
-      this.seen.delete(seenId);
+      this.#seen.delete(seenId);
     }
-    if (this.seen.has(id)) return false;
-    this.seen.set(id, now);
+    if (this.#seen.has(id)) return false;
+    this.#seen.set(id, now);
     return true;
   }
 }

@@ -9,7 +9,7 @@ import { helpMessage } from '../render/messages.ts';
 import type { BotContext, Outcome } from './context.ts';
 import { gateQuestion } from './policy.ts';
 import { answerQuestion } from './question.ts';
-import { messageOptions, sendPayload } from './send.ts';
+import { replyToMessage } from './send.ts';
 
 /** The question in a message, without the bot's own mention (`<@id>` or the legacy `<@!id>`). */
 export function questionOf(content: string, botId: string): string {
@@ -44,7 +44,7 @@ export async function handleMention(message: Message, context: BotContext): Prom
 
   const question = questionOf(message.content, botId);
   if (!question || /^help\W*$/i.test(question)) {
-    await message.reply(messageOptions(helpMessage(context.command, t)));
+    await replyToMessage(message, helpMessage(context.command, t));
     return { outcome: 'shown' };
   }
   const asked = {
@@ -57,7 +57,6 @@ export async function handleMention(message: Message, context: BotContext): Prom
   };
   const { payload, outcome } = await answerQuestion(context, asked);
   // A mention cannot get a private cooldown notice: it stays silent rather than spam the channel.
-  if (outcome.outcome !== 'cooldown')
-    await sendPayload(payload, (sent) => message.reply(messageOptions(sent)));
+  if (outcome.outcome !== 'cooldown') await replyToMessage(message, payload);
   return outcome;
 }

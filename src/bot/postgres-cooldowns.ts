@@ -18,11 +18,14 @@ const CLAIM_DEADLINE_MS = 500;
 export class PostgresCooldowns implements CooldownStore {
   #claims = 0;
 
-  constructor(
-    private readonly pool: pg.Pool,
-    /** Told when a claim failed or timed out and was let through. */
-    private readonly onFailure: (error: unknown) => void = () => undefined,
-  ) {}
+  readonly #pool: pg.Pool;
+  /** Told when a claim failed or timed out and was let through. */
+  readonly #onFailure: (error: unknown) => void;
+
+  constructor(pool: pg.Pool, onFailure: (error: unknown) => void = () => undefined) {
+    this.#pool = pool;
+    this.#onFailure = onFailure;
+  }
 
   async claim(guildId: string, userId: string, seconds: number): Promise<number | null> {
     let timer: NodeJS.Timeout | undefined;
@@ -33,9 +36,9 @@ export class PostgresCooldowns implements CooldownStore {
       );
     });
     try {
-      return await Promise.race([this.claimNow(`${guildId}:${userId}`, seconds), deadline]);
+      return await Promise.race([this.#claimNow(`${guildId}:${userId}`, seconds), deadline]);
     } catch (error) {
-      this.onFailure(error);
+      this.#onFailure(error);
       return null;
     } finally {
       clearTimeout(timer);
@@ -49,11 +52,11 @@ export class PostgresCooldowns implements CooldownStore {
    * claims again. With `seconds` 0 an answer starts no cooldown: the row is only read. Times come from the
    * database's clock, which every process shares.
    */
-  private async claimNow(key: string, seconds: number): Promise<number | null> {
-    if (++this.#claims % SWEEP_EVERY === 0) await this.sweep();
+  async #claimNow(key: string, seconds: number): Promise<number | null> {
+    if (++this.#claims % SWEEP_EVERY === 0) await this.#sweep();
     for (;;) {
       if (seconds > 0) {
-        const claimed = await this.pool.query(
+        const claimed = await this.#pool.query(
           `INSERT INTO cooldowns (key, expires_at) VALUES ($1, now() + $2 * interval '1 second')
            ON CONFLICT (key) DO UPDATE SET expires_at = excluded.expires_at WHERE cooldowns.expires_at <= now()
            RETURNING expires_at`,
@@ -61,7 +64,7 @@ export class PostgresCooldowns implements CooldownStore {
         );
         if (claimed.rowCount === 1) return null;
       }
-      const { rows } = await this.pool.query<{ until: string }>(
+      const { rows } = await this.#pool.query<{ until: string }>(
         `SELECT (extract(epoch FROM expires_at) * 1000)::bigint AS until FROM cooldowns
          WHERE key = $1 AND expires_at > now()`,
         [key],
@@ -71,7 +74,7 @@ export class PostgresCooldowns implements CooldownStore {
     }
   }
 
-  private async sweep(): Promise<void> {
-    await this.pool.query('DELETE FROM cooldowns WHERE expires_at <= now()').catch(() => undefined);
+  async #sweep(): Promise<void> {
+    await this.#pool.query('DELETE FROM cooldowns WHERE expires_at <= now()').catch(() => undefined);
   }
 }

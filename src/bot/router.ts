@@ -8,7 +8,7 @@ import { catalogueFor } from '../i18n/index.ts';
 import { decodeButton } from '../render/custom-id.ts';
 import { notice } from '../render/messages.ts';
 import type { BotContext, Command, Outcome } from './context.ts';
-import { interactionReply } from './send.ts';
+import { ChoiceWriter, ReplyWriter, received } from './send.ts';
 
 /**
  * The one log line (and metrics) per interaction or mention: id, guild, command, latency, result
@@ -84,11 +84,15 @@ export class InteractionRouter {
     const context = this.#context;
     if (interaction.isChatInputCommand()) {
       const command = this.#byName.get(interaction.commandName);
-      return command ? command.execute(interaction, context) : { outcome: 'ignored' };
+      return command
+        ? command.execute(received(interaction), new ReplyWriter(interaction), context)
+        : { outcome: 'ignored' };
     }
     if (interaction.isAutocomplete()) {
       const command = this.#byName.get(interaction.commandName);
-      return command?.autocomplete ? command.autocomplete(interaction, context) : { outcome: 'ignored' };
+      return command?.autocomplete
+        ? command.autocomplete(received(interaction), new ChoiceWriter(interaction), context)
+        : { outcome: 'ignored' };
     }
     if (interaction.isButton()) return this.#button(interaction);
     return { outcome: 'ignored' };
@@ -97,22 +101,24 @@ export class InteractionRouter {
   async #button(interaction: ButtonInteraction): Promise<Outcome> {
     const action = decodeButton(interaction.customId);
     const command = action ? this.#byButton.get(action.kind) : undefined;
+    const reply = new ReplyWriter(interaction);
     if (!action || !command?.buttons) {
       const t = catalogueFor(interaction.locale);
-      await interaction.reply(interactionReply(notice(t.buttonExpired)));
+      await reply.reply(notice(t.buttonExpired));
       return { outcome: 'expired' };
     }
-    return command.buttons.handle(interaction, action, this.#context);
+    return command.buttons.handle(received(interaction), action, reply, this.#context);
   }
 
   /** Tells the user something went wrong, if the interaction can still be answered at all. */
   async #apologise(interaction: Interaction): Promise<void> {
     if (!interaction.isRepliable()) return;
     const t = catalogueFor(interaction.locale);
-    const payload = interactionReply(notice(t.somethingWentWrong));
+    const payload = notice(t.somethingWentWrong);
+    const reply = new ReplyWriter(interaction);
     try {
-      if (interaction.replied || interaction.deferred) await interaction.followUp(payload);
-      else await interaction.reply(payload);
+      if (reply.answered) await reply.followUp(payload);
+      else await reply.reply(payload);
     } catch {
       // The interaction expired or Discord is unreachable: the log line is all we can do.
     }

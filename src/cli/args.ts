@@ -1,5 +1,5 @@
 /**
- * Command-line options for the package's scripts (search, corpus:check, eval, migrate-settings, bench,
+ * Command-line options for the package's scripts (search, corpus:check, eval, migrate-settings, purge-settings, bench,
  * bench:bot, bench:load, fuzz), read
  * one way: `--help` prints the usage and exits 0; an unknown option or a bad value prints one plain
  * line and the usage on stderr and exits 2 — never a stack trace, never Node's parser wording.

@@ -1,13 +1,33 @@
 /**
  * The bot's own words in English: every string it writes to Discord, by key. The Russian catalogue
  * (`ru.ts`) is typed as this one's `Catalogue`, so it cannot miss a key or take other arguments;
- * test/i18n.test.ts fails when a key is missing at run time or used nowhere. Excerpts, titles and
+ * test/i18n/catalogues.test.ts fails when a key is missing at run time or used nowhere. Excerpts, titles and
  * citations are the articles' own words and never pass through here.
  *
  * Markdown in these strings is the bot's own (bold, code); anything a user typed is escaped by the
  * caller before it is passed in.
  */
+import { SETTING_NAMES, SETTINGS, type SettingName } from '../settings/schema.ts';
 import { count } from '../text/count.ts';
+
+/**
+ * One setting's words in one language: what the summary calls it, its `/<command>-config` line, its option's
+ * line (a switch's or a choice's `hint`) and the names of its choices by value (English shows the value).
+ */
+export interface SettingWords {
+  label: string;
+  description: string;
+  hint?: string;
+  choices?: Readonly<Record<string, string>>;
+}
+
+/** English is the settings schema's own wording (`src/settings/schema.ts` owns it). */
+const settingWords = Object.fromEntries(
+  SETTING_NAMES.map((name) => {
+    const { label, description, input } = SETTINGS[name];
+    return [name, { label, description, ...('hint' in input ? { hint: input.hint } : {}) }];
+  }),
+) as Record<SettingName, SettingWords>;
 
 export const en = {
   // Answers (src/render/messages.ts)
@@ -61,21 +81,12 @@ export const en = {
   sourcesSuffix: 'sources',
   sourcesDescription: 'List the articles the answers come from',
 
-  // /<command>-config (commands/config.ts, src/render/settings.ts)
+  // /<command>-config (commands/config.ts and commands/config/; src/render/settings.ts), settings' words
   configDescription: (command: string) => `Choose where and how /${command} answers on this server`,
   configShowDescription: 'Show every setting',
-  configMentionsDescription: 'Answer when members mention the bot',
-  configEnabledDescription: 'Answer mentions (default: yes)',
-  configVisibilityDescription: (command: string) =>
-    `Who sees /${command} answers by default (the hide option still overrides)`,
-  configModeDescription: 'public (default) or ephemeral',
-  configModePublic: 'public',
-  configModeEphemeral: 'ephemeral',
-  configResultsDescription: 'Results per answer',
-  configCooldownDescription: 'Seconds a member waits between questions (0 = off)',
+  settings: settingWords,
   configRangeDescription: (min: number, max: number, fallback: number) =>
     `${min}–${max} (default ${fallback})`,
-  configChannelsDescription: 'Channels where the bot answers (none listed = every channel)',
   configChannelsAddDescription: 'Answer in this channel (and only the listed ones)',
   configChannelsRemoveDescription: 'Stop answering in this channel',
   configChannelsClearDescription: 'Answer in every channel again',
@@ -97,11 +108,6 @@ export const en = {
   valueResults: (count: number) => `${count} per answer`,
   valueCooldownOff: 'off',
   valueCooldown: (seconds: number) => `${seconds} s per member`,
-  labelChannels: 'Answers in',
-  labelMentions: 'Mentions',
-  labelVisibility: 'Replies visible to',
-  labelResults: 'Results',
-  labelCooldown: 'Cooldown',
   settingsTitle: (command: string) => `/${command} settings for this server`,
   settingsDefault: '*(default)*',
   settingsFooter: (command: string) =>

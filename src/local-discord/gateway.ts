@@ -45,13 +45,17 @@ export function routesTo(session: GatewaySession, guildId: string | null): boole
 /** The gateway protocol: HELLO, IDENTIFY/READY, heartbeats, RESUME with replay, invalid sessions. */
 export class Gateway {
   readonly stats = { identifies: 0, resumes: 0, connections: 0 };
-  private readonly server = new WebSocketServer({ noServer: true });
-  private readonly sessions = new Map<string, GatewaySession>();
+  readonly #server = new WebSocketServer({ noServer: true });
+  readonly #sessions = new Map<string, GatewaySession>();
 
-  constructor(private readonly hooks: GatewayHooks) {}
+  readonly #hooks: GatewayHooks;
+
+  constructor(hooks: GatewayHooks) {
+    this.#hooks = hooks;
+  }
 
   get hasSessions(): boolean {
-    return this.sessions.size > 0;
+    return this.#sessions.size > 0;
   }
 
   upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
@@ -60,7 +64,7 @@ export class Gateway {
       socket.end('HTTP/1.1 404 Not Found\r\n\r\n');
       return;
     }
-    this.server.handleUpgrade(req, socket, head, (ws) => this.accept(ws, url.searchParams));
+    this.#server.handleUpgrade(req, socket, head, (ws) => this.#accept(ws, url.searchParams));
   }
 
   /**
@@ -68,16 +72,16 @@ export class Gateway {
    * null to skip it (a missing intent). Sessions whose socket is down keep the event for their RESUME.
    */
   dispatch(event: string, guildId: string | null, build: (session: GatewaySession) => Json | null): void {
-    for (const session of this.sessions.values()) {
+    for (const session of this.#sessions.values()) {
       if (!routesTo(session, guildId)) continue;
       const data = build(session);
-      if (data !== null) this.send(session, event, data);
+      if (data !== null) this.#send(session, event, data);
     }
   }
 
   /** Ends every socket: abruptly (1006 on the client, which resumes) or with a close code. */
   drop(code?: number): void {
-    for (const session of this.sessions.values()) {
+    for (const session of this.#sessions.values()) {
       const socket = session.socket;
       session.socket = null;
       if (code === undefined) socket?.terminate();
@@ -86,12 +90,12 @@ export class Gateway {
   }
 
   close(): Promise<void> {
-    for (const socket of this.server.clients) socket.terminate();
-    this.sessions.clear();
-    return new Promise((resolve) => this.server.close(() => resolve()));
+    for (const socket of this.#server.clients) socket.terminate();
+    this.#sessions.clear();
+    return new Promise((resolve) => this.#server.close(() => resolve()));
   }
 
-  private accept(ws: WebSocket, query: URLSearchParams): void {
+  #accept(ws: WebSocket, query: URLSearchParams): void {
     this.stats.connections++;
     if (query.has('v') && query.get('v') !== '10') {
       ws.close(GatewayCloseCodes.InvalidAPIVersion, 'Invalid API version');
@@ -103,7 +107,10 @@ export class Gateway {
     }
     let session: GatewaySession | null = null;
     ws.send(
-      JSON.stringify({ op: GatewayOpcodes.Hello, d: { heartbeat_interval: this.hooks.heartbeatIntervalMs } }),
+      JSON.stringify({
+        op: GatewayOpcodes.Hello,
+        d: { heartbeat_interval: this.#hooks.heartbeatIntervalMs },
+      }),
     );
     ws.on('message', (raw: RawData) => {
       let payload: Json;
@@ -113,18 +120,18 @@ export class Gateway {
         ws.close(GatewayCloseCodes.DecodeError, 'Error while decoding payload.');
         return;
       }
-      session = this.receive(ws, session, payload);
+      session = this.#receive(ws, session, payload);
     });
     ws.on('close', (code) => {
       if (!session || session.socket !== ws) return;
       session.socket = null;
       // A client that closes with 1000/1001 ends its session, as on Discord; any other close can be resumed.
-      if (code === 1000 || code === 1001) this.sessions.delete(session.id);
+      if (code === 1000 || code === 1001) this.#sessions.delete(session.id);
     });
   }
 
   /** Handles one client payload; returns the socket's session afterwards. */
-  private receive(ws: WebSocket, session: GatewaySession | null, payload: Json): GatewaySession | null {
+  #receive(ws: WebSocket, session: GatewaySession | null, payload: Json): GatewaySession | null {
     switch (payload?.op) {
       case GatewayOpcodes.Heartbeat: {
         // The heartbeat carries the last sequence the client saw: nothing up to it needs replaying.
@@ -135,9 +142,9 @@ export class Gateway {
         return session;
       }
       case GatewayOpcodes.Identify:
-        return this.identify(ws, session, payload.d);
+        return this.#identify(ws, session, payload.d);
       case GatewayOpcodes.Resume:
-        return this.resume(ws, session, payload.d);
+        return this.#resume(ws, session, payload.d);
       case GatewayOpcodes.PresenceUpdate:
       case GatewayOpcodes.VoiceStateUpdate:
       case GatewayOpcodes.RequestGuildMembers:
@@ -151,25 +158,25 @@ export class Gateway {
   }
 
   /** Closes a socket that may not (re)authenticate: it already has a session, or the token is wrong. */
-  private refuse(ws: WebSocket, current: GatewaySession | null, token: unknown): boolean {
+  #refuse(ws: WebSocket, current: GatewaySession | null, token: unknown): boolean {
     if (current) ws.close(GatewayCloseCodes.AlreadyAuthenticated, 'Already authenticated.');
-    else if (!this.tokenMatches(token))
+    else if (!this.#tokenMatches(token))
       ws.close(GatewayCloseCodes.AuthenticationFailed, 'Authentication failed.');
     else return false;
     return true;
   }
 
-  private identify(ws: WebSocket, current: GatewaySession | null, d: Json): GatewaySession | null {
+  #identify(ws: WebSocket, current: GatewaySession | null, d: Json): GatewaySession | null {
     this.stats.identifies++;
-    if (this.refuse(ws, current, d?.token)) return current;
+    if (this.#refuse(ws, current, d?.token)) return current;
     const shard = Array.isArray(d.shard) ? (d.shard as [number, number]) : null;
     if (shard && !(shard[0] >= 0 && shard[0] < shard[1])) {
       ws.close(GatewayCloseCodes.InvalidShard, 'Invalid shard.');
       return null;
     }
     // A new IDENTIFY for a shard replaces that shard's previous session, which would otherwise buffer forever.
-    for (const old of this.sessions.values()) {
-      if (old.shard?.[0] === shard?.[0] && old.shard?.[1] === shard?.[1]) this.sessions.delete(old.id);
+    for (const old of this.#sessions.values()) {
+      if (old.shard?.[0] === shard?.[0] && old.shard?.[1] === shard?.[1]) this.#sessions.delete(old.id);
     }
     const session: GatewaySession = {
       id: randomBytes(16).toString('hex'),
@@ -179,15 +186,15 @@ export class Gateway {
       backlog: [],
       socket: ws,
     };
-    this.sessions.set(session.id, session);
-    for (const [event, data] of this.hooks.initialDispatches(session)) this.send(session, event, data);
+    this.#sessions.set(session.id, session);
+    for (const [event, data] of this.#hooks.initialDispatches(session)) this.#send(session, event, data);
     return session;
   }
 
-  private resume(ws: WebSocket, current: GatewaySession | null, d: Json): GatewaySession | null {
+  #resume(ws: WebSocket, current: GatewaySession | null, d: Json): GatewaySession | null {
     this.stats.resumes++;
-    if (this.refuse(ws, current, d?.token)) return current;
-    const session = this.sessions.get(d.session_id);
+    if (this.#refuse(ws, current, d?.token)) return current;
+    const session = this.#sessions.get(d.session_id);
     if (!session) {
       // d: false = not resumable; the client reconnects and identifies afresh.
       ws.send(JSON.stringify({ op: GatewayOpcodes.InvalidSession, d: false }));
@@ -197,18 +204,18 @@ export class Gateway {
     session.socket = ws;
     const after = Number(d.seq ?? 0);
     for (const dispatch of session.backlog) if (dispatch.s > after) ws.send(JSON.stringify(dispatch));
-    this.send(session, GatewayDispatchEvents.Resumed, null);
+    this.#send(session, GatewayDispatchEvents.Resumed, null);
     return session;
   }
 
-  private send(session: GatewaySession, event: string, data: Json): void {
+  #send(session: GatewaySession, event: string, data: Json): void {
     session.seq++;
     const dispatch: DispatchPayload = { op: GatewayOpcodes.Dispatch, t: event, s: session.seq, d: data };
     session.backlog.push(dispatch);
     if (session.socket?.readyState === WebSocket.OPEN) session.socket.send(JSON.stringify(dispatch));
   }
 
-  private tokenMatches(token: unknown): boolean {
-    return typeof token === 'string' && token.replace(/^Bot\s+/i, '') === this.hooks.token;
+  #tokenMatches(token: unknown): boolean {
+    return typeof token === 'string' && token.replace(/^Bot\s+/i, '') === this.#hooks.token;
   }
 }

@@ -14,7 +14,7 @@ const SPKI_PREFIX_BYTES = 12;
 export class InteractionSigner {
   /** The public key as the Developer Portal shows it: 64 hex characters. */
   readonly publicKey: string;
-  private readonly privateKey: KeyObject;
+  readonly #privateKey: KeyObject;
 
   constructor() {
     const { publicKey, privateKey } = generateKeyPairSync('ed25519');
@@ -22,12 +22,12 @@ export class InteractionSigner {
       .export({ format: 'der', type: 'spki' })
       .subarray(SPKI_PREFIX_BYTES)
       .toString('hex');
-    this.privateKey = privateKey;
+    this.#privateKey = privateKey;
   }
 
   /** `X-Signature-Ed25519`: hex signature of `timestamp` followed by the raw body. */
   sign(timestamp: string, body: string | Buffer): string {
-    return sign(null, Buffer.concat([Buffer.from(timestamp), Buffer.from(body)]), this.privateKey).toString(
+    return sign(null, Buffer.concat([Buffer.from(timestamp), Buffer.from(body)]), this.#privateKey).toString(
       'hex',
     );
   }

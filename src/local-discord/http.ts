@@ -20,11 +20,11 @@ import {
 } from './wire.ts';
 
 export abstract class HttpServer extends ChannelMessages {
-  private readonly routes: Route[];
+  readonly #routes: Route[];
 
   protected constructor(http: Server, port: number, options: LocalDiscordServerOptions) {
     super(http, port, options);
-    this.routes = this.buildRoutes();
+    this.#routes = this.buildRoutes();
     // A request can only fail outside onRequest's own error handling when the client aborted it.
     http.on('request', (req, res) => void this.onRequest(req, res).catch(() => res.destroy()));
     http.on('upgrade', (req, socket, head) => this.gateway.upgrade(req, socket, head));
@@ -80,7 +80,7 @@ export abstract class HttpServer extends ChannelMessages {
     parsed: { body: Json; hasFiles: boolean },
   ): ApiResponse {
     let pathMatched = false;
-    for (const route of this.routes) {
+    for (const route of this.#routes) {
       const params = matchSegments(route.segments, segments);
       if (!params) continue;
       pathMatched = true;

@@ -41,9 +41,10 @@ export const CREATE_FLAGS =
 /**
  * Discord's message limits, checked on every message the bot creates or edits. Written out here on
  * purpose rather than imported from `src/render/limits.ts`: this server plays Discord, the
- * independent judge of the bot's own constants.
+ * independent judge of the bot's own constants (the tests' payload judge, test/support/hostile/judge.ts,
+ * uses these too, never the bot's).
  */
-const LIMITS = {
+export const DISCORD_LIMITS = {
   content: 2000,
   embeds: 10,
   embedTitle: 256,
@@ -56,6 +57,7 @@ const LIMITS = {
   embedTotal: 6000,
   actionRows: 5,
   rowComponents: 5,
+  buttonLabel: 80,
   customId: 100,
   choices: 25,
   choiceText: 100,
@@ -64,7 +66,7 @@ const LIMITS = {
 } as const;
 
 /** Letters, digits, `-` and `_`; Discord additionally requires lowercase for chat input commands. */
-const COMMAND_NAME = new RegExp(`^[-_\\p{L}\\p{N}]{1,${LIMITS.commandName}}$`, 'u');
+const COMMAND_NAME = new RegExp(`^[-_\\p{L}\\p{N}]{1,${DISCORD_LIMITS.commandName}}$`, 'u');
 
 // ---------------------------------------------------------------------------------------------------------
 // Small helpers
@@ -172,46 +174,52 @@ function checkLength(errors: FieldError[], path: (string | number)[], value: unk
 export function validateMessage(payload: Json, prefix: (string | number)[] = []): FieldError[] {
   const errors: FieldError[] = [];
   if (!payload || typeof payload !== 'object') return errors;
-  checkLength(errors, [...prefix, 'content'], payload.content, LIMITS.content);
+  checkLength(errors, [...prefix, 'content'], payload.content, DISCORD_LIMITS.content);
   const embeds: Json[] = Array.isArray(payload.embeds) ? payload.embeds : [];
-  checkLength(errors, [...prefix, 'embeds'], embeds, LIMITS.embeds);
+  checkLength(errors, [...prefix, 'embeds'], embeds, DISCORD_LIMITS.embeds);
   let total = 0;
   embeds.forEach((embed, i) => {
     const at = [...prefix, 'embeds', i];
     const fields: Json[] = Array.isArray(embed?.fields) ? embed.fields : [];
-    checkLength(errors, [...at, 'title'], embed?.title, LIMITS.embedTitle);
-    checkLength(errors, [...at, 'description'], embed?.description, LIMITS.embedDescription);
-    checkLength(errors, [...at, 'fields'], fields, LIMITS.embedFields);
-    checkLength(errors, [...at, 'footer', 'text'], embed?.footer?.text, LIMITS.footerText);
-    checkLength(errors, [...at, 'author', 'name'], embed?.author?.name, LIMITS.authorName);
+    checkLength(errors, [...at, 'title'], embed?.title, DISCORD_LIMITS.embedTitle);
+    checkLength(errors, [...at, 'description'], embed?.description, DISCORD_LIMITS.embedDescription);
+    checkLength(errors, [...at, 'fields'], fields, DISCORD_LIMITS.embedFields);
+    checkLength(errors, [...at, 'footer', 'text'], embed?.footer?.text, DISCORD_LIMITS.footerText);
+    checkLength(errors, [...at, 'author', 'name'], embed?.author?.name, DISCORD_LIMITS.authorName);
     fields.forEach((field, j) => {
-      checkLength(errors, [...at, 'fields', j, 'name'], field?.name, LIMITS.fieldName);
-      checkLength(errors, [...at, 'fields', j, 'value'], field?.value, LIMITS.fieldValue);
+      checkLength(errors, [...at, 'fields', j, 'name'], field?.name, DISCORD_LIMITS.fieldName);
+      checkLength(errors, [...at, 'fields', j, 'value'], field?.value, DISCORD_LIMITS.fieldValue);
     });
     const texts = [embed?.title, embed?.description, embed?.footer?.text, embed?.author?.name];
     for (const field of fields) texts.push(field?.name, field?.value);
     for (const text of texts) total += typeof text === 'string' ? text.length : 0;
   });
-  if (total > LIMITS.embedTotal) {
+  if (total > DISCORD_LIMITS.embedTotal) {
     errors.push({
       path: [...prefix, 'embeds'],
       code: 'MAX_EMBED_SIZE_EXCEEDED',
-      message: `Embed size exceeds maximum size of ${LIMITS.embedTotal}`,
+      message: `Embed size exceeds maximum size of ${DISCORD_LIMITS.embedTotal}`,
     });
   }
   // Components v2 messages have their own, looser layout rules; only classic action rows are checked.
   const isComponentsV2 = (Number(payload.flags ?? 0) & MessageFlags.IsComponentsV2) !== 0;
   if (!isComponentsV2 && Array.isArray(payload.components)) {
-    checkLength(errors, [...prefix, 'components'], payload.components, LIMITS.actionRows);
+    checkLength(errors, [...prefix, 'components'], payload.components, DISCORD_LIMITS.actionRows);
     payload.components.forEach((row: Json, i: number) => {
       const children: Json[] = Array.isArray(row?.components) ? row.components : [];
-      checkLength(errors, [...prefix, 'components', i, 'components'], children, LIMITS.rowComponents);
+      checkLength(errors, [...prefix, 'components', i, 'components'], children, DISCORD_LIMITS.rowComponents);
       children.forEach((child, j) => {
         checkLength(
           errors,
           [...prefix, 'components', i, 'components', j, 'custom_id'],
           child?.custom_id,
-          LIMITS.customId,
+          DISCORD_LIMITS.customId,
+        );
+        checkLength(
+          errors,
+          [...prefix, 'components', i, 'components', j, 'label'],
+          child?.label,
+          DISCORD_LIMITS.buttonLabel,
         );
       });
     });
@@ -238,16 +246,16 @@ export function validateChoices(choices: unknown): FieldError[] {
   if (!Array.isArray(choices)) {
     return [{ path: ['data', 'choices'], code: 'BASE_TYPE_REQUIRED', message: 'This field is required' }];
   }
-  checkLength(errors, ['data', 'choices'], choices, LIMITS.choices);
+  checkLength(errors, ['data', 'choices'], choices, DISCORD_LIMITS.choices);
   choices.forEach((choice: Json, i) => {
     for (const key of ['name', 'value'] as const) {
       const value = choice?.[key];
       if (key === 'value' && typeof value !== 'string') continue;
-      if (typeof value !== 'string' || value.length < 1 || value.length > LIMITS.choiceText) {
+      if (typeof value !== 'string' || value.length < 1 || value.length > DISCORD_LIMITS.choiceText) {
         errors.push({
           path: ['data', 'choices', i, key],
           code: 'BASE_TYPE_BAD_LENGTH',
-          message: `Must be between 1 and ${LIMITS.choiceText} in length.`,
+          message: `Must be between 1 and ${DISCORD_LIMITS.choiceText} in length.`,
         });
       }
     }
@@ -263,7 +271,7 @@ function validateCommand(command: Json, path: (string | number)[], chatInput: bo
     errors.push({
       path: [...path, 'name'],
       code: 'APPLICATION_COMMAND_INVALID_NAME',
-      message: `Command name is invalid (1-${LIMITS.commandName} lowercase letters, digits, - or _).`,
+      message: `Command name is invalid (1-${DISCORD_LIMITS.commandName} lowercase letters, digits, - or _).`,
     });
   }
   if (chatInput) {
@@ -271,12 +279,12 @@ function validateCommand(command: Json, path: (string | number)[], chatInput: bo
     if (
       typeof description !== 'string' ||
       description.length < 1 ||
-      description.length > LIMITS.commandDescription
+      description.length > DISCORD_LIMITS.commandDescription
     ) {
       errors.push({
         path: [...path, 'description'],
         code: 'BASE_TYPE_BAD_LENGTH',
-        message: `Must be between 1 and ${LIMITS.commandDescription} in length.`,
+        message: `Must be between 1 and ${DISCORD_LIMITS.commandDescription} in length.`,
       });
     }
     const options: Json[] = Array.isArray(command?.options) ? command.options : [];

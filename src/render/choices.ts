@@ -9,6 +9,7 @@
 import type { Completion } from '../search/engine.ts';
 import { sliceText } from '../text/slice.ts';
 import { LIMITS } from './limits.ts';
+import { ELLIPSIS } from './quote.ts';
 
 export interface Choice {
   name: string;
@@ -17,7 +18,6 @@ export interface Choice {
 
 /** Article labels in preview names: enough to tell articles apart, short enough to leave room. */
 const LABEL_CHARS = 28;
-const ELLIPSIS = '…';
 
 /** `text` cut to `max` characters at a word boundary when one is near, with `…` when cut. */
 function fitText(text: string, max: number, ellipsis = true): string {

@@ -5,6 +5,7 @@
  */
 import type { APIActionRowComponent, APIButtonComponent, APIEmbed } from 'discord-api-types/v10';
 import { sliceText } from '../text/slice.ts';
+import { ELLIPSIS } from './quote.ts';
 
 export const LIMITS = {
   content: 2000,
@@ -25,8 +26,6 @@ export const LIMITS = {
   choices: 25,
   choiceText: 100,
 } as const;
-
-const ELLIPSIS = '…';
 
 /**
  * Shortens Discord markdown to at most `max` characters: at a word boundary when one is near,

@@ -12,6 +12,7 @@ import { type ButtonAction, encodeButton } from './custom-id.ts';
 import { LIMITS, truncateMarkdown } from './limits.ts';
 import { escapeMarkdown, quoteUserText } from './markdown.ts';
 import { type ButtonRow, type ReplyPayload, safeReply } from './payload.ts';
+import { quoteExcerpt, quoteParagraph } from './quote.ts';
 
 /** The embed accent: a muted blue, readable on dark and light themes. */
 export const ACCENT = 0x3b6ea5;
@@ -57,7 +58,7 @@ export function answerMessage(context: AnswerContext): ReplyPayload {
     color: ACCENT,
     title: placeTitle(hit.paragraph, hit.section),
     ...(hit.url ? { url: hit.url } : {}),
-    description: `${hit.excerpt}\n-# ${escapeMarkdown(compactCitation(hit.article))}`,
+    description: `${quoteExcerpt(hit)}\n-# ${escapeMarkdown(compactCitation(hit.article))}`,
   }));
   const last = embeds.at(-1);
   if (last) {
@@ -122,13 +123,14 @@ export function paragraphMessage(view: ParagraphView): ReplyPayload {
   const tail = [view.citation, rightsLine(view.article)]
     .map((line) => `\n-# ${escapeMarkdown(line)}`)
     .join('');
+  const quoted = quoteParagraph({ text: view.paragraph.text, highlights: view.highlights });
   return safeReply({
     embeds: [
       {
         color: ACCENT,
         title: placeTitle(view.paragraph.number, view.paragraph.section),
         ...(view.article.url ? { url: view.article.url } : {}),
-        description: `${truncateMarkdown(view.markdown, LIMITS.embedDescription - tail.length)}${tail}`,
+        description: `${truncateMarkdown(quoted, LIMITS.embedDescription - tail.length)}${tail}`,
       },
     ],
     components: [],
@@ -157,9 +159,13 @@ export function sourcesMessage(articles: readonly Article[], t: Catalogue = en):
         .join('\n'),
     };
   });
-  const overflow = articles.length - 10;
-  if (overflow > 0) {
-    embeds.splice(9, embeds.length, { color: ACCENT, description: t.sourcesOverflow(overflow + 1) });
+  // Past Discord's embed count, the last embed says how many articles are not shown.
+  const shown = LIMITS.embeds - 1;
+  if (articles.length > LIMITS.embeds) {
+    embeds.splice(shown, embeds.length, {
+      color: ACCENT,
+      description: t.sourcesOverflow(articles.length - shown),
+    });
   }
   const summary = t.sourcesSummary(articles.length, paragraphs);
   return safeReply({ content: summary, embeds, components: [], ephemeral: true, allowedUsers: [] });

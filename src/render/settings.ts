@@ -25,15 +25,9 @@ export function describeValue(setting: SettingName, value: unknown, t: Catalogue
   }
 }
 
+/** What the summary and the history call a setting, in the reader's language (the schema's words in English). */
 function label(setting: SettingName, t: Catalogue): string {
-  const labels: Record<SettingName, string> = {
-    channels: t.labelChannels,
-    mentions: t.labelMentions,
-    visibility: t.labelVisibility,
-    results: t.labelResults,
-    cooldown: t.labelCooldown,
-  };
-  return labels[setting];
+  return t.settings[setting].label;
 }
 
 export function settingsMessage(settings: GuildSettings, command: string, t: Catalogue = en): ReplyPayload {

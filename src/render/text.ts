@@ -1,17 +1,23 @@
 /**
- * The answer as a reader sees it in a terminal: the same excerpts and citations the bot posts,
- * with Discord's bold shown as terminal bold (or left as `**` when the output is not a terminal).
+ * The answer as a reader sees it in a terminal: the same excerpts and citations the bot posts, as
+ * text (nothing escaped), the highlights in terminal bold — or marked `**…**` when the output is
+ * not a terminal, so they still show in a file or a pipe.
  */
 import type { Answer } from '../search/engine.ts';
 import { count } from '../text/count.ts';
+import { type QuoteStyle, quoteExcerpt } from './quote.ts';
 
-const ESCAPED = /\\([\\*_~`|<>[\]#\-.\d])/g;
+/** Terminal bold on and off (SGR 1 and 22). */
+export const ANSI: QuoteStyle = {
+  plain: (text) => text,
+  highlight: (text) => `\u001b[1m${text}\u001b[22m`,
+};
 
-/** Discord markdown to terminal text: `**x**` in bold, escapes removed. */
-export function markdownToTerminal(markdown: string, ansi: boolean): string {
-  const text = ansi ? markdown.replace(/\*\*(.+?)\*\*(?!\*)/g, '\u001b[1m$1\u001b[22m') : markdown;
-  return ansi ? text.replace(ESCAPED, '$1') : text;
-}
+/** Text for a file or a pipe: highlights marked as `**…**`. */
+export const MARKED: QuoteStyle = {
+  plain: (text) => text,
+  highlight: (text) => `**${text}**`,
+};
 
 export function renderAnswerText(answer: Answer, offset: number, ansi: boolean): string {
   if (answer.total === 0) {
@@ -28,8 +34,9 @@ export function renderAnswerText(answer: Answer, offset: number, ansi: boolean):
     `${count(answer.total, 'paragraph')} ${answer.total === 1 ? 'matches' : 'match'} "${answer.query}"; showing ${shown}.`,
     '',
   ];
+  const style = ansi ? ANSI : MARKED;
   answer.results.forEach((hit, index) => {
-    lines.push(`${first + index}. ${markdownToTerminal(hit.excerpt, ansi)}`);
+    lines.push(`${first + index}. ${quoteExcerpt(hit, style)}`);
     lines.push(`   — ${hit.citation}  [${hit.id}]`, '');
   });
   return `${lines.join('\n')}`;

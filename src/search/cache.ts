@@ -17,7 +17,7 @@ import {
   INDEX_VERSION,
   type IndexedParagraph,
   type Vocabulary,
-} from './index.ts';
+} from './inverted-index.ts';
 
 export const CACHE_FILE = 'index-cache.v8';
 

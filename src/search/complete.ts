@@ -15,7 +15,7 @@
  * How choices look and Discord's limits are `src/render/choices.ts`'s business.
  */
 import { foldWord } from '../text/terms.ts';
-import type { Vocabulary } from './index.ts';
+import type { Vocabulary } from './inverted-index.ts';
 import type { QueryTerm } from './query.ts';
 import type { Ranked } from './rank.ts';
 

@@ -2,8 +2,9 @@
  * The answer engine: everything the bot and the CLI say comes from here.
  *
  * It loads a corpus, builds (or loads from cache) the paragraph index, and answers a query with
- * the best paragraphs, each as a verbatim excerpt with the matched words bolded and a citation.
- * Pure of Discord: the CLI, the bot and the tests all call this class.
+ * the best paragraphs, each as structure: the verbatim paragraph, where the matched words are in
+ * it, the window to quote, and a citation. Pure of Discord and of any markup: the CLI, the bot
+ * and the tests all call this class, and `src/render/` decides how an answer looks.
  */
 import { join } from 'node:path';
 import type { Logger } from 'pino';
@@ -15,50 +16,27 @@ import {
   loadCorpus,
   problemLogMessage,
 } from '../corpus/load.ts';
-import type { Article, ArticleMeta, Paragraph } from '../corpus/types.ts';
-import { tokenize, wordTerms } from '../text/terms.ts';
+import type { Article } from '../corpus/types.ts';
 import { CACHE_FILE, indexFingerprint, loadIndexCache, saveIndexCache } from './cache.ts';
-import { citeParagraph } from './citation.ts';
 import { type Completion, complete, WordLists } from './complete.ts';
-import { excerpt, highlightAll } from './excerpt.ts';
-import { findHighlights, type ParagraphTerms, paragraphTerms } from './highlight.ts';
-import { type BuiltIndex, buildIndex } from './index.ts';
-import { Lru } from './lru.ts';
+import { type Hit, HitBuilder, type ParagraphView } from './hits.ts';
+import { type BuiltIndex, buildIndex } from './inverted-index.ts';
+import { ParagraphTable } from './paragraphs.ts';
 import { cleanQuery, type QueryTerm, queryTerms } from './query.ts';
-import {
-  type Headings,
-  type RankContext,
-  type Ranked,
-  type Ranking,
-  type RankOptions,
-  rank,
-} from './rank.ts';
-import { articleKey, type ParagraphReference, referenceToken, splitReference } from './reference.ts';
+import { type RankContext, type Ranked, type Ranking, type RankOptions, rank } from './rank.ts';
+import { RecentRankings } from './recent.ts';
+import { type ParagraphReference, splitReference } from './reference.ts';
 import { inEnglish } from './russian.ts';
 import { questionShape } from './shape.ts';
+import { didYouMean } from './suggest.ts';
 
 export type { Completion } from './complete.ts';
+export type { ExcerptWindow } from './excerpt.ts';
+export type { Span } from './highlight.ts';
+export type { Hit, ParagraphView } from './hits.ts';
+export { RECENT_QUESTIONS } from './recent.ts';
 
-/** One cited paragraph of an answer. */
-export interface Hit {
-  /** Paragraph id, `<articleId>#<number>`. */
-  id: string;
-  articleId: string;
-  title: string;
-  paragraph: number;
-  section: string | null;
-  score: number;
-  /** The whole paragraph, verbatim. */
-  text: string;
-  /** Discord markdown: the best window of the paragraph, matched words in bold. */
-  excerpt: string;
-  citation: string;
-  /** The article's URL, only when the source material states one. */
-  url: string | null;
-  /** The cited article's metadata, for renderers that lay the citation out themselves. */
-  article: ArticleMeta;
-}
-
+/** The best paragraphs for a query, as structure: `src/render/` decides how they look. */
 export interface Answer {
   /** The query as searched: cleaned and possibly shortened. */
   query: string;
@@ -70,6 +48,7 @@ export interface Answer {
   suggestions: string[];
 }
 
+/** Which page of an answer to return. */
 export interface AnswerOptions {
   /** Results to return, 1–10 (default 3). */
   limit?: number;
@@ -77,17 +56,11 @@ export interface AnswerOptions {
   offset?: number;
 }
 
-export interface ParagraphView {
-  article: Article;
-  paragraph: Paragraph;
-  citation: string;
-  /** The whole paragraph as Discord markdown, with the query's matches bolded when a query is given. */
-  markdown: string;
-}
-
+/** What the engine holds, for status and logs. */
 export interface EngineStats {
   articles: number;
   paragraphs: number;
+  /** Distinct terms in the index. */
   terms: number;
   /** Milliseconds spent building the index, or loading it from the cache. */
   indexMs: number;
@@ -95,50 +68,20 @@ export interface EngineStats {
 }
 
 export interface OpenOptions {
+  /** The corpus directory: `.md`/`.txt` articles and the glossaries (`src/corpus/load.ts`). */
   corpusDir: string;
   /** Where the index cache lives; omitted, the index is always built and never saved. */
   dataDir?: string;
+  /** Where skipped files and cache trouble are reported; omitted, nothing is logged. */
   logger?: Logger;
 }
 
+/** Results per answer when the caller does not say. */
 export const DEFAULT_LIMIT = 3;
+/** The most results one answer returns (a page of "More"). */
 export const MAX_LIMIT = 10;
-/** Autocomplete choices when the caller does not say (the bot asks for Discord's cap). */
+/** Autocomplete suggestions when the caller does not say how many (a renderer asks for what it can show). */
 const DEFAULT_COMPLETIONS = 20;
-const MAX_SUGGESTIONS = 3;
-/** Enough of a paragraph for a preview's name; the renderer cuts it to fit. */
-const SNIPPET_CHARS = 160;
-/** Paragraphs whose highlighting analysis is kept: the ones people keep being answered with. */
-const ANALYSIS_CACHE_SIZE = 2000;
-/**
- * Questions whose ranked matches are kept, so that "More", a paragraph opened from an answer and
- * a repeated question cost no search. Ranking orders only a head of the matches (`rank.ts`: at
- * least its heading window, 200), so that head is what is kept, with the total and the
- * suggestions: a few tens of kilobytes per question.
- */
-export const RECENT_QUESTIONS = 64;
-/**
- * Autocomplete rankings kept by the text they rank: the text a keystroke ranks is the one before
- * it when the key was a space (a trailing space is trimmed; only the completions differ), and a
- * reader who deletes a letter goes back to a text just ranked. A few suffice: one person's last
- * keystrokes, or a few people's at once.
- */
-const RECENT_COMPLETIONS = 16;
-/** The depth a kept question is ranked to: ten pages of the largest page. */
-const RANKED_KEPT = 100;
-
-/** A recent question's ranking, as far as anyone pages, and its "did you mean". */
-interface Recent {
-  ranking: Ranking;
-  suggestions: string[];
-}
-
-/** A paragraph with its article and the terms of its article's title and its section heading. */
-interface Located {
-  article: Article;
-  paragraph: Paragraph;
-  headings: Headings;
-}
 
 /** A change to the corpus, already read and parsed: see `LiveCorpus`. */
 export interface CorpusChange {
@@ -156,42 +99,43 @@ export interface CorpusChange {
   built: BuiltIndex;
 }
 
+/** Only the engine's own factories construct it: they know where the corpus and its index come from. */
+const CONSTRUCT: unique symbol = Symbol('AnswerEngine');
+
 export class AnswerEngine {
-  #articles: readonly Article[] = [];
   #problems: readonly CorpusProblem[];
   #glossary: Glossary;
   #built: BuiltIndex;
   #files: ReadonlyMap<string, string>;
   #stats: EngineStats;
-  readonly #paragraphs = new Map<string, Located>();
-  /** Every title and heading term, so ranking can skip heading lookups when none applies. */
-  readonly #headingTerms = new Set<string>();
-  /** Articles by `articleKey`, for paragraph references in queries. */
-  readonly #articlesByKey = new Map<string, Article[]>();
-  #headings: { heading: string; terms: string[] }[] = [];
+  readonly #table = new ParagraphTable();
   /** Autocomplete's word lists, built on first use after each change of the index. */
   #lists: WordLists | undefined;
-  readonly #analyses = new Lru<string, ParagraphTerms>(ANALYSIS_CACHE_SIZE);
-  /** By the question's text (after any paragraph reference): what ranking reads. */
-  readonly #recentQuestions = new Lru<string, Recent>(RECENT_QUESTIONS);
-  /** By the typed text (after any paragraph reference): what autocomplete ranked for it. */
-  readonly #recentCompletions = new Lru<string, Ranking>(RECENT_COMPLETIONS);
+  readonly #hits: HitBuilder;
+  readonly #recent = new RecentRankings({
+    search: (text, options) => this.#search(text, options),
+    suggest: (text) => didYouMean(this.#built, this.#terms(text)),
+  });
 
-  private constructor(
+  /** Use `open`, `fromCorpus` or `fromLoadedIndex`; `key` keeps every other module out. */
+  constructor(
+    key: typeof CONSTRUCT,
     corpus: Corpus,
     built: BuiltIndex,
     timing: Pick<EngineStats, 'indexMs' | 'indexSource'>,
   ) {
+    if (key !== CONSTRUCT) throw new TypeError('AnswerEngine is made by AnswerEngine.open or fromCorpus');
     this.#problems = corpus.problems;
     this.#glossary = corpus.glossary;
     this.#built = built;
     this.#files = corpus.files;
     this.#stats = { articles: 0, paragraphs: 0, terms: 0, ...timing };
+    this.#hits = new HitBuilder(this.#table, corpus.glossary);
     this.#setArticles(corpus.articles);
   }
 
   get articles(): readonly Article[] {
-    return this.#articles;
+    return this.#table.articles;
   }
 
   /** Files (and glossary lines) that were skipped, with the reason. */
@@ -212,12 +156,15 @@ export class AnswerEngine {
   static fromCorpus(corpus: Corpus): AnswerEngine {
     const started = performance.now();
     const built = buildIndex(corpus.articles, corpus.glossary);
-    return new AnswerEngine(corpus, built, { indexMs: performance.now() - started, indexSource: 'built' });
+    return new AnswerEngine(CONSTRUCT, corpus, built, {
+      indexMs: performance.now() - started,
+      indexSource: 'built',
+    });
   }
 
   /** An engine over an index loaded from the cache: what `open` does on a cache hit. */
   static fromLoadedIndex(corpus: Corpus, built: BuiltIndex, loadMs: number): AnswerEngine {
-    return new AnswerEngine(corpus, built, { indexMs: loadMs, indexSource: 'cache' });
+    return new AnswerEngine(CONSTRUCT, corpus, built, { indexMs: loadMs, indexSource: 'cache' });
   }
 
   /**
@@ -256,7 +203,7 @@ export class AnswerEngine {
    * purpose: queries run on the same event loop, so none can see the corpus half swapped.
    */
   update(change: CorpusChange): void {
-    const byFile = new Map(this.#articles.map((article) => [article.file, article]));
+    const byFile = new Map(this.articles.map((article) => [article.file, article]));
     for (const file of change.removedFiles) byFile.delete(file);
     for (const article of change.upserts) byFile.set(article.file, article);
     if (change.glossary) this.#glossary = change.glossary;
@@ -268,39 +215,14 @@ export class AnswerEngine {
   }
 
   #setArticles(articles: readonly Article[]): void {
-    this.#articles = articles;
-    this.#paragraphs.clear();
-    this.#articlesByKey.clear();
-    this.#headingTerms.clear();
-    this.#headings = [];
+    this.#table.fill(articles, this.#glossary);
     this.#lists = undefined;
-    this.#analyses.clear();
-    this.#recentQuestions.clear();
-    this.#recentCompletions.clear();
-    const termsOf = (text: string) =>
-      tokenize(text).flatMap((token) => wordTerms(token.surface, true, this.#glossary.spelling));
-    const none: ReadonlySet<string> = new Set();
-    for (const article of articles) {
-      const key = articleKey(article.id);
-      this.#articlesByKey.set(key, [...(this.#articlesByKey.get(key) ?? []), article]);
-      const title = new Set(termsOf(article.title));
-      for (const term of title) this.#headingTerms.add(term);
-      const sections = new Map<string | null, ReadonlySet<string>>();
-      for (const heading of article.sections) {
-        const terms = termsOf(heading);
-        sections.set(heading, new Set(terms));
-        for (const term of terms) this.#headingTerms.add(term);
-        this.#headings.push({ heading, terms });
-      }
-      for (const paragraph of article.paragraphs) {
-        const section = sections.get(paragraph.section) ?? none;
-        this.#paragraphs.set(paragraph.id, { article, paragraph, headings: { title, section } });
-      }
-    }
+    this.#hits.reset(this.#glossary);
+    this.#recent.clear();
     this.#stats = {
       ...this.#stats,
       articles: articles.length,
-      paragraphs: this.#paragraphs.size,
+      paragraphs: this.#table.byId.size,
       terms: this.#built.index.termCount,
     };
   }
@@ -315,44 +237,26 @@ export class AnswerEngine {
     const { text, reference } = splitReference(cleaned);
     const count = Math.min(Math.max(1, Math.trunc(limit) || DEFAULT_LIMIT), MAX_LIMIT);
     const start = Math.max(0, Math.trunc(offset) || 0);
-    const recent = this.#recent(text);
-    const kept =
-      start + count <= recent.ranking.ranked.length || recent.ranking.ranked.length === recent.ranking.total;
-    const ranking = kept ? recent.ranking : this.#search(text, { depth: start + count });
-    const { ranked, total } = reference ? this.#pin(ranking, reference, text) : ranking;
+    const recent = this.#recent.question(text, start + count);
+    const { ranked, total } = reference ? this.#pin(recent.ranking, reference, text) : recent.ranking;
     return {
       query: cleaned,
       total,
-      results: ranked.slice(start, start + count).map((result) => this.#hit(result)),
+      results: ranked.slice(start, start + count).map((result) => this.#hits.hit(result)),
       suggestions: total === 0 ? recent.suggestions : [],
     };
   }
 
-  /** A question's ranking: from the recent questions, or searched and kept. */
-  #recent(text: string): Recent {
-    const kept = this.#recentQuestions.get(text);
-    if (kept) return kept;
-    const ranking = this.#search(text, { depth: RANKED_KEPT });
-    const suggestions = ranking.total === 0 ? this.#suggest(this.#terms(text)) : [];
-    return this.#recentQuestions.set(text, { ranking, suggestions });
-  }
-
-  /** One paragraph by id, whole, with a query's matches bolded when a query is given. */
+  /** One paragraph by id, whole, with where a query matched in it when a query is given. */
   paragraph(id: string, query?: string): ParagraphView | undefined {
-    const entry = this.#paragraphs.get(id);
+    const entry = this.#table.byId.get(id);
     if (!entry) return undefined;
     // Opened from an answer: its matches are usually among the question's ranked ones.
     const text = query === undefined ? '' : splitReference(cleanQuery(query)).text;
     const match = query
-      ? (this.#recentQuestions.get(text)?.ranking.ranked.find((hit) => hit.id === id)?.match ??
-        this.#matchOf(text, id))
+      ? (this.#recent.kept(text)?.ranked.find((hit) => hit.id === id)?.match ?? this.#matchOf(text, id))
       : undefined;
-    const highlights = match ? findHighlights(this.#analysis(entry.paragraph), match) : [];
-    return {
-      ...entry,
-      citation: citeParagraph(entry.article, entry.paragraph),
-      markdown: highlightAll(entry.paragraph.text, highlights),
-    };
+    return this.#hits.view(entry, match);
   }
 
   /**
@@ -364,35 +268,13 @@ export class AnswerEngine {
   complete(partial: string, limit = DEFAULT_COMPLETIONS): Completion[] {
     const typed = splitReference(cleanQuery(partial)).text;
     const typing = !/\s$/u.test(partial);
-    this.#lists ??= new WordLists(this.#built.vocabulary, this.#headings);
+    this.#lists ??= new WordLists(this.#built.vocabulary, this.#table.headings);
     return complete(typed, typing, Math.max(1, Math.trunc(limit) || DEFAULT_COMPLETIONS), {
       lists: this.#lists,
       terms: (text) => this.#terms(text),
-      rank: (text, depth) => this.#rankTyped(text, depth),
-      preview: (hit, query) => this.#preview(hit, query),
+      rank: (text, depth) => this.#recent.typed(text, depth),
+      preview: (hit, query) => this.#hits.preview(hit, query),
     });
-  }
-
-  /** What autocomplete ranks: kept from a recent keystroke or question of the same text when deep enough. */
-  #rankTyped(text: string, depth: number): readonly Ranked[] {
-    const kept = this.#recentCompletions.get(text) ?? this.#recentQuestions.get(text)?.ranking;
-    const deepEnough = kept && (kept.ranked.length >= depth || kept.ranked.length === kept.total);
-    const ranking = deepEnough ? kept : this.#search(text, { depth });
-    return this.#recentCompletions.set(text, ranking).ranked;
-  }
-
-  #preview(hit: Ranked, query: string): Completion {
-    const { article, paragraph } = this.#paragraphs.get(hit.id) as Located;
-    const highlights = findHighlights(this.#analysis(paragraph), hit.match);
-    const from = highlights[0]?.start ?? 0;
-    return {
-      kind: 'answer',
-      query,
-      reference: referenceToken(article.id, paragraph.number, this.#articles.length > 1),
-      paragraph: paragraph.number,
-      title: this.#articles.length > 1 ? article.title : null,
-      snippet: paragraph.text.slice(from, from + SNIPPET_CHARS),
-    };
   }
 
   /** A query's terms, with Cyrillic words read in English (`russian.ts`). */
@@ -415,32 +297,30 @@ export class AnswerEngine {
     known: (term) => this.#built.vocabulary.has(term),
     frequency: (term) => this.#built.vocabulary.get(term)?.count ?? 0,
     isName: (term) => /^\p{Lu}/u.test(this.#built.vocabulary.get(term)?.surface ?? ''),
-    paragraphs: this.#paragraphs,
-    headingTerms: this.#headingTerms,
+    paragraphs: this.#table.byId,
+    headingTerms: this.#table.headingTerms,
     locate: (id) => {
-      const entry = this.#paragraphs.get(id);
+      const entry = this.#table.byId.get(id);
       return (
         entry && { articleId: entry.article.id, number: entry.paragraph.number, text: entry.paragraph.text }
       );
     },
     analysis: (id) => {
-      const entry = this.#paragraphs.get(id);
-      return entry && this.#analysis(entry.paragraph);
+      const entry = this.#table.byId.get(id);
+      return entry && this.#hits.analysis(entry.paragraph);
     },
   };
 
   /** Moves the referenced paragraph to the front (adding it when the text alone did not find it). */
   #pin({ ranked, total }: Ranking, reference: ParagraphReference, text: string): Ranking {
     const candidates = reference.article
-      ? (this.#articlesByKey.get(reference.article) ?? []).map(
-          (article) => `${article.id}#${reference.number}`,
-        )
-      : this.#articles.length === 1
-        ? [`${this.#articles[0]?.id}#${reference.number}`]
+      ? this.#table.articlesWithKey(reference.article).map((article) => `${article.id}#${reference.number}`)
+      : this.articles.length === 1
+        ? [`${this.articles[0]?.id}#${reference.number}`]
         : ranked
-            .filter((hit) => this.#paragraphs.get(hit.id)?.paragraph.number === reference.number)
+            .filter((hit) => this.#table.byId.get(hit.id)?.paragraph.number === reference.number)
             .map((hit) => hit.id);
-    const id = candidates.find((candidate) => this.#paragraphs.has(candidate));
+    const id = candidates.find((candidate) => this.#table.byId.has(candidate));
     if (id === undefined) return { ranked, total };
     const found = ranked.find((hit) => hit.id === id);
     const match = found?.match ?? this.#matchOf(text, id);
@@ -448,55 +328,5 @@ export class AnswerEngine {
     // Counted already when the text matched it (in the head or further down).
     const added = found || Object.keys(match).length > 0 ? 0 : 1;
     return { ranked: [pinned, ...ranked.filter((hit) => hit.id !== id)], total: total + added };
-  }
-
-  #hit(result: Ranked): Hit {
-    const { article, paragraph } = this.#paragraphs.get(result.id) as Located;
-    const highlights = findHighlights(this.#analysis(paragraph), result.match);
-    return {
-      id: paragraph.id,
-      articleId: article.id,
-      title: article.title,
-      paragraph: paragraph.number,
-      section: paragraph.section,
-      score: Math.round(result.score * 1000) / 1000,
-      text: paragraph.text,
-      excerpt: excerpt(paragraph.text, highlights),
-      citation: citeParagraph(article, paragraph),
-      url: article.url,
-      article,
-    };
-  }
-
-  #analysis(paragraph: Paragraph): ParagraphTerms {
-    return (
-      this.#analyses.get(paragraph.id) ??
-      this.#analyses.set(paragraph.id, paragraphTerms(paragraph.text, this.#glossary))
-    );
-  }
-
-  /** Near spellings of the query's words that do occur in the corpus, written as the corpus writes them. */
-  #suggest(terms: readonly QueryTerm[]): string[] {
-    if (terms.length === 0) return [];
-    const query = terms.map((term) => term.term).join(' ');
-    const suggestions = this.#built.index.autoSuggest(query, {
-      fuzzy: 0.4,
-      maxFuzzy: 2,
-      prefix: true,
-      combineWith: 'OR',
-    });
-    const seen = new Set<string>();
-    const written: string[] = [];
-    for (const suggestion of suggestions) {
-      const text = suggestion.terms
-        .map((term) => this.#built.vocabulary.get(term)?.surface ?? term)
-        .join(' ');
-      const key = text.toLowerCase();
-      if (seen.has(key)) continue;
-      seen.add(key);
-      written.push(text);
-      if (written.length === MAX_SUGGESTIONS) break;
-    }
-    return written;
   }
 }

@@ -1,23 +1,30 @@
 /**
- * Excerpts: the best window of a paragraph, quoted verbatim with the matched words in bold.
+ * Excerpts: the best window of a paragraph to quote, as offsets into it. How it looks (bold,
+ * escaping, ellipses on the cut sides) is `src/render/quote.ts`'s business.
  *
  * Follows Meilisearch's cropping rules: the window covers the most distinct matched terms, then
  * the tightest cluster of them, then the most matches; it is padded within the sentence (whole
- * sentences when they fit), never cuts a word, and shows "…" only on sides that were cut.
+ * sentences when they fit), never cuts a word, and says on which sides it cut the paragraph.
  */
-import { bold, escapeMarkdown } from '../render/markdown.ts';
-import type { Highlight } from './highlight.ts';
+import type { Highlight, Span } from './highlight.ts';
 
-/** About three lines of a Discord embed: enough context to judge the hit, short enough for three hits. */
+/**
+ * About three lines of an answer's card: enough context to judge the hit, short enough for three
+ * hits. A reading length, not a platform limit: renderers fit what they are given to their own.
+ */
 export const EXCERPT_CHARS = 300;
-export const ELLIPSIS = '…';
+
+/** The stretch of a paragraph an answer quotes. */
+export interface ExcerptWindow extends Span {
+  /** The paragraph goes on before `start` (a renderer marks the cut, e.g. with "…"). */
+  cutBefore: boolean;
+  /** The paragraph goes on after `end`. */
+  cutAfter: boolean;
+}
 
 const SENTENCE_END = /[.!?…]["”’)\]]*\s+/g;
 
-interface Window {
-  start: number;
-  end: number;
-}
+type Window = Span;
 
 /** The densest run of highlights that fits in `maxChars`, by Meilisearch's criteria. */
 function bestCluster(highlights: readonly Highlight[], maxChars: number): Window | null {
@@ -104,35 +111,22 @@ function snapToWords(text: string, window: Window, cluster: Window): Window {
   return { start, end };
 }
 
-/** Renders `text[start, end)` as escaped Discord markdown with its highlights in bold. */
-function renderHighlighted(text: string, window: Window, highlights: readonly Highlight[]): string {
-  let out = '';
-  let at = window.start;
-  for (const highlight of highlights) {
-    const start = Math.max(highlight.start, window.start);
-    const end = Math.min(highlight.end, window.end);
-    if (end <= start) continue;
-    out += escapeMarkdown(text.slice(at, start)) + bold(escapeMarkdown(text.slice(start, end)));
-    at = end;
-  }
-  return out + escapeMarkdown(text.slice(at, window.end));
-}
-
 /**
- * The excerpt of `text` for a result: at most about `maxChars` characters of the paragraph (plus
- * markdown and ellipses), highlights bolded. A paragraph that fits is quoted whole.
+ * The window of `text` a result quotes: at most about `maxChars` characters of the paragraph,
+ * around its densest highlights, without surrounding spaces. A paragraph that fits is quoted whole.
  */
-export function excerpt(text: string, highlights: readonly Highlight[], maxChars = EXCERPT_CHARS): string {
+export function excerptWindow(
+  text: string,
+  highlights: readonly Highlight[],
+  maxChars = EXCERPT_CHARS,
+): ExcerptWindow {
   let window: Window = { start: 0, end: text.length };
   if (text.length > maxChars) {
     const cluster = bestCluster(highlights, maxChars) ?? { start: 0, end: 0 };
     window = widen(text, cluster, maxChars);
   }
-  const body = renderHighlighted(text, window, highlights).trim();
-  return `${window.start > 0 ? ELLIPSIS : ''}${body}${window.end < text.length ? ELLIPSIS : ''}`;
-}
-
-/** The whole paragraph with its highlights, for "Full paragraph". */
-export function highlightAll(text: string, highlights: readonly Highlight[]): string {
-  return renderHighlighted(text, { start: 0, end: text.length }, highlights);
+  const quoted = text.slice(window.start, window.end);
+  const start = window.start + (quoted.length - quoted.trimStart().length);
+  const end = Math.max(start, window.end - (quoted.length - quoted.trimEnd().length));
+  return { start, end, cutBefore: window.start > 0, cutAfter: window.end < text.length };
 }

@@ -10,9 +10,13 @@ import type { AliasSpan, Glossary } from '../corpus/glossary.ts';
 import { memoize } from '../text/memo.ts';
 import { tokenize, wordTerms } from '../text/terms.ts';
 
-export interface Highlight {
+/** A stretch of a paragraph's text: offsets into it (UTF-16 code units, `end` exclusive). */
+export interface Span {
   start: number;
   end: number;
+}
+
+export interface Highlight extends Span {
   /** The matched term: excerpt windows prefer covering many distinct keys. */
   key: string;
 }

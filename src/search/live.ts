@@ -13,7 +13,7 @@ import type { Logger } from 'pino';
 import type { Glossary } from '../corpus/glossary.ts';
 import { type CorpusProblem, glossaryFromTexts, problemLogMessage } from '../corpus/load.ts';
 import type { AnswerEngine } from './engine.ts';
-import { fromPlainIndexAsync } from './index.ts';
+import { fromPlainIndexAsync } from './inverted-index.ts';
 import type { ReloadResult, WorkerRequest } from './reload-worker.ts';
 
 /** Editors save in bursts (write, rename, chmod): one reload per burst. */

@@ -22,7 +22,7 @@
 import type MiniSearch from 'minisearch';
 import type { SearchResult } from 'minisearch';
 import type { MatchedTerms, ParagraphTerms } from './highlight.ts';
-import type { IndexedParagraph } from './index.ts';
+import type { IndexedParagraph } from './inverted-index.ts';
 import { closeness, positionsOf, sentenceOfWords, smallestWindow } from './proximity.ts';
 import { buildQuery, type QueryTerm } from './query.ts';
 import { definesSubject, hasAnswerNear, namesAlone, type Shape } from './shape.ts';

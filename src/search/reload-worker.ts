@@ -25,7 +25,7 @@ import {
   type PlainIndex,
   removeArticle,
   toPlainIndex,
-} from './index.ts';
+} from './inverted-index.ts';
 
 /** Takes over the corpus the engine answers from; answered with `{ adopted: true }`. */
 export interface AdoptRequest {

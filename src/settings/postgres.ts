@@ -70,26 +70,28 @@ interface Known {
 
 export class PostgresSettingsStore extends EventEmitter<StoreEvents> implements SettingsStore {
   /** Every configured guild's settings, with the revision they are at. */
-  private readonly known = new Map<string, Known>();
+  readonly #known = new Map<string, Known>();
   /** Tells this process's own notifications from other processes'. */
-  private readonly origin = randomUUID();
-  private readonly now: () => number;
-  private listener: pg.Client | null = null;
-  private reconnectTimer: NodeJS.Timeout | null = null;
+  readonly #origin = randomUUID();
+  readonly #now: () => number;
+  readonly #url: string;
+  #listener: pg.Client | null = null;
+  #reconnectTimer: NodeJS.Timeout | null = null;
   /** Set after the first load: later loads report what changed while this process was not listening. */
-  private loaded = false;
-  private closed = false;
+  #loaded = false;
+  #closed = false;
 
   private constructor(
     /** The pool every read and write goes through; `PostgresCooldowns` shares it. */
     readonly pool: pg.Pool,
-    private readonly url: string,
+    url: string,
     /** Server and database, without credentials. */
     readonly file: string,
     options: PostgresStoreOptions,
   ) {
     super();
-    this.now = options.now ?? Date.now;
+    this.#url = url;
+    this.#now = options.now ?? Date.now;
   }
 
   /**
@@ -125,7 +127,7 @@ export class PostgresSettingsStore extends EventEmitter<StoreEvents> implements 
           location,
         );
       }
-      await store.listen();
+      await store.#listen();
       return store;
     } catch (error) {
       await pool.end().catch(() => undefined);
@@ -135,7 +137,7 @@ export class PostgresSettingsStore extends EventEmitter<StoreEvents> implements 
 
   get(guildId: string): GuildSettings {
     assertSnowflake(guildId, 'server id');
-    return this.known.get(guildId)?.settings ?? DEFAULT_SETTINGS;
+    return this.#known.get(guildId)?.settings ?? DEFAULT_SETTINGS;
   }
 
   async set<K extends SettingName>(
@@ -144,40 +146,40 @@ export class PostgresSettingsStore extends EventEmitter<StoreEvents> implements 
     setting: K,
     value: GuildSettings[K],
   ): Promise<GuildSettings> {
-    this.assertIds(guildId, memberId);
+    this.#assertIds(guildId, memberId);
     const parsed = validateSetting(setting, value);
-    return this.write(guildId, `change ${setting} for server ${guildId}`, (client, current) =>
-      this.putSetting(client, guildId, memberId, setting, current, parsed),
+    return this.#write(guildId, `change ${setting} for server ${guildId}`, (client, current) =>
+      this.#putSetting(client, guildId, memberId, setting, current, parsed),
     );
   }
 
   async addChannel(guildId: string, memberId: string, channelId: string): Promise<GuildSettings> {
-    this.assertIds(guildId, memberId);
+    this.#assertIds(guildId, memberId);
     assertSnowflake(channelId, 'channel id');
-    return this.putChannels(guildId, memberId, `add a channel for server ${guildId}`, (channels) =>
+    return this.#putChannels(guildId, memberId, `add a channel for server ${guildId}`, (channels) =>
       withChannel(channels, channelId),
     );
   }
 
   async removeChannel(guildId: string, memberId: string, channelId: string): Promise<GuildSettings> {
-    this.assertIds(guildId, memberId);
+    this.#assertIds(guildId, memberId);
     assertSnowflake(channelId, 'channel id');
-    return this.putChannels(guildId, memberId, `remove a channel for server ${guildId}`, (channels) =>
+    return this.#putChannels(guildId, memberId, `remove a channel for server ${guildId}`, (channels) =>
       channels.filter((id) => id !== channelId),
     );
   }
 
   async clearChannels(guildId: string, memberId: string): Promise<GuildSettings> {
-    this.assertIds(guildId, memberId);
-    return this.putChannels(guildId, memberId, `clear the channels of server ${guildId}`, () => []);
+    this.#assertIds(guildId, memberId);
+    return this.#putChannels(guildId, memberId, `clear the channels of server ${guildId}`, () => []);
   }
 
   async reset(guildId: string, memberId: string): Promise<GuildSettings> {
-    this.assertIds(guildId, memberId);
-    return this.write(guildId, `reset the settings of server ${guildId}`, async (client, current) => {
+    this.#assertIds(guildId, memberId);
+    return this.#write(guildId, `reset the settings of server ${guildId}`, async (client, current) => {
       const removed = await client.query('DELETE FROM guild_settings WHERE guild_id = $1', [guildId]);
       if (removed.rowCount === 0) return null;
-      await this.insertHistory(client, [
+      await this.#insertHistory(client, [
         guildId,
         memberId,
         'reset',
@@ -191,7 +193,7 @@ export class PostgresSettingsStore extends EventEmitter<StoreEvents> implements 
   async history(guildId: string, limit = HISTORY_DEFAULT_LIMIT): Promise<SettingChange[]> {
     assertSnowflake(guildId, 'server id');
     assertHistoryLimit(limit);
-    const { rows } = await this.query<HistoryRow>(
+    const { rows } = await this.#query<HistoryRow>(
       `read the history of server ${guildId}`,
       `SELECT guild_id, member_id, setting, old_value, new_value, at FROM setting_history
        WHERE guild_id = $1 ORDER BY id DESC LIMIT $2`,
@@ -202,24 +204,24 @@ export class PostgresSettingsStore extends EventEmitter<StoreEvents> implements 
 
   async markGuildRemoved(guildId: string): Promise<void> {
     assertSnowflake(guildId, 'server id');
-    await this.query(
+    await this.#query(
       `record the removal of server ${guildId}`,
       `INSERT INTO guild_removals (guild_id, removed_at) VALUES ($1, $2)
        ON CONFLICT (guild_id) DO UPDATE SET removed_at = excluded.removed_at`,
-      [guildId, this.timestamp()],
+      [guildId, this.#timestamp()],
     );
   }
 
   async markGuildJoined(guildId: string): Promise<void> {
     assertSnowflake(guildId, 'server id');
-    await this.query(`record joining server ${guildId}`, 'DELETE FROM guild_removals WHERE guild_id = $1', [
+    await this.#query(`record joining server ${guildId}`, 'DELETE FROM guild_removals WHERE guild_id = $1', [
       guildId,
     ]);
   }
 
   async removedAt(guildId: string): Promise<string | null> {
     assertSnowflake(guildId, 'server id');
-    const { rows } = await this.query<{ removed_at: string }>(
+    const { rows } = await this.#query<{ removed_at: string }>(
       'read guild removals',
       'SELECT removed_at FROM guild_removals WHERE guild_id = $1',
       [guildId],
@@ -228,7 +230,7 @@ export class PostgresSettingsStore extends EventEmitter<StoreEvents> implements 
   }
 
   async removedGuilds(): Promise<GuildRemoval[]> {
-    const { rows } = await this.query<{ guild_id: string; removed_at: string }>(
+    const { rows } = await this.#query<{ guild_id: string; removed_at: string }>(
       'read guild removals',
       'SELECT guild_id, removed_at FROM guild_removals ORDER BY removed_at, guild_id',
     );
@@ -238,7 +240,7 @@ export class PostgresSettingsStore extends EventEmitter<StoreEvents> implements 
   async purgeGuild(guildId: string): Promise<{ settings: number; history: number }> {
     assertSnowflake(guildId, 'server id');
     let counts = { settings: 0, history: 0 };
-    await this.write(guildId, `purge server ${guildId}`, async (client) => {
+    await this.#write(guildId, `purge server ${guildId}`, async (client) => {
       const settings = await client.query('DELETE FROM guild_settings WHERE guild_id = $1', [guildId]);
       const history = await client.query('DELETE FROM setting_history WHERE guild_id = $1', [guildId]);
       await client.query('DELETE FROM guild_removals WHERE guild_id = $1', [guildId]);
@@ -250,15 +252,15 @@ export class PostgresSettingsStore extends EventEmitter<StoreEvents> implements 
 
   /** Listening for changes (so every guild's settings are current); false while reconnecting. */
   isHealthy(): boolean {
-    return !this.closed && this.listener !== null;
+    return !this.#closed && this.#listener !== null;
   }
 
   async close(): Promise<void> {
-    if (this.closed) return;
-    this.closed = true;
-    if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
-    const listener = this.listener;
-    this.listener = null;
+    if (this.#closed) return;
+    this.#closed = true;
+    if (this.#reconnectTimer) clearTimeout(this.#reconnectTimer);
+    const listener = this.#listener;
+    this.#listener = null;
     await listener?.end().catch(() => undefined);
     await this.pool.end().catch(() => undefined);
   }
@@ -266,29 +268,29 @@ export class PostgresSettingsStore extends EventEmitter<StoreEvents> implements 
   // ----- reading and listening ---------------------------------------------------------------------------
 
   /** Connects the listening client, LISTENs, then (re)loads every guild: nothing committed in between is missed. */
-  private async listen(): Promise<void> {
+  async #listen(): Promise<void> {
     const client = new pg.Client({
-      connectionString: this.url,
+      connectionString: this.#url,
       connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
       keepAlive: true,
     });
-    client.on('notification', (message) => this.onNotification(message.payload));
-    client.on('error', (error) => this.lost(client, error));
-    client.on('end', () => this.lost(client, new Error('the connection to the database ended')));
+    client.on('notification', (message) => this.#onNotification(message.payload));
+    client.on('error', (error) => this.#lost(client, error));
+    client.on('end', () => this.#lost(client, new Error('the connection to the database ended')));
     try {
       await client.connect();
       await client.query(`LISTEN ${SETTINGS_CHANNEL}`);
-      this.listener = client;
-      await this.reload();
+      this.#listener = client;
+      await this.#reload();
     } catch (error) {
-      if (this.listener === client) this.listener = null;
+      if (this.#listener === client) this.#listener = null;
       await client.end().catch(() => undefined);
       throw error;
     }
-    if (this.closed) await client.end().catch(() => undefined);
+    if (this.#closed) await client.end().catch(() => undefined);
   }
 
-  private async reload(): Promise<void> {
+  async #reload(): Promise<void> {
     const { rows } = await this.pool.query<{
       guild_id: string;
       revision: string;
@@ -302,14 +304,14 @@ export class PostgresSettingsStore extends EventEmitter<StoreEvents> implements 
     );
     for (const row of rows) {
       const revision = Number(row.revision);
-      if (this.remember(row.guild_id, revision, settingsFromRows(row.rows)) && this.loaded) {
+      if (this.#remember(row.guild_id, revision, settingsFromRows(row.rows)) && this.#loaded) {
         this.emit('changed', row.guild_id, revision);
       }
     }
-    this.loaded = true;
+    this.#loaded = true;
   }
 
-  private onNotification(payload: string | undefined): void {
+  #onNotification(payload: string | undefined): void {
     let message: { origin?: unknown; guild?: unknown; revision?: unknown; values?: unknown };
     try {
       message = JSON.parse(payload ?? '');
@@ -321,42 +323,42 @@ export class PostgresSettingsStore extends EventEmitter<StoreEvents> implements 
     const rows = Object.entries(values)
       .filter((entry): entry is [string, string] => typeof entry[1] === 'string')
       .map(([setting, value]) => ({ setting, value }));
-    if (this.remember(guild, revision, settingsFromRows(rows)) && message.origin !== this.origin) {
+    if (this.#remember(guild, revision, settingsFromRows(rows)) && message.origin !== this.#origin) {
       this.emit('changed', guild, revision);
     }
   }
 
   /** Keeps `settings` unless a newer revision of the guild is already known; true when kept. */
-  private remember(guildId: string, revision: number, settings: GuildSettings): boolean {
-    const known = this.known.get(guildId);
+  #remember(guildId: string, revision: number, settings: GuildSettings): boolean {
+    const known = this.#known.get(guildId);
     if (known && known.revision >= revision) return false;
-    this.known.set(guildId, { revision, settings });
+    this.#known.set(guildId, { revision, settings });
     return true;
   }
 
-  private lost(client: pg.Client, error: Error): void {
-    if (client !== this.listener || this.closed) return;
-    this.listener = null;
+  #lost(client: pg.Client, error: Error): void {
+    if (client !== this.#listener || this.#closed) return;
+    this.#listener = null;
     client.end().catch(() => undefined);
     this.emit('disconnected', error);
-    const downSince = this.now();
+    const downSince = this.#now();
     const attempt = (delay: number) => {
       // Jitter, so that many replicas do not all reconnect in the same instant.
-      this.reconnectTimer = setTimeout(
+      this.#reconnectTimer = setTimeout(
         () => {
-          this.reconnectTimer = null;
-          this.listen().then(
+          this.#reconnectTimer = null;
+          this.#listen().then(
             () => {
-              if (!this.closed) this.emit('reconnected', this.now() - downSince);
+              if (!this.#closed) this.emit('reconnected', this.#now() - downSince);
             },
             () => {
-              if (!this.closed) attempt(Math.min(delay * 2, RECONNECT_MAX_MS));
+              if (!this.#closed) attempt(Math.min(delay * 2, RECONNECT_MAX_MS));
             },
           );
         },
         delay * (0.5 + Math.random() / 2),
       );
-      this.reconnectTimer.unref();
+      this.#reconnectTimer.unref();
     };
     attempt(RECONNECT_FIRST_MS);
   }
@@ -369,12 +371,12 @@ export class PostgresSettingsStore extends EventEmitter<StoreEvents> implements 
    * the new settings, or null when nothing changes (nothing is then written or recorded). A change bumps the
    * guild's revision and notifies every process, at commit, with the new settings.
    */
-  private async write(
+  async #write(
     guildId: string,
     what: string,
     change: (client: pg.PoolClient, current: GuildSettings) => Promise<GuildSettings | null>,
   ): Promise<GuildSettings> {
-    const result = await this.transaction(what, async (client) => {
+    const result = await this.#transaction(what, async (client) => {
       await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [GUILD_LOCK_SPACE, guildId]);
       const stored = await client.query<{ setting: string; value: string }>(
         'SELECT setting, value FROM guild_settings WHERE guild_id = $1',
@@ -392,27 +394,27 @@ export class PostgresSettingsStore extends EventEmitter<StoreEvents> implements 
       const values = Object.fromEntries(SETTING_NAMES.map((name) => [name, encodeValue(next[name])]));
       await client.query('SELECT pg_notify($1, $2)', [
         SETTINGS_CHANNEL,
-        JSON.stringify({ origin: this.origin, guild: guildId, revision, values }),
+        JSON.stringify({ origin: this.#origin, guild: guildId, revision, values }),
       ]);
       return { settings: next, revision };
     });
-    if (result.revision !== null) this.remember(guildId, result.revision, result.settings);
+    if (result.revision !== null) this.#remember(guildId, result.revision, result.settings);
     return result.settings;
   }
 
-  private putChannels(
+  #putChannels(
     guildId: string,
     memberId: string,
     what: string,
     change: (channels: readonly string[]) => readonly string[],
   ): Promise<GuildSettings> {
-    return this.write(guildId, what, (client, current) =>
-      this.putSetting(client, guildId, memberId, 'channels', current, change(current.channels)),
+    return this.#write(guildId, what, (client, current) =>
+      this.#putSetting(client, guildId, memberId, 'channels', current, change(current.channels)),
     );
   }
 
   /** Writes a setting and its history row (inside `write`); null when the value is already current. */
-  private async putSetting<K extends SettingName>(
+  async #putSetting<K extends SettingName>(
     client: pg.PoolClient,
     guildId: string,
     memberId: string,
@@ -423,29 +425,29 @@ export class PostgresSettingsStore extends EventEmitter<StoreEvents> implements 
     const oldValue = encodeValue(current[setting]);
     const newValue = encodeValue(value);
     if (oldValue === newValue) return null;
-    const at = this.timestamp();
+    const at = this.#timestamp();
     await client.query(
       `INSERT INTO guild_settings (guild_id, setting, value, updated_at, updated_by) VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (guild_id, setting) DO UPDATE SET
          value = excluded.value, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
       [guildId, setting, newValue, at, memberId],
     );
-    await this.insertHistory(client, [guildId, memberId, setting, oldValue, newValue]);
+    await this.#insertHistory(client, [guildId, memberId, setting, oldValue, newValue]);
     return withSetting(current, setting, value);
   }
 
-  private async insertHistory(
+  async #insertHistory(
     client: pg.PoolClient,
     [guildId, memberId, setting, oldValue, newValue]: [string, string, string, string, string],
   ): Promise<void> {
     await client.query(
       `INSERT INTO setting_history (guild_id, member_id, setting, old_value, new_value, at)
        VALUES ($1, $2, $3, $4, $5, $6)`,
-      [guildId, memberId, setting, oldValue, newValue, this.timestamp()],
+      [guildId, memberId, setting, oldValue, newValue, this.#timestamp()],
     );
   }
 
-  private async transaction<T>(what: string, body: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  async #transaction<T>(what: string, body: (client: pg.PoolClient) => Promise<T>): Promise<T> {
     let client: pg.PoolClient | undefined;
     let failed = false;
     try {
@@ -457,14 +459,14 @@ export class PostgresSettingsStore extends EventEmitter<StoreEvents> implements 
     } catch (error) {
       failed = true;
       await client?.query('ROLLBACK').catch(() => undefined);
-      throw operationFailure(this.file, what, error, this.closed);
+      throw operationFailure(this.file, what, error, this.#closed);
     } finally {
       // A connection that failed mid-transaction is discarded rather than handed to the next caller.
       client?.release(failed);
     }
   }
 
-  private async query<R extends pg.QueryResultRow>(
+  async #query<R extends pg.QueryResultRow>(
     what: string,
     text: string,
     values: unknown[] = [],
@@ -472,16 +474,16 @@ export class PostgresSettingsStore extends EventEmitter<StoreEvents> implements 
     try {
       return await this.pool.query<R>(text, values);
     } catch (error) {
-      throw operationFailure(this.file, what, error, this.closed);
+      throw operationFailure(this.file, what, error, this.#closed);
     }
   }
 
-  private assertIds(guildId: string, memberId: string): void {
+  #assertIds(guildId: string, memberId: string): void {
     assertSnowflake(guildId, 'server id');
     assertSnowflake(memberId, 'member id');
   }
 
-  private timestamp(): string {
-    return new Date(this.now()).toISOString();
+  #timestamp(): string {
+    return new Date(this.#now()).toISOString();
   }
 }

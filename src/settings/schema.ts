@@ -75,16 +75,35 @@ const cooldownMessage = wholeNumberMessage(
   ' seconds (0 turns it off, 3600 is one hour)',
 );
 
+/**
+ * How a moderator gives a setting's value in `/<command>-config`: the option's name (Discord: at most 32
+ * characters, lower-case) and what it takes. Channels are added and removed one at a time.
+ */
+export type SettingInput =
+  | { readonly kind: 'channel'; readonly option: string }
+  | { readonly kind: 'switch'; readonly option: string; readonly hint: string }
+  | {
+      readonly kind: 'choice';
+      readonly option: string;
+      readonly choices: readonly string[];
+      readonly hint: string;
+    }
+  | { readonly kind: 'whole-number'; readonly option: string; readonly min: number; readonly max: number };
+
 interface SettingDefinition<T> {
   /** Validates a value supplied by a moderator (or read back from storage). */
   readonly schema: z.ZodType<T, unknown>;
   readonly default: T;
+  /** What the settings summary and the history call it. */
+  readonly label: string;
+  /** Its line in `/<command>-config` (Discord: at most 100 characters). */
   readonly description: string;
+  /** Its option in `/<command>-config`; a switch's or a choice's `hint` is that option's line. */
+  readonly input: SettingInput;
 }
 
 type SettingDefinitions = { readonly [K in SettingName]: SettingDefinition<GuildSettings[K]> };
 
-/** The single source of truth for the settings: schema, default and description of each. */
 /** A whole number in [min, max]; every failure says the same thing to the moderator. */
 function wholeNumber(min: number, max: number, message: string) {
   return z
@@ -94,6 +113,10 @@ function wholeNumber(min: number, max: number, message: string) {
     .max(max, { error: message });
 }
 
+/**
+ * The single source of truth for the settings: schema, default, bounds, and the English words for each
+ * (`/<command>-config` and the settings summary are generated from them; `src/i18n/ru.ts` translates them).
+ */
 export const SETTINGS: SettingDefinitions = {
   channels: {
     schema: z
@@ -103,28 +126,37 @@ export const SETTINGS: SettingDefinitions = {
         error: `The bot can be limited to at most ${MAX_CHANNELS} channels. Remove one first, or clear the list to let it answer everywhere.`,
       }),
     default: Object.freeze([]),
-    description: 'Channels where the bot answers. Empty (the default) means every channel.',
+    label: 'Answers in',
+    description: 'Channels where the bot answers (none listed = every channel)',
+    input: { kind: 'channel', option: 'channel' },
   },
   mentions: {
     schema: z.boolean({ error: 'Answering mentions must be switched on or off (true or false).' }),
     default: true,
-    description: 'Whether the bot answers when it is mentioned. Default: on.',
+    label: 'Mentions',
+    description: 'Answer when members mention the bot',
+    input: { kind: 'switch', option: 'enabled', hint: 'Answer mentions (default: yes)' },
   },
   visibility: {
     schema: z.enum(VISIBILITIES, { error: 'Reply visibility must be "public" or "ephemeral".' }),
     default: 'public',
-    description:
-      'Default visibility of slash-command replies: public (everyone sees them) or ephemeral (only the asker). Default: public.',
+    label: 'Replies visible to',
+    description: 'Who sees answers by default (the hide option still overrides)',
+    input: { kind: 'choice', option: 'mode', choices: VISIBILITIES, hint: 'public (default) or ephemeral' },
   },
   results: {
     schema: wholeNumber(RESULTS_MIN, RESULTS_MAX, resultsMessage),
     default: 3,
-    description: `Results per answer, ${RESULTS_MIN} to ${RESULTS_MAX}. Default: 3.`,
+    label: 'Results',
+    description: 'Results per answer',
+    input: { kind: 'whole-number', option: 'count', min: RESULTS_MIN, max: RESULTS_MAX },
   },
   cooldown: {
     schema: wholeNumber(COOLDOWN_MIN, COOLDOWN_MAX, cooldownMessage),
     default: 0,
-    description: `Per-user cooldown in seconds, ${COOLDOWN_MIN} (off) to ${COOLDOWN_MAX}. Default: 0 (off).`,
+    label: 'Cooldown',
+    description: 'Seconds a member waits between questions (0 = off)',
+    input: { kind: 'whole-number', option: 'seconds', min: COOLDOWN_MIN, max: COOLDOWN_MAX },
   },
 };
 

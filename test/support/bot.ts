@@ -5,16 +5,19 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { REST, Routes } from 'discord.js';
+import { PermissionFlagsBits, REST, Routes } from 'discord.js';
 import pino from 'pino';
-import { commands, registrationPayload } from '../../commands/index.ts';
+import { commands, registrationPayload } from '../../commands/registry.ts';
 import { type Bot, type BotMode, startBot } from '../../src/bot/app.ts';
 import type { BotConfig } from '../../src/config.ts';
 import {
+  type InteractionHandle,
+  type InteractionInput,
   type Json,
   LocalDiscordServer,
   type LocalGuild,
   type LocalUser,
+  MEMBER_PERMISSIONS,
 } from '../../src/local-discord/server.ts';
 import { LOGGER_OPTIONS } from '../../src/log.ts';
 import { SHIPPED_CORPUS, tempDir } from './corpus.ts';
@@ -25,9 +28,13 @@ export const ROOT = join(import.meta.dirname, '..', '..');
 export const TEST_TOKEN = 'MTAwMDAwMDAwMDAwMDAwMDAw.GAbCdE.local-token-for-tests-only-00000000';
 /**
  * The burst floor the suites run with: they play a crowd with one or two users, so the shipped floor
- * (5 answers per member per 10 s, test/abuse.e2e.test.ts) would refuse most of their questions.
+ * (5 answers per member per 10 s, test/e2e/abuse.test.ts) would refuse most of their questions.
  */
 export const CROWD_BURST_ANSWERS = 10_000;
+/** A member's permissions plus Manage Server: a moderator, who may run `/csto-config`. */
+export const MODERATOR_PERMISSIONS = (
+  BigInt(MEMBER_PERMISSIONS) | PermissionFlagsBits.ManageGuild
+).toString();
 
 export interface RunningBot {
   bot: Bot;
@@ -103,18 +110,124 @@ export async function runBot(
   return { bot, config, logs, logged, stop: () => bot.stop() };
 }
 
-/** A local Discord server with one server (guild) and the command set registered in it. */
-export async function startServerWithCommands(
-  botUser: LocalUser,
-  guild: LocalGuild,
-): Promise<LocalDiscordServer> {
-  const server = await LocalDiscordServer.start({ token: TEST_TOKEN, botUser, guilds: [guild] });
-  await new REST({ api: server.apiBase })
-    .setToken(server.token)
-    .put(Routes.applicationGuildCommands(server.applicationId, guild.id), {
-      body: registrationPayload('csto'),
-    });
+/** The real deploy script, `npm run deploy-commands`. */
+export const DEPLOY_SCRIPT = 'src/main/deploy-commands.ts';
+
+export interface DiscordOptions {
+  /** The servers (guilds) in the local Discord; by default the local server's one. */
+  guilds?: LocalGuild[];
+  /** The bot's user; by default the local server's. */
+  botUser?: LocalUser;
+  /**
+   * How the command set gets registered in every guild: `script` runs the real deploy script as an operator
+   * would (the default), `rest` PUTs `registrationPayload` itself (no child process).
+   */
+  deploy?: 'script' | 'rest';
+  /** Commands registered beside the bot's (a benchmark's bare baseline command); with `deploy: 'rest'` only. */
+  alsoRegister?: Json[];
+  /** The acknowledgement deadline; Discord's 3 s by default, `Infinity` for a benchmark that measures past it. */
+  acknowledgeWithinMs?: number;
+}
+
+/** A local Discord server with the command set registered in each of its servers (guilds). */
+export async function startDiscord(options: DiscordOptions = {}): Promise<LocalDiscordServer> {
+  const server = await LocalDiscordServer.start({
+    token: TEST_TOKEN,
+    ...(options.botUser ? { botUser: options.botUser } : {}),
+    ...(options.guilds ? { guilds: options.guilds } : {}),
+    ...(options.acknowledgeWithinMs === undefined
+      ? {}
+      : { acknowledgeWithinMs: options.acknowledgeWithinMs }),
+  });
+  try {
+    if (options.deploy === 'rest') {
+      const rest = new REST({ api: server.apiBase }).setToken(server.token);
+      for (const guild of server.guilds) {
+        await rest.put(Routes.applicationGuildCommands(server.applicationId, guild.id), {
+          body: [...registrationPayload('csto'), ...(options.alsoRegister ?? [])],
+        });
+      }
+    } else {
+      if (options.alsoRegister) throw new Error('alsoRegister needs deploy: "rest"');
+      const deploy = await runScript(DEPLOY_SCRIPT, serverEnv(server));
+      if (deploy.code !== 0) throw new Error(`deploy-commands failed (${deploy.code}): ${deploy.stderr}`);
+    }
+  } catch (error) {
+    await server.close();
+    throw error;
+  }
   return server;
+}
+
+/** A local Discord with the commands deployed, and the real bot started against it and ready. */
+export interface World {
+  server: LocalDiscordServer;
+  running: RunningBot;
+  /** Stops the bot, then closes the local Discord. */
+  stop(): Promise<void>;
+}
+
+export interface WorldOptions extends DiscordOptions {
+  /** Configuration beyond `botConfig`'s defaults. */
+  bot?: Partial<BotConfig>;
+  mode?: BotMode;
+}
+
+/** The fixture most end-to-end suites start from (`beforeAll`), and stop (`afterAll`). */
+export async function startWorld(options: WorldOptions = {}): Promise<World> {
+  const server = await startDiscord(options);
+  const running = await runBot(server, options.bot, options.mode).catch(async (error: unknown) => {
+    await server.close();
+    throw error;
+  });
+  return {
+    server,
+    running,
+    stop: async () => {
+      await running.stop();
+      await server.close();
+    },
+  };
+}
+
+/**
+ * `/csto-config <group?> <sub> options…` as Discord sends it (`path` is `[sub]` or `[group, sub]`): a channel
+ * option arrives with its channel resolved.
+ */
+export function configData(path: readonly string[], options: Json[] = []): Json {
+  const [first, second] = path;
+  const withOptions = (name: string | undefined, type: number, children: Json[]) =>
+    children.length > 0 ? { name, type, options: children } : { name, type };
+  const sub = second
+    ? withOptions(first, 2, [withOptions(second, 1, options)])
+    : withOptions(first, 1, options);
+  const channels = options.filter((option) => option.type === 7);
+  return {
+    name: 'csto-config',
+    options: [sub],
+    ...(channels.length > 0
+      ? {
+          resolved: {
+            channels: Object.fromEntries(
+              channels.map((option) => [
+                option.value,
+                { id: option.value, type: 0, name: 'news', permissions: '0' },
+              ]),
+            ),
+          },
+        }
+      : {}),
+  };
+}
+
+/** Sends `/csto-config …` (see `configData`) as `from` describes: user, permissions, channel, locale, endpoint. */
+export function configure(
+  server: LocalDiscordServer,
+  path: readonly string[],
+  options: Json[],
+  from: Omit<InteractionInput, 'type' | 'data'>,
+): InteractionHandle {
+  return server.sendInteraction({ type: 2, data: configData(path, options), ...from });
 }
 
 export interface ChildRun {
@@ -123,7 +236,7 @@ export interface ChildRun {
   stderr: string;
 }
 
-/** Runs one of the package's scripts (`src/bot/deploy.ts`, …) as a child process, as npm would. */
+/** Runs one of the package's scripts (`DEPLOY_SCRIPT`, …) as a child process, as npm would. */
 export function runScript(
   script: string,
   env: Record<string, string>,
@@ -204,13 +317,6 @@ export function spawnScript(script: string, env: Record<string, string>, args: s
   return { child, exited, output: () => output, logLine };
 }
 
-/** Registers the commands with the real deploy script, as an operator would, then starts the bot. */
-export async function deployAndRunBot(server: LocalDiscordServer): Promise<RunningBot> {
-  const deploy = await runScript('src/bot/deploy.ts', serverEnv(server));
-  if (deploy.code !== 0) throw new Error(`deploy-commands failed (${deploy.code}): ${deploy.stderr}`);
-  return runBot(server);
-}
-
 /** Environment that points the scripts at the local server. */
 export function serverEnv(server: LocalDiscordServer, token = TEST_TOKEN): Record<string, string> {
   return {
@@ -240,25 +346,6 @@ export function askData(query: string, extra: { hide?: boolean; mention?: LocalU
         }
       : {}),
   };
-}
-
-/** Every user id and role a payload would ping, judged as Discord does from `allowed_mentions`. */
-export function pinged(payload: Json): string[] {
-  const allowed = payload.allowed_mentions;
-  if (!allowed) return ['<no allowed_mentions: Discord parses everything>'];
-  const parse: string[] = allowed.parse ?? [];
-  const text = [
-    payload.content ?? '',
-    ...(payload.embeds ?? []).map((embed: Json) => embed.description ?? ''),
-  ].join(' ');
-  const pings: string[] = [];
-  if (parse.includes('everyone') && /@(everyone|here)/.test(text)) pings.push('@everyone');
-  for (const match of String(payload.content ?? '').matchAll(/(?<!\\)<@!?(\d+)>/g)) {
-    const id = match[1] as string;
-    if (parse.includes('users') || (allowed.users ?? []).includes(id)) pings.push(id);
-  }
-  if (parse.includes('roles') && /<@&\d+>/.test(payload.content ?? '')) pings.push('role');
-  return pings;
 }
 
 /** The interactions endpoint of a bot started in HTTP mode with `config`. */

@@ -1,0 +1,73 @@
+/**
+ * The engine's table of the corpus's paragraphs, rebuilt whenever the corpus changes: each
+ * paragraph with its article and the terms of the article's title and of its section heading
+ * (what ranking weighs), the articles by key (what a paragraph reference names) and every section
+ * heading (what autocomplete offers). Private to the engine (`engine.ts`).
+ */
+import type { Glossary } from '../corpus/glossary.ts';
+import type { Article, Paragraph } from '../corpus/types.ts';
+import { tokenize, wordTerms } from '../text/terms.ts';
+import type { Heading } from './complete.ts';
+import type { Headings } from './rank.ts';
+import { articleKey } from './reference.ts';
+
+/** A paragraph with its article and the terms of its article's title and its section heading. */
+export interface Located {
+  article: Article;
+  paragraph: Paragraph;
+  headings: Headings;
+}
+
+export class ParagraphTable {
+  /** By paragraph id. The same map for the engine's life: ranking's context holds it. */
+  readonly byId = new Map<string, Located>();
+  /** Every title and heading term, so ranking can skip heading lookups when none applies. */
+  readonly headingTerms = new Set<string>();
+  /** Articles by `articleKey`, for paragraph references in queries. */
+  readonly #articlesByKey = new Map<string, Article[]>();
+  #headings: Heading[] = [];
+  #articles: readonly Article[] = [];
+
+  get articles(): readonly Article[] {
+    return this.#articles;
+  }
+
+  /** Section headings in corpus order, with their terms. */
+  get headings(): readonly Heading[] {
+    return this.#headings;
+  }
+
+  /** The articles whose id has this `articleKey` (usually one). */
+  articlesWithKey(key: string): readonly Article[] {
+    return this.#articlesByKey.get(key) ?? [];
+  }
+
+  /** Refills the table for a corpus's articles, read with the glossary's spellings. */
+  fill(articles: readonly Article[], glossary: Glossary): void {
+    this.#articles = articles;
+    this.byId.clear();
+    this.#articlesByKey.clear();
+    this.headingTerms.clear();
+    this.#headings = [];
+    const termsOf = (text: string) =>
+      tokenize(text).flatMap((token) => wordTerms(token.surface, true, glossary.spelling));
+    const none: ReadonlySet<string> = new Set();
+    for (const article of articles) {
+      const key = articleKey(article.id);
+      this.#articlesByKey.set(key, [...this.articlesWithKey(key), article]);
+      const title = new Set(termsOf(article.title));
+      for (const term of title) this.headingTerms.add(term);
+      const sections = new Map<string | null, ReadonlySet<string>>();
+      for (const heading of article.sections) {
+        const terms = termsOf(heading);
+        sections.set(heading, new Set(terms));
+        for (const term of terms) this.headingTerms.add(term);
+        this.#headings.push({ heading, terms });
+      }
+      for (const paragraph of article.paragraphs) {
+        const section = sections.get(paragraph.section) ?? none;
+        this.byId.set(paragraph.id, { article, paragraph, headings: { title, section } });
+      }
+    }
+  }
+}
