@@ -75,8 +75,6 @@ const RESCORE_WINDOW = 20;
 interface Owner {
   term: number;
   quality: number;
-  /** Matched by typos to a word the corpus writes capitalised: the mistyped word is a name. */
-  correctedToName?: boolean;
 }
 
 /** Levenshtein distance, for telling which mistyped query word a fuzzy match belongs to. */
@@ -101,10 +99,7 @@ function editDistance(a: string, b: string): number {
  * Which query word an index term matched for, and how well: exact, as another word of its family
  * (`invasion` for `invade`), as a prefix, or by typos.
  */
-function ownerFinder(
-  terms: readonly QueryTerm[],
-  isName: (term: string) => boolean,
-): (indexTerm: string) => Owner | undefined {
+function ownerFinder(terms: readonly QueryTerm[]): (indexTerm: string) => Owner | undefined {
   const owners = new Map<string, Owner | undefined>();
   return (indexTerm) => {
     if (owners.has(indexTerm)) return owners.get(indexTerm);
@@ -124,7 +119,6 @@ function ownerFinder(
           const quality = Math.max(0.1, 1 - QUALITY.perTypo * typos);
           if (!owner || quality > owner.quality) owner = { term: index, quality };
         });
-        if (owner && isName(indexTerm)) owner.correctedToName = true;
       }
     }
     owners.set(indexTerm, owner);
@@ -234,20 +228,25 @@ export function rank(
   const results = all.length >= head ? all : search('OR');
   if (results.length === 0) return none;
 
-  const ownerOf = ownerFinder(content, context.isName);
+  const ownerOf = ownerFinder(content);
   const count = content.length;
   const qualities = new Float64Array(results.length * count);
   const documentFrequency = new Float64Array(count);
-  // A word the corpus writes capitalised weighs more; a mistyped one (`uzbekistn`) is not in the
-  // corpus at all, so it is a name when a word it was corrected to is one.
+  // A word the corpus writes capitalised weighs more; a mistyped or partly typed one (`uzbekistn`,
+  // `kyrgy`) is not in the corpus at all, so it is a name when a word it matched is one.
   const name = content.map((term) => context.isName(term.term));
+  const unknown = content.map((term) => !context.known(term.term));
+  const checked = new Set<string>();
   for (let r = 0; r < results.length; r++) {
     const result = results[r] as SearchResult;
     const base = r * count;
     for (const indexTerm of result.terms) {
       const owner = ownerOf(indexTerm);
       if (!owner) continue;
-      if (owner.correctedToName) name[owner.term] = true;
+      if (unknown[owner.term] && !name[owner.term] && !checked.has(indexTerm)) {
+        checked.add(indexTerm);
+        if (context.isName(indexTerm)) name[owner.term] = true;
+      }
       const fields = result.match[indexTerm] as string[];
       const q = fields.includes('text') ? owner.quality : owner.quality * QUALITY.alias;
       if (q > (qualities[base + owner.term] as number)) qualities[base + owner.term] = q;
@@ -288,7 +287,12 @@ export function rank(
   }
   // A query of names alone asks who or what they are: the paragraph introducing them first. Only
   // where in its article a paragraph stands decides it, so no paragraph is re-tokenised for it.
-  if (shape === null && namesAlone(terms, context.isName)) {
+  // Words the corpus does not hold (`@everyone`) do not make a query of names a question.
+  const nameOrNothing = (term: QueryTerm) => {
+    const t = content.indexOf(term);
+    return t >= 0 && (name[t] === true || documentFrequency[t] === 0);
+  };
+  if (shape === null && namesAlone(terms, nameOrNothing)) {
     const introduces = firstMentions(candidates, context);
     rescore(candidates, RESCORE_WINDOW, (r) =>
       isFirstMention(introduces, context, (results[r] as SearchResult).id)
@@ -364,11 +368,16 @@ function rescore({ order, scores }: Candidates, size: number, bonus: (r: number)
   head.sort((a, b) => (scores[b] as number) - (scores[a] as number));
 }
 
-/** Each article's first paragraph (by number) holding every query word. */
+/**
+ * Each article's first paragraph (by number) holding every query word that some paragraph holds
+ * (a word the corpus does not hold, `@everyone`, is not asked for).
+ */
 function firstMentions({ results, qualities, count }: Candidates, context: RankContext): Map<string, number> {
+  const held = new Array<boolean>(count).fill(false);
+  for (let i = 0; i < qualities.length; i++) if ((qualities[i] as number) > 0) held[i % count] = true;
   const first = new Map<string, number>();
   for (let r = 0; r < results.length; r++) {
-    if (qualities.subarray(r * count, (r + 1) * count).some((q) => q === 0)) continue;
+    if (qualities.subarray(r * count, (r + 1) * count).some((q, t) => q === 0 && held[t])) continue;
     const place = context.locate((results[r] as SearchResult).id);
     if (place && (first.get(place.articleId) ?? Number.POSITIVE_INFINITY) > place.number)
       first.set(place.articleId, place.number);

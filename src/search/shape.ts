@@ -45,8 +45,8 @@ const NAMES_ALONE = 3;
  * them (the first of its article to name them) beats a later one naming them in passing. Names
  * are the words the corpus writes capitalised.
  */
-export function namesAlone(terms: readonly QueryTerm[], isName: (term: string) => boolean): boolean {
-  return terms.length <= NAMES_ALONE && terms.every((term) => isName(term.term));
+export function namesAlone(terms: readonly QueryTerm[], isName: (term: QueryTerm) => boolean): boolean {
+  return terms.length <= NAMES_ALONE && terms.every(isName);
 }
 
 const NUMBER_WORDS = new Set([
