@@ -17,7 +17,7 @@ import {
   problemLogMessage,
 } from '../corpus/load.ts';
 import type { Article } from '../corpus/types.ts';
-import { CACHE_FILE, indexFingerprint, loadIndexCache, saveIndexCache } from './cache.ts';
+import { CACHE_FILE, CACHE_MISS_MESSAGE, indexFingerprint, loadIndexCache, saveIndexCache } from './cache.ts';
 import { type Completion, complete, WordLists } from './complete.ts';
 import { type Hit, HitBuilder, type ParagraphView } from './hits.ts';
 import { type BuiltIndex, buildIndex } from './inverted-index.ts';
@@ -182,7 +182,7 @@ export class AnswerEngine {
     const cached = await loadIndexCache(cachePath, indexFingerprint(corpus.fingerprint), paragraphCount);
     if (typeof cached !== 'string')
       return AnswerEngine.fromLoadedIndex(corpus, cached, performance.now() - started);
-    logger?.info({ cache: cachePath, reason: cached }, 'building the index');
+    logger?.info({ cache: cachePath, reason: cached }, CACHE_MISS_MESSAGE[cached]);
     const engine = AnswerEngine.fromCorpus(corpus);
     await engine.saveCache(dataDir, logger);
     return engine;
@@ -215,7 +215,7 @@ export class AnswerEngine {
   }
 
   #setArticles(articles: readonly Article[]): void {
-    this.#table.fill(articles, this.#glossary);
+    this.#table.fill(articles, this.#glossary, this.#built.headings);
     this.#lists = undefined;
     this.#hits.reset(this.#glossary);
     this.#recent.clear();

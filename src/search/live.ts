@@ -1,8 +1,8 @@
 /**
  * Live corpus updates: adding, editing or deleting a file in the corpus directory changes the
  * answers within seconds, without a restart. Reading, parsing and indexing run in a worker thread
- * (`reload-worker.ts`), so the bot keeps answering from the old corpus meanwhile; the new index is
- * then restored in slices and swapped in at once. Only changed files are re-parsed; the index cache is
+ * (`reload-worker.ts`), so the bot keeps answering from the old corpus meanwhile; the new index
+ * comes back packed in typed arrays and is swapped in at once. Only changed files are re-parsed; the index cache is
  * refreshed. A file that fails to parse leaves its previous version answering and is reported; a
  * vanished directory leaves the last corpus answering.
  */
@@ -12,8 +12,8 @@ import { Worker } from 'node:worker_threads';
 import type { Logger } from 'pino';
 import type { Glossary } from '../corpus/glossary.ts';
 import { type CorpusProblem, glossaryFromTexts, problemLogMessage } from '../corpus/load.ts';
+import { unpackIndex } from './cache.ts';
 import type { AnswerEngine } from './engine.ts';
-import { fromPlainIndexAsync } from './inverted-index.ts';
 import type { ReloadResult, WorkerRequest } from './reload-worker.ts';
 
 /** Editors save in bursts (write, rename, chmod): one reload per burst. */
@@ -261,8 +261,10 @@ export class LiveCorpus extends EventEmitter<{ reload: [ReloadSummary] }> {
 
     let glossary: Glossary | undefined;
     try {
-      // Restored in slices: answering goes on meanwhile, from the old index.
-      const built = await fromPlainIndexAsync(result.built);
+      // The packed index's arrays are used as they are: only the term tree and the paragraph ids
+      // are walked (about 0.1 s at 100k paragraphs), not the millions of postings.
+      const built = unpackIndex(result.built);
+      if (!built) throw new Error('the reload worker sent a malformed index');
       glossary = result.glossaryTexts === undefined ? undefined : glossaryFromTexts(result.glossaryTexts);
       engine.update({
         upserts: result.upserts,

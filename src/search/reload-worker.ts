@@ -2,7 +2,8 @@
  * The corpus reload, off the event loop: this worker thread reads the corpus directory, parses what
  * changed and builds the new index, while the bot keeps answering from the old one. It keeps its own
  * copy of the corpus (adopted once from the engine), so each reload costs the change, and it saves the
- * index cache. The result goes back as plain data for `LiveCorpus` to swap in. See `live.ts`.
+ * index cache. The result goes back as plain data (the index packed in typed arrays, as the cache holds
+ * it) for `LiveCorpus` to swap in. See `live.ts`.
  */
 import { join } from 'node:path';
 import { parentPort } from 'node:worker_threads';
@@ -17,15 +18,8 @@ import {
   readCorpusDir,
 } from '../corpus/load.ts';
 import type { Article } from '../corpus/types.ts';
-import { CACHE_FILE, indexFingerprint, saveIndexCache } from './cache.ts';
-import {
-  addArticle,
-  type BuiltIndex,
-  buildIndex,
-  type PlainIndex,
-  removeArticle,
-  toPlainIndex,
-} from './inverted-index.ts';
+import { CACHE_FILE, indexFingerprint, type PackedIndex, packIndex, saveIndexCache } from './cache.ts';
+import { addArticle, type BuiltIndex, buildIndex, removeArticle } from './inverted-index.ts';
 
 /** Takes over the corpus the engine answers from; answered with `{ adopted: true }`. */
 export interface AdoptRequest {
@@ -58,8 +52,8 @@ export interface ReloadResult {
   problems: CorpusProblem[];
   upserts: Article[];
   files: Map<string, string>;
-  /** The new index, when anything changed. */
-  built?: PlainIndex;
+  /** The new index, when anything changed, packed as the cache holds it (`cache.ts`). */
+  built?: PackedIndex;
   /** The directory could not be read: nothing changed. */
   error?: string;
   /** The index cache could not be saved (answers are unaffected). */
@@ -204,7 +198,7 @@ async function reload(current: State): Promise<ReloadResult> {
   result.problems = [...current.problems.values()].flat();
   result.upserts = parsed.articles;
   result.files = files;
-  result.built = toPlainIndex(current.built);
+  result.built = packIndex(current.built);
   try {
     await saveIndexCache(
       join(current.dataDir, CACHE_FILE),

@@ -1,8 +1,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
+import pino from 'pino';
 import { describe, expect, it } from 'vitest';
-import { CACHE_FILE } from '../../src/search/cache.ts';
+import { loadCorpus } from '../../src/corpus/load.ts';
+import { CACHE_FILE, CACHE_MISS_MESSAGE, indexFingerprint } from '../../src/search/cache.ts';
 import { AnswerEngine } from '../../src/search/engine.ts';
 import { makeCorpus, markdownArticle, tempDir } from '../support/corpus.ts';
 
@@ -69,6 +71,40 @@ describe('the index cache', () => {
     // …and the rebuilt cache is good again.
     expect((await AnswerEngine.open({ corpusDir, dataDir })).stats.indexSource).toBe('cache');
   });
+
+  it.each([
+    ['written by the previous version (another fingerprint)', 'stale', () => 'an older fingerprint'],
+    ['of the previous layout under the current fingerprint', 'corrupt', (current: string) => current],
+  ] as const)(
+    'when the cache is %s, the start says why in its log and rebuilds it',
+    async (_, reason, fingerprintOf) => {
+      const corpusDir = makeCorpus(corpusFiles());
+      const dataDir = tempDir();
+      const reference = await AnswerEngine.open({ corpusDir, dataDir });
+      const path = join(dataDir, CACHE_FILE);
+      const current = (deserialize(readFileSync(path)) as { fingerprint: string }).fingerprint;
+      expect(current).toBe(indexFingerprint((await loadCorpus(corpusDir)).fingerprint));
+      // The layout before this one: MiniSearch's own maps, one entry per posting.
+      const previous = {
+        fingerprint: fingerprintOf(current),
+        tree: new Map([['drill', new Map([['', new Map([[0, new Map([[0, 1]])]])]])]]),
+        vocabulary: new Map([['drill', { surface: 'drills', count: 1 }]]),
+        _documentCount: 2,
+        _documentIds: new Map([
+          [0, 'a#1'],
+          [1, 'a#2'],
+        ]),
+      };
+      writeFileSync(path, serialize(previous));
+      const lines: { msg: string; reason: string }[] = [];
+      const logger = pino({ level: 'info' }, { write: (line: string) => lines.push(JSON.parse(line)) });
+      const engine = await AnswerEngine.open({ corpusDir, dataDir, logger });
+      expect(engine.stats.indexSource).toBe('built');
+      expect(lines).toContainEqual(expect.objectContaining({ reason, msg: CACHE_MISS_MESSAGE[reason] }));
+      expect(engine.answer('drills')).toEqual(reference.answer('drills'));
+      expect((await AnswerEngine.open({ corpusDir, dataDir })).stats.indexSource).toBe('cache');
+    },
+  );
 
   it('when the data directory cannot be written, the engine still answers without a cache', async () => {
     const corpusDir = makeCorpus(corpusFiles());
