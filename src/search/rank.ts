@@ -293,11 +293,9 @@ export function rank(
     return t >= 0 && (name[t] === true || documentFrequency[t] === 0);
   };
   if (shape === null && namesAlone(terms, nameOrNothing)) {
-    const introduces = firstMentions(candidates, context);
+    const holding = holdingEveryWord(candidates);
     rescore(candidates, RESCORE_WINDOW, (r) =>
-      isFirstMention(introduces, context, (results[r] as SearchResult).id)
-        ? WEIGHTS.shape * FIRST_MENTION
-        : 0,
+      isFirstMention(holding, context, (results[r] as SearchResult).id) ? WEIGHTS.shape * FIRST_MENTION : 0,
     );
   }
   // Positions only matter for two words or more, or for a question shape.
@@ -369,25 +367,31 @@ function rescore({ order, scores }: Candidates, size: number, bonus: (r: number)
 }
 
 /**
- * Each article's first paragraph (by number) holding every query word that some paragraph holds
- * (a word the corpus does not hold, `@everyone`, is not asked for).
+ * The candidates holding every query word that some candidate holds (a word the corpus does not
+ * hold, `@everyone`, is not asked for): one pass over the union, without allocating per paragraph.
  */
-function firstMentions({ results, qualities, count }: Candidates, context: RankContext): Map<string, number> {
+function holdingEveryWord({ results, qualities, count }: Candidates): Set<string> {
   const held = new Array<boolean>(count).fill(false);
   for (let i = 0; i < qualities.length; i++) if ((qualities[i] as number) > 0) held[i % count] = true;
-  const first = new Map<string, number>();
+  const holding = new Set<string>();
   for (let r = 0; r < results.length; r++) {
-    if (qualities.subarray(r * count, (r + 1) * count).some((q, t) => q === 0 && held[t])) continue;
-    const place = context.locate((results[r] as SearchResult).id);
-    if (place && (first.get(place.articleId) ?? Number.POSITIVE_INFINITY) > place.number)
-      first.set(place.articleId, place.number);
+    let every = true;
+    for (let t = 0; t < count && every; t++) if (held[t] && qualities[r * count + t] === 0) every = false;
+    if (every) holding.add((results[r] as SearchResult).id);
   }
-  return first;
+  return holding;
 }
 
-function isFirstMention(first: ReadonlyMap<string, number>, context: RankContext, id: string): boolean {
+/**
+ * Whether `id` is the first paragraph of its article in `holding`: no paragraph before it (ids are
+ * `<articleId>#<number>`) holds every word. Asked of the window only.
+ */
+function isFirstMention(holding: ReadonlySet<string>, context: RankContext, id: string): boolean {
   const place = context.locate(id);
-  return place !== undefined && first.get(place.articleId) === place.number;
+  if (!place || !holding.has(id)) return false;
+  for (let number = 1; number < place.number; number++)
+    if (holding.has(`${place.articleId}#${number}`)) return false;
+  return true;
 }
 
 /**
@@ -404,7 +408,7 @@ function rescoreWindow(
   const { results } = candidates;
   const wordsWanted = Math.max(1, content.length - 1);
   // "What is X": the first paragraph of each article to hold every word of X introduces it.
-  const introduces = shape === 'define' ? firstMentions(candidates, context) : new Map<string, number>();
+  const holding = shape === 'define' ? holdingEveryWord(candidates) : new Set<string>();
   rescore(candidates, RESCORE_WINDOW, (r) => {
     const result = results[r] as SearchResult;
     const analysis = context.analysis(result.id);
@@ -419,7 +423,7 @@ function rescoreWindow(
       const matched = new Set([...positions.values()].flat());
       answerKind =
         shape === 'define'
-          ? FIRST_MENTION * (introduces.get(place.articleId) === place.number ? 1 : 0) +
+          ? FIRST_MENTION * (isFirstMention(holding, context, result.id) ? 1 : 0) +
             0.5 * definesSubject(place.text, analysis, matched)
           : hasAnswerNear(shape, place.text, analysis, sentenceOf, matched);
     }
