@@ -198,6 +198,22 @@ function roundTrip(corpus: Corpus, engine: AnswerEngine): { identical: number; o
   return { identical, of: QUERIES.length };
 }
 
+/** The synthetic corpus of one size (a prefix of every larger one: same seed). */
+async function generate(base: Corpus, text: TextSource, size: number): Promise<Corpus> {
+  const { value: corpus, ms } = await timed(() =>
+    syntheticCorpus(base, text, { paragraphs: size, seed: SEED }),
+  );
+  log(`[${size}] generated ${corpus.articles.length} articles in ${Math.round(ms)} ms`);
+  return corpus;
+}
+
+/** Heap since `empty` (before the corpus), without the corpus (`withCorpus`), and the process RSS. */
+function memorySince(empty: number, withCorpus: number): Memory {
+  const heapBytes = heapUsed() - empty;
+  return { heapBytes, indexHeapBytes: heapBytes - (withCorpus - empty), rssBytes: process.memoryUsage().rss };
+}
+
+/** One size, step by step: corpus, engine (built, saved, loaded back), memory, paths, peers. */
 async function runSize(
   base: Corpus,
   text: TextSource,
@@ -205,18 +221,10 @@ async function runSize(
   { rounds, peers: withPeers }: Pick<Options, 'rounds' | 'peers'>,
 ): Promise<SizeResult> {
   const empty = heapUsed();
-  const { value: corpus, ms: generateMs } = await timed(() =>
-    syntheticCorpus(base, text, { paragraphs: size, seed: SEED }),
-  );
-  log(`[${size}] generated ${corpus.articles.length} articles in ${Math.round(generateMs)} ms`);
+  const corpus = await generate(base, text, size);
   const withCorpus = heapUsed();
   const { engine, startup } = await startEngine(corpus);
-  const heapBytes = heapUsed() - empty;
-  const memory = {
-    heapBytes,
-    indexHeapBytes: heapBytes - (withCorpus - empty),
-    rssBytes: process.memoryUsage().rss,
-  };
+  const memory = memorySince(empty, withCorpus);
   log(
     `[${size}] built in ${Math.round(startup.buildMs)} ms, cache ${(startup.cacheBytes / 2 ** 20).toFixed(1)} MiB, warm start ${Math.round(startup.warmMs)} ms`,
   );

@@ -173,7 +173,7 @@ export function buildQuery(
   terms: readonly QueryTerm[],
   combineWith: 'AND' | 'OR',
   known: (term: string) => boolean = () => false,
-): Query {
+): Query & { queries: Query[] } {
   return { combineWith, queries: terms.map((term) => termQuery(term, known(term.term))) };
 }
 

@@ -20,7 +20,7 @@
  * query has nothing else.
  */
 import type MiniSearch from 'minisearch';
-import type { SearchResult } from 'minisearch';
+import { evaluate } from './evaluate.ts';
 import type { MatchedTerms, ParagraphTerms } from './highlight.ts';
 import type { IndexedParagraph } from './inverted-index.ts';
 import { closeness, positionsOf, sentenceOfWords, smallestWindow } from './proximity.ts';
@@ -127,11 +127,13 @@ function ownerFinder(terms: readonly QueryTerm[]): (indexTerm: string) => Owner 
 }
 
 /**
- * The candidates of one query, as parallel arrays indexed by MiniSearch's result position: a
- * large union would otherwise allocate an object or two per paragraph on every query.
+ * The candidates of one query, as parallel arrays indexed by their position in MiniSearch's
+ * order: a large union would otherwise allocate an object or two per paragraph on every query.
  */
 interface Candidates {
-  results: SearchResult[];
+  id: (r: number) => string;
+  /** The index terms a candidate matched, by field; built for the head of the ranking only. */
+  match: (r: number) => MatchedTerms;
   /** `count` qualities per candidate: how well it matched each query word (0: not at all). */
   qualities: Float64Array;
   count: number;
@@ -206,15 +208,30 @@ export function rank(
   if (content.length === 0) return none;
   const shape = asked;
   const head = Math.max(depth, HEADING_WINDOW);
-  const search = (combineWith: 'AND' | 'OR') =>
-    context.index.search(buildQuery(content, combineWith, context.known), {
-      fields: ['text', 'aliases'],
-      ...(onlyId === undefined ? {} : { filter: (result: SearchResult) => result.id === onlyId }),
-    });
+  const ownerOf = ownerFinder(content);
+  const count = content.length;
+  // A word the corpus writes capitalised weighs more; a mistyped or partly typed one (`uzbekistn`,
+  // `kyrgy`) is not in the corpus at all, so it is a name when a word it matched is one.
+  const name = content.map((term) => context.isName(term.term));
+  const unknown = content.map((term) => !context.known(term.term));
+  // MiniSearch's search of the query's words, read into arrays (`evaluate.ts`): the same scores
+  // and order, with a quality per query word credited as each posting is read.
+  const evaluation = evaluate(
+    context.index,
+    buildQuery(content, 'OR', context.known).queries,
+    ['text', 'aliases'],
+    (indexTerm, field) => {
+      const owner = ownerOf(indexTerm);
+      if (!owner) return undefined;
+      if (unknown[owner.term] && !name[owner.term] && context.isName(indexTerm)) name[owner.term] = true;
+      return { term: owner.term, value: field === 'text' ? owner.quality : owner.quality * QUALITY.alias };
+    },
+    count,
+  );
   // When the words are common enough that many paragraphs hold them all (estimated as if they
   // occurred independently, from their counts, which bound how many paragraphs hold each), rank
   // those — Meilisearch's all-words bucket — if they fill every page a reader sees, rather than
-  // the far larger union, whose building and scoring is most of a large index's answer time.
+  // the far larger union, whose scoring and ordering is most of a large index's answer time.
   const documents = context.index.documentCount;
   const together = content.reduce(
     (estimate, term) =>
@@ -224,37 +241,32 @@ export function rank(
   // Two words are worth the try whatever the estimate: their intersection costs little next to the union.
   const everyWordCommon =
     onlyId === undefined && content.length > 1 && (content.length === 2 || together >= head);
-  const all = everyWordCommon ? search('AND') : [];
-  const results = all.length >= head ? all : search('OR');
-  if (results.length === 0) return none;
+  const all = everyWordCommon ? evaluation.all() : [];
+  const slots =
+    all.length >= head
+      ? all
+      : onlyId === undefined
+        ? evaluation.order
+        : evaluation.order.filter((slot) => evaluation.id(slot) === onlyId);
+  const size = slots.length;
+  if (size === 0) return none;
 
-  const ownerOf = ownerFinder(content);
-  const count = content.length;
-  const qualities = new Float64Array(results.length * count);
+  // By candidate (a position in `slots`, MiniSearch's order): its score as `search` returns it
+  // (multiplied by the query strings matched), and how well it matched each query word.
+  const searchScore = new Float64Array(size);
+  const matched = new Float64Array(size);
+  const qualities = new Float64Array(size * count);
   const documentFrequency = new Float64Array(count);
-  // A word the corpus writes capitalised weighs more; a mistyped or partly typed one (`uzbekistn`,
-  // `kyrgy`) is not in the corpus at all, so it is a name when a word it matched is one.
-  const name = content.map((term) => context.isName(term.term));
-  const unknown = content.map((term) => !context.known(term.term));
-  const checked = new Set<string>();
-  for (let r = 0; r < results.length; r++) {
-    const result = results[r] as SearchResult;
-    const base = r * count;
-    for (const indexTerm of result.terms) {
-      const owner = ownerOf(indexTerm);
-      if (!owner) continue;
-      if (unknown[owner.term] && !name[owner.term] && !checked.has(indexTerm)) {
-        checked.add(indexTerm);
-        if (context.isName(indexTerm)) name[owner.term] = true;
-      }
-      const fields = result.match[indexTerm] as string[];
-      const q = fields.includes('text') ? owner.quality : owner.quality * QUALITY.alias;
-      if (q > (qualities[base + owner.term] as number)) qualities[base + owner.term] = q;
+  for (let r = 0; r < size; r++) {
+    const slot = slots[r] as number;
+    matched[r] = evaluation.sources[slot] as number;
+    searchScore[r] = (evaluation.score[slot] as number) * (matched[r] as number);
+    for (let t = 0; t < count; t++) {
+      const q = evaluation.credit[slot * count + t] as number;
+      qualities[r * count + t] = q;
+      if (q > 0) documentFrequency[t] = (documentFrequency[t] as number) + 1;
     }
   }
-  for (let i = 0; i < qualities.length; i++)
-    if ((qualities[i] as number) > 0)
-      documentFrequency[i % count] = (documentFrequency[i % count] as number) + 1;
 
   // IDF over the whole index (BM25's form, never negative): a word in few paragraphs weighs most.
   const total = context.index.documentCount;
@@ -264,24 +276,37 @@ export function rank(
   );
   const weightSum = weight.reduce((sum, w) => sum + w, 0);
   let topBm25 = 0;
-  for (const result of results) topBm25 = Math.max(topBm25, result.score / result.queryTerms.length);
+  for (let r = 0; r < size; r++)
+    topBm25 = Math.max(topBm25, (searchScore[r] as number) / (matched[r] as number));
 
-  const scores = new Float64Array(results.length);
-  for (let r = 0; r < results.length; r++) {
-    const result = results[r] as SearchResult;
+  const scores = new Float64Array(size);
+  for (let r = 0; r < size; r++) {
     let covered = 0;
     for (let t = 0; t < count; t++) covered += (weight[t] as number) * (qualities[r * count + t] as number);
-    scores[r] = covered / weightSum + (WEIGHTS.bm25 * result.score) / result.queryTerms.length / topBm25;
+    scores[r] =
+      covered / weightSum + (WEIGHTS.bm25 * (searchScore[r] as number)) / (matched[r] as number) / topBm25;
   }
-  const order = bestFirst(scores, Math.max(depth, HEADING_WINDOW));
-  const candidates: Candidates = { results, qualities, count, scores, order };
+  const order = bestFirst(scores, searchScore, Math.max(depth, HEADING_WINDOW));
+  // Matched terms are built for the head only: what highlights, proximity and callers read.
+  const matches = new Map<number, MatchedTerms>();
+  evaluation.matchesOf(Array.from(order, (r) => slots[r] as number)).forEach((match, at) => {
+    matches.set(order[at] as number, match);
+  });
+  const candidates: Candidates = {
+    id: (r) => evaluation.id(slots[r] as number),
+    match: (r) => matches.get(r) ?? {},
+    qualities,
+    count,
+    scores,
+    order,
+  };
 
   if (content.some((term) => holds(context.headingTerms, term))) {
     // Headings only reorder the head of the list: a lookup per candidate of a large union costs
     // more than the rest of ranking, and a paragraph far down cannot climb into view by them.
     const headingShare = headingScorer(content, weight);
     rescore(candidates, HEADING_WINDOW, (r) => {
-      const headings = context.paragraphs.get((results[r] as SearchResult).id)?.headings;
+      const headings = context.paragraphs.get(candidates.id(r))?.headings;
       return headings ? (WEIGHTS.heading * headingShare(headings.section, headings.title)) / weightSum : 0;
     });
   }
@@ -295,29 +320,31 @@ export function rank(
   if (shape === null && namesAlone(terms, nameOrNothing)) {
     const holding = holdingEveryWord(candidates);
     rescore(candidates, RESCORE_WINDOW, (r) =>
-      isFirstMention(holding, context, (results[r] as SearchResult).id) ? WEIGHTS.shape * FIRST_MENTION : 0,
+      isFirstMention(holding, context, candidates.id(r)) ? WEIGHTS.shape * FIRST_MENTION : 0,
     );
   }
   // Positions only matter for two words or more, or for a question shape.
   if (count > 1 || shape !== null)
     rescoreWindow(candidates, content, shape, context, (indexTerm) => ownerOf(indexTerm)?.term);
-  // MiniSearch's result objects carry what a `Ranked` needs; only their score is replaced.
-  const ranked: Ranked[] = new Array(order.length);
-  order.forEach((r, at) => {
-    const result = results[r] as SearchResult;
-    result.score = scores[r] as number;
-    ranked[at] = result;
-  });
-  return { ranked, total: results.length };
+  const ranked: Ranked[] = Array.from(order, (r) => ({
+    id: candidates.id(r),
+    score: scores[r] as number,
+    match: candidates.match(r),
+  }));
+  return { ranked, total: size };
 }
 
 /**
- * Positions of the `size` highest scores, best first. Sorting a union of thousands to read ten
- * costs more than the rest of ranking: the `size`-th score is found by quickselect, and only
- * the scores above it are sorted.
+ * Positions of the `size` highest scores, best first; equal scores in MiniSearch's order (its
+ * score, then the order it met the paragraphs: `searchScore` and the position). Sorting a union of
+ * thousands to read ten costs more than the rest of ranking: the `size`-th score is found by
+ * quickselect, and only the scores above it (and the ties it needs) are sorted.
  */
-function bestFirst(scores: Float64Array, size: number): Uint32Array {
-  const byScore = (a: number, b: number) => (scores[b] as number) - (scores[a] as number);
+function bestFirst(scores: Float64Array, searchScore: Float64Array, size: number): Uint32Array {
+  const byScore = (a: number, b: number) =>
+    (scores[b] as number) - (scores[a] as number) ||
+    (searchScore[b] as number) - (searchScore[a] as number) ||
+    a - b;
   if (scores.length <= size * 2) {
     const all = new Uint32Array(scores.length);
     for (let r = 0; r < all.length; r++) all[r] = r;
@@ -326,9 +353,16 @@ function bestFirst(scores: Float64Array, size: number): Uint32Array {
   const threshold = kthLargest(scores.slice(), size);
   const head = new Uint32Array(size);
   let taken = 0;
-  for (let r = 0; r < scores.length && taken < size; r++)
+  const ties: number[] = [];
+  for (let r = 0; r < scores.length; r++) {
     if ((scores[r] as number) > threshold) head[taken++] = r;
-  for (let r = 0; r < scores.length && taken < size; r++) if (scores[r] === threshold) head[taken++] = r;
+    else if (scores[r] === threshold) ties.push(r);
+  }
+  ties.sort(byScore);
+  for (const r of ties) {
+    if (taken === size) break;
+    head[taken++] = r;
+  }
   return head.sort(byScore);
 }
 
@@ -370,14 +404,15 @@ function rescore({ order, scores }: Candidates, size: number, bonus: (r: number)
  * The candidates holding every query word that some candidate holds (a word the corpus does not
  * hold, `@everyone`, is not asked for): one pass over the union, without allocating per paragraph.
  */
-function holdingEveryWord({ results, qualities, count }: Candidates): Set<string> {
+function holdingEveryWord(candidates: Candidates): Set<string> {
+  const { qualities, count, scores } = candidates;
   const held = new Array<boolean>(count).fill(false);
   for (let i = 0; i < qualities.length; i++) if ((qualities[i] as number) > 0) held[i % count] = true;
   const holding = new Set<string>();
-  for (let r = 0; r < results.length; r++) {
+  for (let r = 0; r < scores.length; r++) {
     let every = true;
     for (let t = 0; t < count && every; t++) if (held[t] && qualities[r * count + t] === 0) every = false;
-    if (every) holding.add((results[r] as SearchResult).id);
+    if (every) holding.add(candidates.id(r));
   }
   return holding;
 }
@@ -405,16 +440,15 @@ function rescoreWindow(
   context: RankContext,
   ownerOf: (indexTerm: string) => number | undefined,
 ): void {
-  const { results } = candidates;
   const wordsWanted = Math.max(1, content.length - 1);
   // "What is X": the first paragraph of each article to hold every word of X introduces it.
   const holding = shape === 'define' ? holdingEveryWord(candidates) : new Set<string>();
   rescore(candidates, RESCORE_WINDOW, (r) => {
-    const result = results[r] as SearchResult;
-    const analysis = context.analysis(result.id);
-    const place = context.locate(result.id);
+    const id = candidates.id(r);
+    const analysis = context.analysis(id);
+    const place = context.locate(id);
     if (!analysis || !place) return 0;
-    const positions = positionsOf(analysis, result.match, ownerOf);
+    const positions = positionsOf(analysis, candidates.match(r), ownerOf);
     const sentenceOf = sentenceOfWords(place.text, analysis);
     const span = smallestWindow(positions);
     const near = closeness(span, sentenceOf) * (span ? (span.words - 1) / wordsWanted : 0);
@@ -423,7 +457,7 @@ function rescoreWindow(
       const matched = new Set([...positions.values()].flat());
       answerKind =
         shape === 'define'
-          ? FIRST_MENTION * (isFirstMention(holding, context, result.id) ? 1 : 0) +
+          ? FIRST_MENTION * (isFirstMention(holding, context, id) ? 1 : 0) +
             0.5 * definesSubject(place.text, analysis, matched)
           : hasAnswerNear(shape, place.text, analysis, sentenceOf, matched);
     }
