@@ -67,6 +67,11 @@ const QUALITY = { exact: 1, prefix: 0.9, alias: 0.85, variant: 0.85, perTypo: 0.
 const WEIGHTS = { bm25: 0.1, heading: 0.3, proximity: 0.15, shape: 0.4, name: 1.5 } as const;
 /** The share of a "what is X" shape for introducing X (the rest is for defining it). */
 const FIRST_MENTION = 0.5;
+/**
+ * Words a mistyped or partly typed query word matched that are looked up as names: a short prefix
+ * matches hundreds, and one of its first few settles it.
+ */
+const NAME_LOOKUPS = 8;
 /** Candidates whose headings are looked up. */
 const HEADING_WINDOW = 200;
 /** Candidates re-tokenised for proximity and question shape. */
@@ -214,6 +219,7 @@ export function rank(
   // `kyrgy`) is not in the corpus at all, so it is a name when a word it matched is one.
   const name = content.map((term) => context.isName(term.term));
   const unknown = content.map((term) => !context.known(term.term));
+  const looked = new Uint16Array(count);
   // MiniSearch's search of the query's words, read into arrays (`evaluate.ts`): the same scores
   // and order, with a quality per query word credited as each posting is read.
   const evaluation = evaluate(
@@ -223,7 +229,10 @@ export function rank(
     (indexTerm, field) => {
       const owner = ownerOf(indexTerm);
       if (!owner) return undefined;
-      if (unknown[owner.term] && !name[owner.term] && context.isName(indexTerm)) name[owner.term] = true;
+      if (unknown[owner.term] && !name[owner.term] && (looked[owner.term] as number) < NAME_LOOKUPS) {
+        looked[owner.term] = (looked[owner.term] as number) + 1;
+        if (context.isName(indexTerm)) name[owner.term] = true;
+      }
       return { term: owner.term, value: field === 'text' ? owner.quality : owner.quality * QUALITY.alias };
     },
     count,
