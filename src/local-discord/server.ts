@@ -32,6 +32,7 @@ import type {
 import { apiMember, apiUser, deferred, MEMBER_PERMISSIONS, mentionedIds, snowflake } from './wire.ts';
 
 export type * from './types.ts';
+export { messageUrls, urlError } from './urls.ts';
 export { apiUser, DISCORD_LIMITS, MEMBER_PERMISSIONS, snowflake } from './wire.ts';
 
 // ---------------------------------------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 import { type IncomingMessage, STATUS_CODES } from 'node:http';
 import { ApplicationCommandType, MessageFlags, PermissionFlagsBits } from 'discord.js';
 import type { Json, LocalUser } from './types.ts';
+import { MAX_URL_LENGTH, messageUrls, urlError } from './urls.ts';
 
 // ---------------------------------------------------------------------------------------------------------
 // Discord constants
@@ -54,6 +55,7 @@ export const DISCORD_LIMITS = {
   fieldValue: 1024,
   footerText: 2048,
   authorName: 256,
+  url: MAX_URL_LENGTH,
   embedTotal: 6000,
   actionRows: 5,
   rowComponents: 5,
@@ -200,6 +202,11 @@ export function validateMessage(payload: Json, prefix: (string | number)[] = [])
       code: 'MAX_EMBED_SIZE_EXCEEDED',
       message: `Embed size exceeds maximum size of ${DISCORD_LIMITS.embedTotal}`,
     });
+  }
+  // Every URL must be one Discord takes as a link (urls.ts), or the whole message is refused.
+  for (const { path, value, media } of messageUrls(payload)) {
+    const error = urlError(value, media);
+    if (error) errors.push({ path: [...prefix, ...path], ...error });
   }
   // Components v2 messages have their own, looser layout rules; only classic action rows are checked.
   const isComponentsV2 = (Number(payload.flags ?? 0) & MessageFlags.IsComponentsV2) !== 0;

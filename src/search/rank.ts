@@ -25,7 +25,7 @@ import type { MatchedTerms, ParagraphTerms } from './highlight.ts';
 import type { IndexedParagraph } from './inverted-index.ts';
 import { closeness, positionsOf, sentenceOfWords, smallestWindow } from './proximity.ts';
 import { buildQuery, type QueryTerm } from './query.ts';
-import { definesSubject, hasAnswerNear, type Shape } from './shape.ts';
+import { definesSubject, hasAnswerNear, namesAlone, type Shape } from './shape.ts';
 
 /** One ranked paragraph: its id, its score and the index terms it matched, by field. */
 export interface Ranked {
@@ -73,6 +73,13 @@ const QUALITY = { exact: 1, prefix: 0.9, alias: 0.85, variant: 0.85, perTypo: 0.
  * multiplies the IDF of a word the corpus writes capitalised (the subject of most questions).
  */
 const WEIGHTS = { bm25: 0.1, heading: 0.3, proximity: 0.15, shape: 0.4, name: 1.5 } as const;
+/** The share of a "what is X" shape for introducing X (the rest is for defining it). */
+const FIRST_MENTION = 0.5;
+/**
+ * Words a mistyped or partly typed query word matched that are looked up as names: a short prefix
+ * matches hundreds, and one of its first few settles it.
+ */
+const NAME_LOOKUPS = 8;
 /** Candidates whose headings are looked up. */
 const HEADING_WINDOW = 200;
 /** Candidates re-tokenised for proximity and question shape. */
@@ -207,16 +214,22 @@ export interface Ranking {
 /** The paragraphs holding at least one of `terms`: the best of them in order, and how many there are. */
 export function rank(
   terms: readonly QueryTerm[],
-  shape: Shape | null,
+  asked: Shape | null,
   context: RankContext,
   { depth, onlyId }: RankOptions,
 ): Ranking {
   const none = { ranked: [], total: 0 };
   const content = terms.some((term) => !term.auxiliary) ? terms.filter((term) => !term.auxiliary) : terms;
   if (content.length === 0) return none;
+  const shape = asked;
   const head = Math.max(depth, HEADING_WINDOW);
   const ownerOf = ownerFinder(content);
   const count = content.length;
+  // A word the corpus writes capitalised weighs more; a mistyped or partly typed one (`uzbekistn`,
+  // `kyrgy`) is not in the corpus at all, so it is a name when a word it matched is one.
+  const name = content.map((term) => context.isName(term.term));
+  const unknown = content.map((term) => !context.known(term.term));
+  const looked = new Uint16Array(count);
   // MiniSearch's search of the query's words, read into arrays (`evaluate.ts`): the same scores
   // and order, with a quality per query word credited as each posting is read.
   const evaluation = evaluate(
@@ -226,6 +239,10 @@ export function rank(
     (indexTerm, field) => {
       const owner = ownerOf(indexTerm);
       if (!owner) return undefined;
+      if (unknown[owner.term] && !name[owner.term] && (looked[owner.term] as number) < NAME_LOOKUPS) {
+        looked[owner.term] = (looked[owner.term] as number) + 1;
+        if (context.isName(indexTerm)) name[owner.term] = true;
+      }
       return { term: owner.term, value: field === 'text' ? owner.quality : owner.quality * QUALITY.alias };
     },
     count,
@@ -274,9 +291,7 @@ export function rank(
   const total = context.index.documentCount;
   const weight = Array.from(
     documentFrequency,
-    (df, i) =>
-      Math.log(1 + (total - df + 0.5) / (df + 0.5)) *
-      (context.isName((content[i] as QueryTerm).term) ? WEIGHTS.name : 1),
+    (df, i) => Math.log(1 + (total - df + 0.5) / (df + 0.5)) * (name[i] ? WEIGHTS.name : 1),
   );
   const weightSum = weight.reduce((sum, w) => sum + w, 0);
   let topBm25 = 0;
@@ -314,6 +329,19 @@ export function rank(
       const headings = candidates.place(r)?.headings;
       return headings ? (WEIGHTS.heading * headingShare(headings.section, headings.title)) / weightSum : 0;
     });
+  }
+  // A query of names alone asks who or what they are: the paragraph introducing them first. Only
+  // where in its article a paragraph stands decides it, so no paragraph is re-tokenised for it.
+  // Words the corpus does not hold (`@everyone`) do not make a query of names a question.
+  const nameOrNothing = (term: QueryTerm) => {
+    const t = content.indexOf(term);
+    return t >= 0 && (name[t] === true || documentFrequency[t] === 0);
+  };
+  if (shape === null && namesAlone(terms, nameOrNothing)) {
+    const holding = holdingEveryWord(candidates);
+    rescore(candidates, RESCORE_WINDOW, (r) =>
+      isFirstMention(holding, candidates.place(r), candidates.id(r)) ? WEIGHTS.shape * FIRST_MENTION : 0,
+    );
   }
   // Positions only matter for two words or more, or for a question shape.
   if (count > 1 || shape !== null)
@@ -393,6 +421,34 @@ function rescore({ order, scores }: Candidates, size: number, bonus: (r: number)
 }
 
 /**
+ * The candidates holding every query word that some candidate holds (a word the corpus does not
+ * hold, `@everyone`, is not asked for): one pass over the union, without allocating per paragraph.
+ */
+function holdingEveryWord(candidates: Candidates): Set<string> {
+  const { qualities, count, scores } = candidates;
+  const held = new Array<boolean>(count).fill(false);
+  for (let i = 0; i < qualities.length; i++) if ((qualities[i] as number) > 0) held[i % count] = true;
+  const holding = new Set<string>();
+  for (let r = 0; r < scores.length; r++) {
+    let every = true;
+    for (let t = 0; t < count && every; t++) if (held[t] && qualities[r * count + t] === 0) every = false;
+    if (every) holding.add(candidates.id(r));
+  }
+  return holding;
+}
+
+/**
+ * Whether `id` is the first paragraph of its article in `holding`: no paragraph before it (ids are
+ * `<articleId>#<number>`) holds every word. Asked of the window only.
+ */
+function isFirstMention(holding: ReadonlySet<string>, place: Placed | undefined, id: string): boolean {
+  if (!place || !holding.has(id)) return false;
+  for (let number = 1; number < place.paragraph.number; number++)
+    if (holding.has(`${place.article.id}#${number}`)) return false;
+  return true;
+}
+
+/**
  * Proximity and question shape for the best `RESCORE_WINDOW` candidates, re-sorted among
  * themselves: both need word positions, which only re-tokenising the paragraph gives.
  */
@@ -403,23 +459,15 @@ function rescoreWindow(
   context: RankContext,
   ownerOf: (indexTerm: string) => number | undefined,
 ): void {
-  const { qualities, count, scores } = candidates;
   const wordsWanted = Math.max(1, content.length - 1);
   // "What is X": the first paragraph of each article to hold every word of X introduces it.
-  const introduces = new Map<string, number>();
-  if (shape === 'define') {
-    for (let r = 0; r < scores.length; r++) {
-      if (qualities.subarray(r * count, (r + 1) * count).some((q) => q === 0)) continue;
-      const place = candidates.place(r);
-      if (place && (introduces.get(place.article.id) ?? Number.POSITIVE_INFINITY) > place.paragraph.number)
-        introduces.set(place.article.id, place.paragraph.number);
-    }
-  }
+  const holding = shape === 'define' ? holdingEveryWord(candidates) : new Set<string>();
   rescore(candidates, RESCORE_WINDOW, (r) => {
-    const analysis = context.analysis(candidates.id(r));
+    const id = candidates.id(r);
+    const analysis = context.analysis(id);
     const place = candidates.place(r);
     if (!analysis || !place) return 0;
-    const { text, number } = place.paragraph;
+    const { text } = place.paragraph;
     const positions = positionsOf(analysis, candidates.match(r), ownerOf);
     const sentenceOf = sentenceOfWords(text, analysis);
     const span = smallestWindow(positions);
@@ -429,7 +477,7 @@ function rescoreWindow(
       const matched = new Set([...positions.values()].flat());
       answerKind =
         shape === 'define'
-          ? 0.5 * (introduces.get(place.article.id) === number ? 1 : 0) +
+          ? FIRST_MENTION * (isFirstMention(holding, place, id) ? 1 : 0) +
             0.5 * definesSubject(text, analysis, matched)
           : hasAnswerNear(shape, text, analysis, sentenceOf, matched);
     }

@@ -5,6 +5,9 @@
  * morphological query expansion with the variants weighted separately beats stemming alone).
  * Only the query is expanded; the index keeps what each paragraph says.
  *
+ * Inflected forms that stem apart from their base word (`died`, `dies` → `di`, `dying` → `dy`,
+ * `succeeded` → `succeed` while `succeed` → `succe`) are listed with it, or they would miss the family.
+ *
  * General English, not corpus data. Pairs where one word has another frequent sense (`content`
  * of `contend`, `process` of `proceed`, `trial` of `try`, `length` of `long`) are left out.
  */
@@ -52,12 +55,12 @@ const FAMILIES: readonly string[] = [
   'deny denial',
   'bury burial',
   'fail failure',
-  'die dead death',
+  'die died dies dying dead death',
   'grow growth',
   'lose loss',
   'choose choice',
   'speak speech',
-  'succeed success',
+  'succeed succeeded succeeding success',
   'ally alliance',
   'comply compliance',
   'rely reliance',
@@ -75,7 +78,7 @@ const FAMILIES: readonly string[] = [
   'deep depth',
   'broad breadth',
   'poor poverty',
-  'free freedom',
+  'free freed freedom',
   'loyal loyalty',
   'stable stability',
 ];

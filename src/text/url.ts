@@ -11,6 +11,8 @@ export const MAX_URL_CHARS = 2048;
 const PRINTABLE_ASCII = /^[\x21-\x7e]+$/;
 /** DNS labels of letters, digits and inner hyphens, at least two of them (`example.com`). */
 const HOST = /^(?!-)[a-z0-9-]{1,63}(?<!-)(\.(?!-)[a-z0-9-]{1,63}(?<!-))+$/;
+/** The host exactly as the text writes it, after the scheme and any user info. */
+const WRITTEN_HOST = /^https?:\/\/(?:[^@/?#]*@)?([^:/?#]*)/i;
 
 export function isLinkableUrl(text: string): boolean {
   if (text.length > MAX_URL_CHARS || !PRINTABLE_ASCII.test(text)) return false;
@@ -22,6 +24,9 @@ export function isLinkableUrl(text: string): boolean {
     return false;
   }
   // `new URL` turns a non-ASCII host into punycode: the check above already refused the original.
+  // The parser repairs what a strict reader refuses (`\` read as `/`, `https://7` read as 0.0.0.7,
+  // `https:///host`): the host must be the one written.
+  if (WRITTEN_HOST.exec(text)?.[1]?.toLowerCase() !== url.hostname) return false;
   return (
     (url.protocol === 'http:' || url.protocol === 'https:') &&
     url.username === '' &&

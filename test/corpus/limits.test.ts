@@ -86,6 +86,9 @@ describe('front-matter url: only links Discord accepts', () => {
     ['another scheme', 'ftp://news.example.org/a'],
     ['a host without a dot', 'https://localhost/a'],
     ['credentials', 'https://user:pass@news.example.org/a'],
+    ['a number a browser reads as an IPv4 address', 'https://8#news.example.org/a'],
+    ['a backslash a browser reads as a slash', 'https://news.example.org\\a'],
+    ['a third slash a browser skips', 'https:///news.example.org/a'],
   ] as const) {
     it(`refuses a URL with ${what}, naming the rule`, async () => {
       const corpus = await loadCorpus(withUrl(url));

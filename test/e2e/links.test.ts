@@ -1,7 +1,8 @@
 /**
  * Links, end to end (the real bot, the local Discord-protocol server): an article URL Discord refuses
- * (simulated by the server's fault injection, answering 400 `URL_TYPE_INVALID_URL` as Discord does) still
- * gets the answer through, unlinked; a URL a member types never comes back as a link or a preview.
+ * (simulated by the server's fault injection, answering 400 `URL_TYPE_INVALID_URL` as Discord does, since
+ * the bot never sends a URL the server's own rule refuses) still gets the answer through, unlinked; without
+ * a fault, the server's own URL rule takes the link; a URL a member types never comes back as a link.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -91,14 +92,18 @@ describe('an article URL Discord refuses', () => {
     ]);
   });
 
-  it('without a refusal, the link is kept', async () => {
-    const answer = await server.sendInteraction({
+  it("without a refusal, the link is kept: the server's own URL rule takes it the first time", async () => {
+    const handle = server.sendInteraction({
       type: 2,
       data: askData('quokkastan'),
       user: member,
       channelId: CHANNEL,
-    }).callback;
+    });
+    const answer = await handle.callback;
     expect(answer.data.embeds[0].url).toBe(ARTICLE_URL);
+    // No fault is injected here: the local server judged the URL by its own rule (src/local-discord/urls.ts).
+    const tries = requestsFor(CALLBACK, () => true).filter((request) => request.path.includes(handle.id));
+    expect(tries.map((request) => request.status)).toEqual([204]);
   });
 });
 

@@ -362,6 +362,65 @@ describe('LocalDiscordServer with the real discord.js client', () => {
     expect(String((failures[0] as Error).message)).toContain('data.content');
   });
 
+  it('when an embed or a link button carries a malformed URL, the message is refused with 50035 at that field; a good URL goes through', async () => {
+    const { server, client } = await startBot();
+    const good = 'https://news.example.org/2024/summit';
+    const urlErrors = (error: unknown) => (error as DiscordAPIError).rawError;
+    const failures = onInteraction(client, async (interaction) => {
+      if (!interaction.isChatInputCommand()) return;
+      await interaction
+        .reply({ embeds: [{ title: 'Summit', url: 'https://news site.example/a' }] })
+        .catch(async (error: unknown) => {
+          failures.push(error);
+          await interaction.deferReply();
+          const button = { type: 2, style: ButtonStyle.Link, label: 'Read', url: 'javascript:void(0)' };
+          await interaction
+            .editReply({ components: [{ type: 1, components: [button] }] })
+            .catch((edit: unknown) => failures.push(edit));
+          await interaction.editReply({ embeds: [{ title: 'Summit', url: good }] });
+          const channel = interaction.channel;
+          if (channel?.isSendable()) {
+            await channel
+              .send({ embeds: [{ title: 'Long', url: `${good}/${'a'.repeat(2048)}` }] })
+              .catch((sent: unknown) => failures.push(sent));
+          }
+        });
+    });
+
+    const settled = once(handlers, 'settled');
+    server.sendInteraction({ type: 2, data: { name: 'ask' } });
+    await settled;
+
+    expect(
+      failures.map((error) => [(error as DiscordAPIError).status, (error as DiscordAPIError).code]),
+    ).toEqual([
+      [400, 50035],
+      [400, 50035],
+      [400, 50035],
+    ]);
+    expect(urlErrors(failures[0])).toEqual({
+      code: 50035,
+      message: 'Invalid Form Body',
+      errors: {
+        data: {
+          embeds: {
+            0: { url: { _errors: [{ code: 'URL_TYPE_INVALID_URL', message: 'Not a well formed URL.' }] } },
+          },
+        },
+      },
+    });
+    expect(urlErrors(failures[1])).toMatchObject({
+      errors: {
+        components: { 0: { components: { 0: { url: { _errors: [{ code: 'URL_TYPE_INVALID_SCHEME' }] } } } } },
+      },
+    });
+    expect(urlErrors(failures[2])).toMatchObject({
+      errors: { embeds: { 0: { url: { _errors: [{ code: 'BASE_TYPE_MAX_LENGTH' }] } } } },
+    });
+    // Only the message with the good URL exists, its link intact.
+    expect(server.messages().map((message) => message.embeds?.[0]?.url)).toEqual([good]);
+  });
+
   it('when the bot answers after the acknowledgement deadline, it gets Unknown interaction (10062)', async () => {
     const { server, client } = await startBot({ acknowledgeWithinMs: 50 });
     const failures = onInteraction(client, async (interaction) => {

@@ -3,12 +3,17 @@
  * threshold): the head must be what ordering every candidate gives, equal scores included, in
  * MiniSearch's order as before ranking read the postings itself. The corpus is written here:
  * many paragraphs identical in length and words, so scores tie across the head's edge.
+ *
+ * The model's weights, on small corpora written for these tests: each reproduces one rule of
+ * docs/ranking.md and fails without it.
  */
 import MiniSearch from 'minisearch';
 import { describe, expect, it } from 'vitest';
 import { INDEX_OPTIONS, type IndexedParagraph } from '../../src/search/inverted-index.ts';
 import type { QueryTerm } from '../../src/search/query.ts';
 import { type RankContext, rank } from '../../src/search/rank.ts';
+import { markdownArticle } from '../support/corpus.ts';
+import { engineOf, first } from '../support/engine.ts';
 
 /** 700 paragraphs: every third names the river twice, the rest once; lengths cycle over four values. */
 function corpus(): MiniSearch<IndexedParagraph> {
@@ -79,5 +84,26 @@ describe('ranking the head of a large union', () => {
     expect(ranked.map((hit) => Object.keys(hit.match))).toEqual(
       bySearch.slice(0, 200).map((result) => Object.keys(result.match)),
     );
+  });
+});
+
+describe('names', () => {
+  it('when a name is mistyped, it still weighs as a name: its paragraph beats one holding the other, commoner words', async () => {
+    const filler = 'The committee met again on Tuesday to review the figures.';
+    const engine = await engineOf({
+      'a.md': markdownArticle(
+        'A',
+        [
+          'Turkmenistan skipped the summit.',
+          filler,
+          'The minister said that, whatever the papers wrote, the summit had gone well.',
+          filler,
+          'Officials said the summit agenda was not yet final.',
+          filler,
+        ].join('\n\n'),
+      ),
+    });
+    // `turkmenistn` is one typo from the name, as rare as `minister`, a plain word.
+    expect(first(engine.answer('turkmenistn summit minister'))).toBe('a#1');
   });
 });

@@ -15,7 +15,7 @@ import {
   MAX_NAMES_PER_ALIAS_LINE,
   MAX_PARAGRAPH_CHARS,
 } from '../../../src/corpus/limits.ts';
-import { isLinkableUrl } from '../../../src/text/url.ts';
+import { urlError } from '../../../src/local-discord/server.ts';
 import type { RunningBot } from '../bot.ts';
 import { markdownArticle, SHIPPED_CORPUS } from '../corpus.ts';
 
@@ -163,8 +163,10 @@ export async function applyCorpusChange(
       );
       await reload();
       const article = engine.articles.find((candidate) => candidate.file === URL_FILE);
-      if (article?.url && !isLinkableUrl(article.url))
-        problems.push(`kept a URL Discord refuses: ${JSON.stringify(article.url)}`);
+      // Judged by the local server's own URL rule, never the bot's `src/text/url.ts` that decided to keep it.
+      const refused = article?.url ? urlError(article.url) : null;
+      if (refused)
+        problems.push(`kept a URL Discord refuses (${refused.code}): ${JSON.stringify(article?.url)}`);
       if (!article && reported(URL_FILE).length === 0)
         problems.push('the article was neither loaded nor reported');
       return { problems, question: FUZZ_WORD, cleanUp: () => removeAndReload(URL_FILE) };

@@ -230,13 +230,38 @@ describe('sizes, judged with the local server’s limits', () => {
     expect(partProblems).toContain('components[0][1].custom_id is empty');
   });
 
-  it('catches an empty new message, and an embed url Discord would refuse', () => {
+  it("catches an empty new message, and every URL the local server's rule refuses", () => {
     expect(checkMessagePayload({ content: '', allowed_mentions: NOBODY }, CREATES)).toEqual([
       'empty message: no content, embeds or components',
     ]);
-    const payload = answer({ embeds: [{ title: 't', url: 'javascript:alert(1)' }] });
+    const payload = answer({
+      embeds: [
+        {
+          title: 't',
+          url: 'javascript:alert(1)',
+          author: {
+            name: 'a',
+            url: 'https://news.example.org/a',
+            icon_url: 'https://news site.example/i.png',
+          },
+          image: { url: 'attachment://chart.png' },
+        },
+      ],
+      components: [
+        {
+          type: 1,
+          components: [
+            { type: 2, style: 5, label: 'Read', url: `https://news.example.org/${'a'.repeat(2048)}` },
+          ],
+        },
+      ],
+    });
     expect(checkMessagePayload(payload, CREATES)).toEqual([
-      'embeds[0].url is not a link Discord takes: "javascript:alert(1)"',
+      'embeds[0].url is not a link Discord takes (URL_TYPE_INVALID_SCHEME): "javascript:alert(1)"',
+      'embeds[0].author.icon_url is not a link Discord takes (URL_TYPE_INVALID_URL): "https://news site.example/i.png"',
+      expect.stringMatching(
+        /^components\[0\]\.components\[0\]\.url is not a link Discord takes \(BASE_TYPE_MAX_LENGTH\)/,
+      ),
     ]);
   });
 

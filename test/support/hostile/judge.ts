@@ -1,10 +1,16 @@
 /**
  * The payload judge: every problem with a payload the bot sent, judged as Discord would (sizes, who it
- * pings, what it shows). Pure functions of the recorded request; the limits are the local server's own copy
- * (`DISCORD_LIMITS` in src/local-discord/wire.ts), never the bot's `src/render/limits.ts`.
+ * pings, what it shows). Pure functions of the recorded request; the limits and the URL rule are the local
+ * server's own (`DISCORD_LIMITS` in src/local-discord/wire.ts, `urlError` in src/local-discord/urls.ts), never
+ * the bot's `src/render/limits.ts` or `src/text/url.ts`.
  */
-import { DISCORD_LIMITS, type Json, type RecordedRequest } from '../../../src/local-discord/server.ts';
-import { isLinkableUrl } from '../../../src/text/url.ts';
+import {
+  DISCORD_LIMITS,
+  type Json,
+  messageUrls,
+  type RecordedRequest,
+  urlError,
+} from '../../../src/local-discord/server.ts';
 
 /** Unpaired UTF-16 surrogates: text Discord cannot store. */
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
@@ -85,12 +91,17 @@ export function checkMessagePayload(payload: Json, expect: PayloadExpectation): 
       texts.push(field.name, field.value);
     });
     for (const text of texts) total += typeof text === 'string' ? text.length : 0;
-    if (embed.url !== undefined && !isLinkableUrl(String(embed.url))) {
-      problems.push(`embeds[${i}].url is not a link Discord takes: ${JSON.stringify(embed.url)}`);
-    }
   });
   if (total > DISCORD_LIMITS.embedTotal)
     problems.push(`embeds total ${total} characters (max ${DISCORD_LIMITS.embedTotal})`);
+  for (const { path, value, media } of messageUrls(payload)) {
+    const error = urlError(value, media);
+    if (error) {
+      problems.push(
+        `${fieldName(path)} is not a link Discord takes (${error.code}): ${JSON.stringify(value)}`,
+      );
+    }
+  }
   const rows: Json[] = payload.components ?? [];
   over(problems, 'components', rows, DISCORD_LIMITS.actionRows);
   rows.forEach((row, i) => {
@@ -204,6 +215,11 @@ export function checkRequest(request: RecordedRequest, expect: PayloadExpectatio
     problems.push(...checkMessagePayload(request.body, { ...expect, creates: request.method === 'POST' }));
   }
   return problems;
+}
+
+/** A field path as the other problems name it: `embeds[0].author.url`. */
+function fieldName(path: (string | number)[]): string {
+  return path.map((key, i) => (typeof key === 'number' ? `[${key}]` : i === 0 ? key : `.${key}`)).join('');
 }
 
 function excerptAround(text: string, at: number): string {

@@ -1,0 +1,100 @@
+/**
+ * Question shapes (src/search/shape.ts) on small corpora written for these tests: each test
+ * reproduces one rule of docs/ranking.md and fails without it.
+ */
+import { describe, expect, it } from 'vitest';
+import { markdownArticle } from '../support/corpus.ts';
+import { engineOf, first } from '../support/engine.ts';
+
+describe('"what is X"', () => {
+  it('when one article only glosses an acronym in parentheses and another says what it is, the definition comes first', async () => {
+    const engine = await engineOf({
+      'news.md': markdownArticle(
+        'News',
+        'ASTANA — The Steppe Water Council (SWC) opened its spring session with a quarrel over quotas.',
+      ),
+      'primer.md': markdownArticle(
+        'Primer',
+        'The Steppe Water Council, usually called the SWC, is a treaty body that shares the rivers of four neighbouring states.',
+      ),
+    });
+    expect(first(engine.answer('what is the SWC'))).toBe('primer#1');
+  });
+});
+
+describe('a query of names alone', () => {
+  it('when a name is searched alone, the paragraph that introduces the person beats a shorter later one naming them in passing', async () => {
+    const engine = await engineOf({
+      'a.md': markdownArticle(
+        'A',
+        [
+          'The town had been quiet for years before the strike.',
+          'The strike was called by Talgat Omarov, a welder who had led the oil workers’ union since the plant opened, and who spoke for them in every round of talks.',
+          'The ministry answered with a short statement.',
+          'Police later detained Omarov.',
+        ].join('\n\n'),
+      ),
+    });
+    expect(first(engine.answer('Omarov'))).toBe('a#2');
+    // A question naming the same person is ranked by its own words, not read as "who is".
+    expect(first(engine.answer('who detained omarov'))).toBe('a#4');
+  });
+});
+
+describe('"how long / how far…" and "the dates of…"', () => {
+  it('when asked "how long", the paragraph with a number and a unit of measure near the matched words beats one with a bare count', async () => {
+    const engine = await engineOf({
+      'a.md': markdownArticle(
+        'A',
+        [
+          'The river border has three crossings.',
+          'Surveyors walked the whole river border last year; it runs for some 240 kilometres through the gorge.',
+        ].join('\n\n'),
+      ),
+    });
+    expect(first(engine.answer('how long is the river border'))).toBe('a#2');
+  });
+
+  it('when a query asks for "the dates of" something, the paragraph dating it comes first', async () => {
+    const engine = await engineOf({
+      'a.md': markdownArticle(
+        'A',
+        [
+          'The valley clashes were fierce.',
+          'Fighting in the valley began on 14 September, and the clashes ended two days later.',
+        ].join('\n\n'),
+      ),
+    });
+    expect(first(engine.answer('dates of the valley clashes'))).toBe('a#2');
+  });
+});
+
+describe('"who are the members of X"', () => {
+  it('when asked for the members of a body, the paragraph saying who its members are beats a shorter one using the words more often', async () => {
+    const engine = await engineOf({
+      'a.md': markdownArticle(
+        'A',
+        [
+          'The Steppe Council was set up in 1999 to share the rivers. Its members are Kazakhstan, Uzbekistan and Turkmenistan.',
+          'Steppe Council members quarrelled with Deputy Minister Aliyev over the Steppe Council budget.',
+        ].join('\n\n'),
+      ),
+    });
+    expect(first(engine.answer('who are the members of the council'))).toBe('a#1');
+  });
+});
+
+describe('"what was the name of X"', () => {
+  it('when asked for the name of something, the paragraph giving a proper name beside the matched words comes first', async () => {
+    const engine = await engineOf({
+      'a.md': markdownArticle(
+        'A',
+        [
+          'The cancelled drill had been planned for months.',
+          'Officials said the drill, called Steppe Shield, was cancelled after the border clashes.',
+        ].join('\n\n'),
+      ),
+    });
+    expect(first(engine.answer('what was the name of the cancelled drill'))).toBe('a#2');
+  });
+});
