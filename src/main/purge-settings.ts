@@ -7,7 +7,7 @@
  * any other change.
  */
 import pino from 'pino';
-import { parseCommandLine, readCommandLine, wholeNumber } from '../cli/args.ts';
+import { fail, parseCommandLine, readCommandLine, wholeNumber } from '../cli/args.ts';
 import { ConfigError, loadSettingsConfig, readEnvFile } from '../config.ts';
 import { openSettingsStore } from '../settings/open.ts';
 import { purgeRemovedGuilds } from '../settings/purge.ts';
@@ -30,11 +30,6 @@ function parseOptions(argv: readonly string[]) {
     guildIds: values.guild ?? [],
     ...(days === undefined ? {} : { removedDaysAgo: wholeNumber('--removed-days', days, 0) }),
   };
-}
-
-function fail(message: string, code: number): never {
-  process.stderr.write(`${message}\n`);
-  process.exit(code);
 }
 
 async function main(): Promise<void> {
