@@ -39,7 +39,7 @@ export const config = {
       .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
       .setContexts(InteractionContextType.Guild);
     for (const subcommand of SUBCOMMANDS) {
-      const data = subcommand.data(command);
+      const data = subcommand.data();
       if (data instanceof SlashCommandSubcommandGroupBuilder) builder.addSubcommandGroup(data);
       else builder.addSubcommand(data);
     }

@@ -222,14 +222,19 @@ export function loadBotConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
   };
 }
 
-/** For the bot's entry points: the configuration, or the problem printed on stderr and exit code 2. */
-export function loadBotConfigOrExit(): BotConfig {
+/** For an entry point: `.env` read, then `load`'s configuration, or the problem printed on stderr and exit code 2. */
+export function configOrExit<T>(load: () => T): T {
   readEnvFile();
   try {
-    return loadBotConfig();
+    return load();
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     process.stderr.write(`${error.message}\n`);
     process.exit(2);
   }
+}
+
+/** For the bot's entry points: the bot's configuration (see `configOrExit`). */
+export function loadBotConfigOrExit(): BotConfig {
+  return configOrExit(() => loadBotConfig());
 }

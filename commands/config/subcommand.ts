@@ -22,7 +22,7 @@ export interface ConfigRequest {
 export interface ConfigSubcommand {
   /** The subcommand's (or subcommand group's) name, as Discord sends it back. */
   readonly name: string;
-  data(command: string): SlashCommandSubcommandBuilder | SlashCommandSubcommandGroupBuilder;
+  data(): SlashCommandSubcommandBuilder | SlashCommandSubcommandGroupBuilder;
   /** Carries it out and describes the result (every reply states the new value). */
   run(request: ConfigRequest): Promise<ReplyPayload>;
 }

@@ -93,3 +93,9 @@ export function readCommandLine<T>(
   }
   return result;
 }
+
+/** For a script's entry point: prints `message` on stderr and exits with `code`. */
+export function fail(message: string, code: number): never {
+  process.stderr.write(`${message}\n`);
+  process.exit(code);
+}

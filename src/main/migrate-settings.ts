@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { parseCommandLine, readCommandLine, UsageError } from '../cli/args.ts';
+import { fail, parseCommandLine, readCommandLine, UsageError } from '../cli/args.ts';
 import { loadSearchConfig, readEnvFile } from '../config.ts';
 import type { HistoryRow } from '../settings/interface.ts';
 import { PostgresSettingsStore } from '../settings/postgres.ts';
@@ -28,11 +28,6 @@ interface SettingRow {
 interface RemovalRow {
   guild_id: string;
   removed_at: string;
-}
-
-function fail(message: string, code: number): never {
-  process.stderr.write(`${message}\n`);
-  process.exit(code);
 }
 
 function parseOptions(argv: readonly string[]) {

@@ -7,8 +7,8 @@
  * any other change.
  */
 import pino from 'pino';
-import { parseCommandLine, readCommandLine, wholeNumber } from '../cli/args.ts';
-import { ConfigError, loadSettingsConfig, readEnvFile } from '../config.ts';
+import { fail, parseCommandLine, readCommandLine, wholeNumber } from '../cli/args.ts';
+import { configOrExit, loadSettingsConfig } from '../config.ts';
 import { openSettingsStore } from '../settings/open.ts';
 import { purgeRemovedGuilds } from '../settings/purge.ts';
 import { SettingsValidationError } from '../settings/schema.ts';
@@ -32,21 +32,9 @@ function parseOptions(argv: readonly string[]) {
   };
 }
 
-function fail(message: string, code: number): never {
-  process.stderr.write(`${message}\n`);
-  process.exit(code);
-}
-
 async function main(): Promise<void> {
   const request = readCommandLine('purge-settings', USAGE, parseOptions);
-  readEnvFile();
-  let config: ReturnType<typeof loadSettingsConfig>;
-  try {
-    config = loadSettingsConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) fail(error.message, 2);
-    throw error;
-  }
+  const config = configOrExit(() => loadSettingsConfig());
   const store = await openSettingsStore(config, pino({ level: 'warn' }, pino.destination(2)));
   try {
     if (request.guildIds.length === 0 && request.removedDaysAgo === undefined) {

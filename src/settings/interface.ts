@@ -45,6 +45,12 @@ export function errorCode(error: unknown): string {
   return typeof code === 'string' ? code : '';
 }
 
+/** The error's own message and code, for the end of a message: `database disk image is malformed [SQLITE_CORRUPT]`. */
+export function errorDetail(error: unknown): string {
+  const code = errorCode(error);
+  return `${error instanceof Error ? error.message : String(error)}${code ? ` [${code}]` : ''}`;
+}
+
 /** A row of `setting_history`, as both backends store it (the same columns in SQLite and Postgres). */
 export interface HistoryRow {
   guild_id: string;

@@ -2,7 +2,7 @@
  * What a Postgres failure means for the settings store: whether trying again can help (`busy`), and a message
  * that names the database (never the password) and says what to do.
  */
-import { errorCode, SettingsStoreError } from './interface.ts';
+import { errorCode, errorDetail, SettingsStoreError } from './interface.ts';
 import { SettingsValidationError } from './schema.ts';
 
 /**
@@ -38,16 +38,11 @@ export function describeDatabase(url: string): string {
   }
 }
 
-function detail(error: unknown): string {
-  const code = errorCode(error);
-  return `${error instanceof Error ? error.message : String(error)}${code ? ` [${code}]` : ''}`;
-}
-
 /** Why the store could not open: the database named, and what to check. */
 export function openFailure(location: string, error: unknown): SettingsStoreError {
   if (error instanceof SettingsStoreError) return error;
   return new PostgresStoreError(
-    `Cannot open settings database ${location} (${detail(error)}). Check DATABASE_URL (server, port, ` +
+    `Cannot open settings database ${location} (${errorDetail(error)}). Check DATABASE_URL (server, port, ` +
       'database, user and password) and that the server accepts connections from this machine.',
     location,
     { cause: error },
@@ -63,7 +58,7 @@ export function operationFailure(location: string, what: string, error: unknown,
       ? ' The store is closed.'
       : '';
   return new PostgresStoreError(
-    `Could not ${what} in settings database ${location} (${detail(error)}).${advice}`,
+    `Could not ${what} in settings database ${location} (${errorDetail(error)}).${advice}`,
     location,
     { cause: error },
   );

@@ -10,11 +10,11 @@ const SNOWFLAKE_PATTERN = /^\d{17,20}$/;
 
 /** Upper bound on the channel allow list of one guild. */
 export const MAX_CHANNELS = 50;
-export const RESULTS_MIN = 1;
-export const RESULTS_MAX = 5;
-export const COOLDOWN_MIN = 0;
+const RESULTS_MIN = 1;
+const RESULTS_MAX = 5;
+const COOLDOWN_MIN = 0;
 /** One hour. */
-export const COOLDOWN_MAX = 3600;
+const COOLDOWN_MAX = 3600;
 export const VISIBILITIES = ['public', 'ephemeral'] as const;
 export type Visibility = (typeof VISIBILITIES)[number];
 

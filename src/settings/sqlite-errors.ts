@@ -3,14 +3,8 @@
  * the database file and says what to do. Validation errors and errors already translated pass through.
  */
 import path from 'node:path';
-import { errorCode, SettingsStoreError } from './interface.ts';
+import { errorCode, errorDetail, SettingsStoreError } from './interface.ts';
 import { SettingsValidationError } from './schema.ts';
-
-/** The error's own message and code, for the end of a message: `database disk image is malformed [SQLITE_CORRUPT]`. */
-function errorDetail(error: unknown): string {
-  const code = errorCode(error);
-  return `${error instanceof Error ? error.message : String(error)}${code ? ` [${code}]` : ''}`;
-}
 
 /** Why `file` could not be opened; `lockWaitMs` is how long opening waited for another process's lock. */
 export function openFailure(file: string, error: unknown, lockWaitMs: number): SettingsStoreError {

@@ -194,7 +194,7 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
  * `/csto-config <group?> <sub> options…` as Discord sends it (`path` is `[sub]` or `[group, sub]`): a channel
  * option arrives with its channel resolved.
  */
-export function configData(path: readonly string[], options: Json[] = []): Json {
+function configData(path: readonly string[], options: Json[] = []): Json {
   const [first, second] = path;
   const withOptions = (name: string | undefined, type: number, children: Json[]) =>
     children.length > 0 ? { name, type, options: children } : { name, type };

@@ -28,7 +28,7 @@ export type CorpusChange =
   | { edit: 'size'; bytes: number; paragraphChars: number };
 
 /** A word no shipped article has: asking it finds the fuzz article when it loaded. */
-export const FUZZ_WORD = 'zqfuzzword';
+const FUZZ_WORD = 'zqfuzzword';
 const URL_FILE = 'fuzz-url.md';
 const SIZE_FILE = 'fuzz-size.md';
 

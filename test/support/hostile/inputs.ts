@@ -9,10 +9,10 @@ import { ASKER, BOT, CHANNEL, GUILD, MODERATOR, OTHER, TARGET } from './cast.ts'
 import { type CorpusChange, corpusChange } from './corpus.ts';
 
 /** Every string a case feeds the bot is at most this long (Discord's own caps are lower). */
-export const MAX_HOSTILE_CHARS = 6000;
+const MAX_HOSTILE_CHARS = 6000;
 
 /** Queries real users ask, so hostile text also lands on real matches, excerpts and buttons. */
-export const REAL_QUERIES = [
+const REAL_QUERIES = [
   'armenia',
   'why did Kyrgyzstan cancel the drills?',
   'Collective Security Treaty Organization',
@@ -169,7 +169,7 @@ const longText = fc
   });
 
 /** Text a user types: 0–6,000 characters of every plane, controls, markdown, mentions and real words. */
-export const hostileText: fc.Arbitrary<string> = fc
+const hostileText: fc.Arbitrary<string> = fc
   .oneof(
     {
       weight: 5,
