@@ -33,7 +33,7 @@ import { FieldLengths } from './short-id-maps.ts';
 /** A term's postings by field id: paragraph short id → term frequency. */
 type FieldPostings = Map<number, Map<number, number>>;
 
-/** The parts of MiniSearch 7.x's state that searching reads (`cache.ts` names the same fields). */
+/** The parts of MiniSearch 7.x's state that searching reads (`MiniSearchState`, `inverted-index.ts`). */
 interface Internals {
   _index: {
     get(term: string): FieldPostings | undefined;
@@ -313,7 +313,7 @@ export function evaluate(
       let matching = postings.size;
       const average = state._avgFieldLength[fieldId] as number;
       const fieldLengths = lengths[fieldId] as Float64Array;
-      const factor = weight * 1 * boost * 1;
+      const factor = weight * boost;
       const counted = credit(term, field);
       const visit = visits.push({ term, field, postings, spec }) - 1;
       const { k, b, d } = bm25;
