@@ -21,19 +21,11 @@ import { type Corpus, loadCorpus } from '../src/corpus/load.ts';
 import { CACHE_FILE, indexFingerprint, loadIndexCache, saveIndexCache } from '../src/search/cache.ts';
 import { AnswerEngine, RECENT_QUESTIONS } from '../src/search/engine.ts';
 import { type BuiltIndex, buildIndex } from '../src/search/inverted-index.ts';
-import {
-  type Distribution,
-  gcMethod,
-  heapUsed,
-  type PathResult,
-  path,
-  round2,
-  timed,
-  timePaths,
-} from './measure.ts';
+import { type Distribution, gcMethod, heapUsed, type PathResult, path, timed, timePaths } from './measure.ts';
 import { newsText } from './newslike.ts';
 import { flexSearch, type Peer, plainMiniSearch } from './peers.ts';
 import { KEYSTROKES, QUERIES, QUERY_MIX } from './queries.ts';
+import { round2 } from './stats.ts';
 import { buildTextModel, markovText, syntheticCorpus, type TextSource } from './synthetic.ts';
 
 const USAGE =

@@ -31,8 +31,6 @@ export interface PathResult extends Distribution {
   empty: number;
 }
 
-export { round2 };
-
 export function distribution(samples: readonly number[]): Distribution {
   const sorted = [...samples].sort((a, b) => a - b);
   return {

@@ -19,7 +19,7 @@ export interface QuoteStyle {
 }
 
 /** Discord: the corpus's text is shown literally, its highlights in bold. */
-export const MARKDOWN: QuoteStyle = {
+const MARKDOWN: QuoteStyle = {
   plain: escapeMarkdown,
   highlight: (text) => bold(escapeMarkdown(text)),
 };

@@ -8,13 +8,13 @@ import { count } from '../text/count.ts';
 import { type QuoteStyle, quoteExcerpt } from './quote.ts';
 
 /** Terminal bold on and off (SGR 1 and 22). */
-export const ANSI: QuoteStyle = {
+const ANSI: QuoteStyle = {
   plain: (text) => text,
   highlight: (text) => `\u001b[1m${text}\u001b[22m`,
 };
 
 /** Text for a file or a pipe: highlights marked as `**…**`. */
-export const MARKED: QuoteStyle = {
+const MARKED: QuoteStyle = {
   plain: (text) => text,
   highlight: (text) => `**${text}**`,
 };

@@ -239,12 +239,18 @@ export async function loadIndexCache(
   }
 }
 
-/**
- * Writes to a temporary file and renames it, so a crash mid-write never leaves half a cache; a write
- * that fails (a full disk) removes its temporary file rather than leave it taking the space.
- */
+/** Saves a built index, packed (`savePackedIndex`). */
 export async function saveIndexCache(path: string, fingerprint: string, built: BuiltIndex): Promise<void> {
-  const data: CacheFile = { fingerprint, ...packIndex(built) };
+  await savePackedIndex(path, fingerprint, packIndex(built));
+}
+
+/**
+ * Saves an index already packed (the reload worker packs it once, to send and to save). Writes to a
+ * temporary file and renames it, so a crash mid-write never leaves half a cache; a write that fails
+ * (a full disk) removes its temporary file rather than leave it taking the space.
+ */
+export async function savePackedIndex(path: string, fingerprint: string, packed: PackedIndex): Promise<void> {
+  const data: CacheFile = { fingerprint, ...packed };
   await mkdir(dirname(path), { recursive: true });
   const temporary = `${path}.${process.pid}.tmp`;
   try {

@@ -28,12 +28,13 @@
  */
 import type MiniSearch from 'minisearch';
 import type { Query } from 'minisearch';
+import { Growable } from './growable.ts';
 import { FieldLengths } from './short-id-maps.ts';
 
 /** A term's postings by field id: paragraph short id → term frequency. */
 type FieldPostings = Map<number, Map<number, number>>;
 
-/** The parts of MiniSearch 7.x's state that searching reads (`cache.ts` names the same fields). */
+/** The parts of MiniSearch 7.x's state that searching reads (`MiniSearchState`, `inverted-index.ts`). */
 interface Internals {
   _index: {
     get(term: string): FieldPostings | undefined;
@@ -100,33 +101,14 @@ export interface Evaluation {
   matchesOf: (slots: ArrayLike<number>) => Record<string, string[]>[];
 }
 
-/** A growable array of numbers. */
-class Column<T extends Float64Array | Int32Array | Uint8Array> {
-  values: T;
-  constructor(values: T) {
-    this.values = values;
-  }
-  /** Makes room for index `at`. */
-  reserve(at: number): T {
-    if (at >= this.values.length) {
-      const bigger = new (this.values.constructor as new (length: number) => T)(
-        Math.max(2 * this.values.length, at + 1),
-      );
-      bigger.set(this.values);
-      this.values = bigger;
-    }
-    return this.values;
-  }
-}
-
 /**
  * One level of the query tree being summed: a score per slot and the slots in the order they
  * were added (a slot belongs to the level when its stamp is the level's current epoch).
  */
 class Level {
-  readonly score = new Column(new Float64Array(256));
-  readonly stamp = new Column(new Int32Array(256));
-  readonly order = new Column(new Int32Array(256));
+  readonly score = new Growable(new Float64Array(256));
+  readonly stamp = new Growable(new Int32Array(256));
+  readonly order = new Growable(new Int32Array(256));
   size = 0;
   epoch = 0;
 
@@ -177,13 +159,13 @@ interface Scratch {
   slotEpoch: Int32Array;
   epoch: number;
   /** By slot: short id, credits, query strings and terms matched (zeroed up to `used`). */
-  docs: Column<Int32Array>;
-  credits: Column<Float64Array>;
-  sources: Column<Uint8Array>;
-  matchedTerms: Column<Uint8Array>;
+  docs: Growable<Int32Array>;
+  credits: Growable<Float64Array>;
+  sources: Growable<Uint8Array>;
+  matchedTerms: Growable<Uint8Array>;
   used: { slots: number; credits: number };
-  readSlots: Column<Int32Array>;
-  readVisits: Column<Int32Array>;
+  readSlots: Growable<Int32Array>;
+  readVisits: Growable<Int32Array>;
   levels: Level[];
   levelEpoch: number;
 }
@@ -211,13 +193,13 @@ function scratchOf(state: Internals): Scratch {
       slotOf: new Int32Array(state._nextId),
       slotEpoch: new Int32Array(state._nextId),
       epoch: 0,
-      docs: new Column(new Int32Array(1024)),
-      credits: new Column(new Float64Array(1024)),
-      sources: new Column(new Uint8Array(1024)),
-      matchedTerms: new Column(new Uint8Array(1024)),
+      docs: new Growable(new Int32Array(1024)),
+      credits: new Growable(new Float64Array(1024)),
+      sources: new Growable(new Uint8Array(1024)),
+      matchedTerms: new Growable(new Uint8Array(1024)),
       used: { slots: 0, credits: 0 },
-      readSlots: new Column(new Int32Array(4096)),
-      readVisits: new Column(new Int32Array(4096)),
+      readSlots: new Growable(new Int32Array(4096)),
+      readVisits: new Growable(new Int32Array(4096)),
       levels: [],
       levelEpoch: 0,
     };
@@ -291,7 +273,7 @@ export function evaluate(
   };
   // A query string met in several specs counts once per paragraph: those get a stamp per slot.
   const sourceCount = new Map<string, number>();
-  const seenBySource = new Map<string, Column<Int32Array>>();
+  const seenBySource = new Map<string, Growable<Int32Array>>();
   let specs = 0;
 
   const slotFor = (shortId: number): number => {
@@ -313,7 +295,7 @@ export function evaluate(
       let matching = postings.size;
       const average = state._avgFieldLength[fieldId] as number;
       const fieldLengths = lengths[fieldId] as Float64Array;
-      const factor = weight * 1 * boost * 1;
+      const factor = weight * boost;
       const counted = credit(term, field);
       const visit = visits.push({ term, field, postings, spec }) - 1;
       const { k, b, d } = bm25;
@@ -376,7 +358,7 @@ export function evaluate(
       }
       return;
     }
-    const seen = seenBySource.get(term) ?? new Column(new Int32Array(slots));
+    const seen = seenBySource.get(term) ?? new Growable(new Int32Array(slots));
     seenBySource.set(term, seen);
     const stamps = seen.reserve(slots);
     for (let i = 0; i < level.size; i++) {

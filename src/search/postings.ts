@@ -10,6 +10,7 @@
  * analysed paragraphs (`PostingsBuilder`) or read back from the cache (`Postings`), with the
  * same contents, iteration order and therefore the same scores as MiniSearch's own maps.
  */
+import { Growable } from './growable.ts';
 
 /** The arrays every posting list of one index points into. */
 export interface Postings {
@@ -182,25 +183,6 @@ export function termPostings(packed: PackedPostings, term: number): TermPostings
 /** Number of terms a packed set of postings holds. */
 export const termCount = (packed: PackedPostings) => packed.pairStart.length - 1;
 
-/** A typed array that doubles when full. */
-class Growing<T extends Int32Array | Uint32Array> {
-  array: T;
-  constructor(make: (length: number) => T) {
-    this.array = make(1024);
-  }
-  grow(length: number, make: (length: number) => T): T {
-    if (length > this.array.length) {
-      const bigger = make(Math.max(length, this.array.length * 2));
-      bigger.set(this.array);
-      this.array = bigger;
-    }
-    return this.array;
-  }
-}
-
-const int32 = (length: number) => new Int32Array(length);
-const uint32 = (length: number) => new Uint32Array(length);
-
 /**
  * Collects postings paragraph by paragraph, in one pass, for a whole index: each distinct term
  * is looked up once per paragraph and field in a hash map instead of MiniSearch's radix tree per
@@ -212,15 +194,15 @@ export class PostingsBuilder {
   readonly #termIds = new Map<string, number>();
   readonly #terms: string[] = [];
   /** Per term–field pair (term × fields + field): the last paragraph that had it and where. */
-  readonly #lastDoc = new Growing(int32);
-  readonly #lastAt = new Growing(int32);
+  readonly #lastDoc = new Growable(new Int32Array(1024));
+  readonly #lastAt = new Growable(new Int32Array(1024));
   /** Term–field pairs in the order first seen: a term's fields in MiniSearch's order. */
-  readonly #pairOrder = new Growing(int32);
+  readonly #pairOrder = new Growable(new Int32Array(1024));
   #pairs = 0;
   /** One posting per paragraph and pair: its pair, paragraph and frequency. */
-  readonly #postingPair = new Growing(int32);
-  readonly #postingDoc = new Growing(int32);
-  readonly #postingFreq = new Growing(uint32);
+  readonly #postingPair = new Growable(new Int32Array(1024));
+  readonly #postingDoc = new Growable(new Int32Array(1024));
+  readonly #postingFreq = new Growable(new Uint32Array(1024));
   #postings = 0;
 
   constructor(fieldCount: number) {
@@ -237,24 +219,24 @@ export class PostingsBuilder {
         this.#termIds.set(term, id);
         this.#terms.push(term);
         const size = (id + 1) * this.#fieldCount;
-        this.#lastDoc.grow(size, int32).fill(-1, id * this.#fieldCount, size);
-        this.#lastAt.grow(size, int32);
+        this.#lastDoc.reserve(size - 1).fill(-1, id * this.#fieldCount, size);
+        this.#lastAt.reserve(size - 1);
       }
       const pair = id * this.#fieldCount + field;
-      const lastDoc = this.#lastDoc.array;
+      const lastDoc = this.#lastDoc.values;
       if (lastDoc[pair] === doc) {
-        const at = this.#lastAt.array[pair] as number;
-        this.#postingFreq.array[at] = (this.#postingFreq.array[at] as number) + 1;
+        const at = this.#lastAt.values[pair] as number;
+        this.#postingFreq.values[at] = (this.#postingFreq.values[at] as number) + 1;
         continue;
       }
-      if (lastDoc[pair] === -1) this.#pairOrder.grow(this.#pairs + 1, int32)[this.#pairs++] = pair;
+      if (lastDoc[pair] === -1) this.#pairOrder.reserve(this.#pairs)[this.#pairs++] = pair;
       distinct += 1;
       lastDoc[pair] = doc;
       const at = this.#postings++;
-      this.#lastAt.array[pair] = at;
-      this.#postingPair.grow(at + 1, int32)[at] = pair;
-      this.#postingDoc.grow(at + 1, int32)[at] = doc;
-      this.#postingFreq.grow(at + 1, uint32)[at] = 1;
+      this.#lastAt.values[pair] = at;
+      this.#postingPair.reserve(at)[at] = pair;
+      this.#postingDoc.reserve(at)[at] = doc;
+      this.#postingFreq.reserve(at)[at] = 1;
     }
     return distinct;
   }
@@ -268,14 +250,14 @@ export class PostingsBuilder {
     const pairSlots = this.#terms.length * fields;
     // Postings per pair, then each pair's place: a counting sort keeps paragraphs ascending.
     const count = new Int32Array(pairSlots);
-    const postingPair = this.#postingPair.array;
+    const postingPair = this.#postingPair.values;
     for (let i = 0; i < this.#postings; i++) {
       const slot = postingPair[i] as number;
       count[slot] = (count[slot] as number) + 1;
     }
     // Pairs laid out term by term, each term's fields in first-seen order.
     const firstSeen = new Int32Array(pairSlots).fill(-1);
-    for (let i = 0; i < this.#pairs; i++) firstSeen[this.#pairOrder.array[i] as number] = i;
+    for (let i = 0; i < this.#pairs; i++) firstSeen[this.#pairOrder.values[i] as number] = i;
     const pairStart = new Int32Array(this.#terms.length + 1);
     const pairField = new Uint8Array(this.#pairs);
     const docStart = new Int32Array(this.#pairs + 1);
@@ -305,8 +287,8 @@ export class PostingsBuilder {
     docStart[pair] = at;
     const docs = new Int32Array(this.#postings);
     const freqs = new Uint32Array(this.#postings);
-    const postingDoc = this.#postingDoc.array;
-    const postingFreq = this.#postingFreq.array;
+    const postingDoc = this.#postingDoc.values;
+    const postingFreq = this.#postingFreq.values;
     for (let i = 0; i < this.#postings; i++) {
       const slot = postingPair[i] as number;
       const to = slotStart[slot] as number;

@@ -214,14 +214,13 @@ export interface Ranking {
 /** The paragraphs holding at least one of `terms`: the best of them in order, and how many there are. */
 export function rank(
   terms: readonly QueryTerm[],
-  asked: Shape | null,
+  shape: Shape | null,
   context: RankContext,
   { depth, onlyId }: RankOptions,
 ): Ranking {
   const none = { ranked: [], total: 0 };
   const content = terms.some((term) => !term.auxiliary) ? terms.filter((term) => !term.auxiliary) : terms;
   if (content.length === 0) return none;
-  const shape = asked;
   const head = Math.max(depth, HEADING_WINDOW);
   const ownerOf = ownerFinder(content);
   const count = content.length;
@@ -305,7 +304,7 @@ export function rank(
     scores[r] =
       covered / weightSum + (WEIGHTS.bm25 * (searchScore[r] as number)) / (matched[r] as number) / topBm25;
   }
-  const order = bestFirst(scores, searchScore, Math.max(depth, HEADING_WINDOW));
+  const order = bestFirst(scores, searchScore, head);
   // Matched terms are built for the head only: what highlights, proximity and callers read.
   const matches = new Map<number, MatchedTerms>();
   evaluation.matchesOf(Array.from(order, (r) => slots[r] as number)).forEach((match, at) => {
@@ -478,7 +477,7 @@ function rescoreWindow(
       answerKind =
         shape === 'define'
           ? FIRST_MENTION * (isFirstMention(holding, place, id) ? 1 : 0) +
-            0.5 * definesSubject(text, analysis, matched)
+            (1 - FIRST_MENTION) * definesSubject(text, analysis, matched)
           : hasAnswerNear(shape, text, analysis, sentenceOf, matched);
     }
     return WEIGHTS.proximity * near + WEIGHTS.shape * answerKind;

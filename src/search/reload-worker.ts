@@ -18,7 +18,7 @@ import {
   readCorpusDir,
 } from '../corpus/load.ts';
 import type { Article } from '../corpus/types.ts';
-import { CACHE_FILE, indexFingerprint, type PackedIndex, packIndex, saveIndexCache } from './cache.ts';
+import { CACHE_FILE, indexFingerprint, type PackedIndex, packIndex, savePackedIndex } from './cache.ts';
 import { addArticle, type BuiltIndex, buildIndex, removeArticle } from './inverted-index.ts';
 
 /** Takes over the corpus the engine answers from; answered with `{ adopted: true }`. */
@@ -198,12 +198,13 @@ async function reload(current: State): Promise<ReloadResult> {
   result.problems = [...current.problems.values()].flat();
   result.upserts = parsed.articles;
   result.files = files;
-  result.built = packIndex(current.built);
+  const packed = packIndex(current.built);
+  result.built = packed;
   try {
-    await saveIndexCache(
+    await savePackedIndex(
       join(current.dataDir, CACHE_FILE),
       indexFingerprint(corpusFingerprint(files)),
-      current.built,
+      packed,
     );
   } catch (error) {
     result.cacheError = (error as Error).message;

@@ -88,17 +88,18 @@ const UNITS =
 const YEAR = /^(1[89]|20)\d\d(s)?$/;
 const FIGURE = /^\d[\d,.]*$/;
 
+/** A figure that is not a year, or a number written out: what a count or a measure starts with. */
+function isQuantity(word: string): boolean {
+  return (FIGURE.test(word) && !YEAR.test(word)) || NUMBER_WORDS.has(word);
+}
+
 function isAnswerWord(shape: Shape, surface: string, next: string | undefined): boolean {
   const word = surface.toLowerCase();
   switch (shape) {
     case 'count':
-      return (FIGURE.test(word) && !YEAR.test(word)) || NUMBER_WORDS.has(word);
+      return isQuantity(word);
     case 'measure':
-      return (
-        ((FIGURE.test(word) && !YEAR.test(word)) || NUMBER_WORDS.has(word)) &&
-        next !== undefined &&
-        UNITS.test(next.toLowerCase())
-      );
+      return isQuantity(word) && next !== undefined && UNITS.test(next.toLowerCase());
     case 'date':
       return DATE_WORDS.has(word) || YEAR.test(word);
     case 'person':
