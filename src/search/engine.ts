@@ -77,7 +77,7 @@ export interface OpenOptions {
 }
 
 /** Results per answer when the caller does not say. */
-export const DEFAULT_LIMIT = 3;
+const DEFAULT_LIMIT = 3;
 /** The most results one answer returns (a page of "More"). */
 export const MAX_LIMIT = 10;
 /** Autocomplete suggestions when the caller does not say how many (a renderer asks for what it can show). */

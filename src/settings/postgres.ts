@@ -38,7 +38,7 @@ import {
 } from './schema.ts';
 
 /** The LISTEN/NOTIFY channel of settings changes. */
-export const SETTINGS_CHANNEL = 'csto_settings';
+const SETTINGS_CHANNEL = 'csto_settings';
 /** Connecting (pool or listener) gives up after this long: a write then fails, and is retried by its caller. */
 const CONNECT_TIMEOUT_MS = 3000;
 /** The listener's reconnection backoff: from the first to the last delay, doubling, with jitter. */

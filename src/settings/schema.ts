@@ -163,12 +163,12 @@ export const SETTINGS: SettingDefinitions = {
 /** Setting names in display order. */
 export const SETTING_NAMES: readonly SettingName[] = Object.freeze(Object.keys(SETTINGS) as SettingName[]);
 
-export function isSettingName(value: unknown): value is SettingName {
+function isSettingName(value: unknown): value is SettingName {
   return typeof value === 'string' && Object.hasOwn(SETTINGS, value);
 }
 
 /** Deep-freezes a settings object so cached instances can be shared safely. */
-export function freezeSettings(settings: GuildSettings): GuildSettings {
+function freezeSettings(settings: GuildSettings): GuildSettings {
   if (!Object.isFrozen(settings.channels)) Object.freeze(settings.channels);
   return Object.freeze(settings);
 }
@@ -214,10 +214,7 @@ export function encodeValue(value: unknown): string {
  * Decodes a stored value; undefined when the text is not JSON or no longer passes validation (e.g. written by
  * another version of the bot), in which case the caller falls back to the default.
  */
-export function decodeStoredValue<K extends SettingName>(
-  setting: K,
-  text: string,
-): GuildSettings[K] | undefined {
+function decodeStoredValue<K extends SettingName>(setting: K, text: string): GuildSettings[K] | undefined {
   let raw: unknown;
   try {
     raw = JSON.parse(text);

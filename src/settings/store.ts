@@ -36,9 +36,9 @@ export const BUSY_TIMEOUT_MS = 5000;
  * event loop every interaction shares, so a write waits briefly and `retryWhileBusy` keeps trying
  * asynchronously.
  */
-export const WRITE_WAIT_MS = 50;
+const WRITE_WAIT_MS = 50;
 /** Default interval of the check for changes committed by other processes (see `get`). */
-export const EXTERNAL_CHECK_INTERVAL_MS = 1000;
+const EXTERNAL_CHECK_INTERVAL_MS = 1000;
 /** Bound on cached guilds; the oldest entry is dropped beyond it. */
 const CACHE_MAX_ENTRIES = 10_000;
 
