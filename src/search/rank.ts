@@ -20,6 +20,7 @@
  * query has nothing else.
  */
 import type MiniSearch from 'minisearch';
+import { followEvent } from './discourse.ts';
 import { evaluate } from './evaluate.ts';
 import type { MatchedTerms, ParagraphTerms } from './highlight.ts';
 import type { IndexedParagraph } from './inverted-index.ts';
@@ -42,7 +43,7 @@ export interface Headings {
 /** What ranking reads of a paragraph besides the index: its headings, article and place. */
 export interface Placed {
   headings: Headings;
-  article: { id: string };
+  article: { id: string; paragraphs: readonly { id: string; text: string }[] };
   paragraph: { number: number; text: string };
 }
 
@@ -198,6 +199,8 @@ export interface RankOptions {
   depth: number;
   /** Rank this paragraph alone (for its highlights). */
   onlyId?: string;
+  /** A "why" question: the explanations after its best paragraphs gain (`discourse.ts`). */
+  why?: boolean;
 }
 
 /** The ordered head of a ranking, and how many paragraphs hold any of the query's words. */
@@ -216,7 +219,7 @@ export function rank(
   terms: readonly QueryTerm[],
   shape: Shape | null,
   context: RankContext,
-  { depth, onlyId }: RankOptions,
+  { depth, onlyId, why }: RankOptions,
 ): Ranking {
   const none = { ranked: [], total: 0 };
   const content = terms.some((term) => !term.auxiliary) ? terms.filter((term) => !term.auxiliary) : terms;
@@ -350,7 +353,10 @@ export function rank(
     score: scores[r] as number,
     match: candidates.match(r),
   }));
-  return { ranked, total: size };
+  if (!why || onlyId !== undefined) return { ranked, total: size };
+  const followed = followEvent(ranked, (at) => candidates.place(order[at] as number));
+  // A paragraph that entered is outside the union for certain only when the head holds all of it.
+  return { ranked: followed.ranked, total: size + (ranked.length === size ? followed.added : 0) };
 }
 
 /**
