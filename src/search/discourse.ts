@@ -14,7 +14,11 @@
  * happened after" questions (no gain), followers gaining without an explanation, a wider window,
  * the paragraph two after, and explanation words as an answer type by themselves.
  */
-import type { Ranked } from './rank.ts';
+/** What following reads of a ranked paragraph (`Ranked` in rank.ts, which imports this module). */
+interface Scored {
+  id: string;
+  score: number;
+}
 
 /**
  * "Why" in English and Russian, read from the question as typed: Russian question words reach
@@ -65,20 +69,21 @@ const EXPLANATION =
 /**
  * The ranking of a "why" question with the explanation after each of its best `EVENT_WINDOW`
  * paragraphs raised by `FOLLOW_SHARE` of that paragraph's score, best first; an explanation the
- * query's words did not reach enters with that share alone (with no matched terms), so at most
- * `EVENT_WINDOW` paragraphs enter. `placeOf(at)` is the paragraph ranked at `at`.
+ * query's words did not reach enters with that share alone (`entering`: it matched no terms), so
+ * at most `EVENT_WINDOW` paragraphs enter. `placeOf(at)` is the paragraph ranked at `at`.
  */
-export function followEvent(
-  ranked: readonly Ranked[],
+export function followEvent<T extends Scored>(
+  ranked: readonly T[],
   placeOf: (at: number) => InArticle | undefined,
-): { ranked: Ranked[]; added: number } {
+  entering: (id: string, score: number) => T,
+): { ranked: T[]; added: number } {
   const gains = new Map<string, number>();
   for (let at = 0; at < Math.min(EVENT_WINDOW, ranked.length); at++) {
     const place = placeOf(at);
     // Paragraph numbers are 1-based: the one after number n is at index n.
     const follower = place?.article.paragraphs[place.paragraph.number];
     if (!follower || !EXPLANATION.test(follower.text)) continue;
-    const gain = FOLLOW_SHARE * (ranked[at] as Ranked).score;
+    const gain = FOLLOW_SHARE * (ranked[at] as T).score;
     gains.set(follower.id, Math.max(gains.get(follower.id) ?? 0, gain));
   }
   if (gains.size === 0) return { ranked: [...ranked], added: 0 };
@@ -89,7 +94,7 @@ export function followEvent(
     return { ...hit, score: hit.score + gain };
   });
   // What is left held none of the query's words (or ranked below the head).
-  for (const [id, gain] of gains) out.push({ id, score: gain, match: {} });
+  for (const [id, gain] of gains) out.push(entering(id, gain));
   // Stable: equal scores keep the ranking's order.
   out.sort((a, b) => b.score - a.score);
   return { ranked: out, added: gains.size };

@@ -354,7 +354,11 @@ export function rank(
     match: candidates.match(r),
   }));
   if (!why || onlyId !== undefined) return { ranked, total: size };
-  const followed = followEvent(ranked, (at) => candidates.place(order[at] as number));
+  const followed = followEvent(
+    ranked,
+    (at) => candidates.place(order[at] as number),
+    (id, score) => ({ id, score, match: {} }),
+  );
   // A paragraph that entered is outside the union for certain only when the head holds all of it.
   return { ranked: followed.ranked, total: size + (ranked.length === size ? followed.added : 0) };
 }
