@@ -14,7 +14,9 @@
  * 2. MiniSearch's BM25+ score, normalised, and words of the paragraph's section heading or
  *    article title, as tie-breakers;
  * 3. over a top window only: proximity (the query's words close together, in one sentence), and
- *    the question's shape (a number near the matched words for "how many", a date for "when"…).
+ *    the question's shape (a number near the matched words for "how many", a date for "when"…);
+ * 4. for a "why" question, the explanation in the paragraph after one of the best few
+ *    (`discourse.ts`): news states an event, then its reason.
  *
  * Question and auxiliary words (`when`, `went`, `not`, `many`) are not searched at all unless the
  * query has nothing else.
