@@ -14,6 +14,7 @@
  * happened after" questions (no gain), followers gaining without an explanation, a wider window,
  * the paragraph two after, and explanation words as an answer type by themselves.
  */
+
 /** What following reads of a ranked paragraph (`Ranked` in rank.ts, which imports this module). */
 interface Scored {
   id: string;
