@@ -14,12 +14,15 @@
  * 2. MiniSearch's BM25+ score, normalised, and words of the paragraph's section heading or
  *    article title, as tie-breakers;
  * 3. over a top window only: proximity (the query's words close together, in one sentence), and
- *    the question's shape (a number near the matched words for "how many", a date for "when"…).
+ *    the question's shape (a number near the matched words for "how many", a date for "when"…);
+ * 4. for a "why" question, the explanation in the paragraph after one of the best few
+ *    (`discourse.ts`): news states an event, then its reason.
  *
  * Question and auxiliary words (`when`, `went`, `not`, `many`) are not searched at all unless the
  * query has nothing else.
  */
 import type MiniSearch from 'minisearch';
+import { followEvent } from './discourse.ts';
 import { evaluate } from './evaluate.ts';
 import type { MatchedTerms, ParagraphTerms } from './highlight.ts';
 import type { IndexedParagraph } from './inverted-index.ts';
@@ -42,7 +45,7 @@ export interface Headings {
 /** What ranking reads of a paragraph besides the index: its headings, article and place. */
 export interface Placed {
   headings: Headings;
-  article: { id: string };
+  article: { id: string; paragraphs: readonly { id: string; text: string }[] };
   paragraph: { number: number; text: string };
 }
 
@@ -198,6 +201,8 @@ export interface RankOptions {
   depth: number;
   /** Rank this paragraph alone (for its highlights). */
   onlyId?: string;
+  /** A "why" question: the explanations after its best paragraphs gain (`discourse.ts`). */
+  why?: boolean;
 }
 
 /** The ordered head of a ranking, and how many paragraphs hold any of the query's words. */
@@ -216,7 +221,7 @@ export function rank(
   terms: readonly QueryTerm[],
   shape: Shape | null,
   context: RankContext,
-  { depth, onlyId }: RankOptions,
+  { depth, onlyId, why }: RankOptions,
 ): Ranking {
   const none = { ranked: [], total: 0 };
   const content = terms.some((term) => !term.auxiliary) ? terms.filter((term) => !term.auxiliary) : terms;
@@ -350,7 +355,14 @@ export function rank(
     score: scores[r] as number,
     match: candidates.match(r),
   }));
-  return { ranked, total: size };
+  if (!why || onlyId !== undefined) return { ranked, total: size };
+  const followed = followEvent(
+    ranked,
+    (at) => candidates.place(order[at] as number),
+    (id, score) => ({ id, score, match: {} }),
+  );
+  // A paragraph that entered is outside the union for certain only when the head holds all of it.
+  return { ranked: followed.ranked, total: size + (ranked.length === size ? followed.added : 0) };
 }
 
 /**
