@@ -68,15 +68,20 @@ function nameSpellings(normal: string): string[] {
   return stem !== whole && stem.length >= MIN_NAME_STEM ? [whole, stem] : [whole];
 }
 
+/**
+ * The query words of a reading: the words of the preferred reading when that is a phrase
+ * (`send troops`); else one word, with the other one-word readings as its alternatives (a phrase
+ * among the others, `call off`, is left out: its words would each count on their own).
+ */
 function wordsOf(english: readonly string[], folds: Folds): ReadWord[] {
   const analysed = english.map((phrase) =>
     tokenize(phrase).flatMap((token) => analyzeWord(token.surface, false, folds)),
   );
-  if (analysed.some((words) => words.length > 1))
-    return (analysed[0] ?? []).map((word) => ({ ...word, alternatives: [] }));
-  const [main, ...others] = analysed.flat();
+  const [preferred = [], ...others] = analysed;
+  if (preferred.length > 1) return preferred.map((word) => ({ ...word, alternatives: [] }));
+  const [main, ...rest] = [...preferred, ...others.filter((words) => words.length === 1).flat()];
   if (!main) return [];
-  const alternatives = new Set(others.map((word) => word.term).filter((term) => term !== main.term));
+  const alternatives = new Set(rest.map((word) => word.term).filter((term) => term !== main.term));
   return [{ ...main, alternatives: [...alternatives] }];
 }
 
