@@ -37,12 +37,19 @@ interface Reading {
   /** Index of the first token read, and how many tokens the reading covers. */
   at: number;
   length: number;
-  /** English readings, preferred first; none for a function word. */
-  english: readonly string[];
+  /**
+   * Per part of what was read (one, or the parts of a compound: `киргизско-таджикской`), its
+   * English readings, preferred first; none for a function word.
+   */
+  parts: (readonly string[])[];
 }
 
+/** What joins the parts of a compound word (`киргизско-таджикский`, `70-летие`). */
+const COMPOUND = /['’]?[\u2010\u2011-]/u;
+
 function readingsOf(tokens: readonly Token[], glossary: RussianGlossary): Reading[] {
-  const keys = tokens.map((token) => (isCyrillic(token.surface) ? russianKeys(token.surface) : []));
+  // Every token has keys, so that a phrase can hold a number (`статья 4`).
+  const keys = tokens.map((token) => russianKeys(token.surface));
   const readings: Reading[] = [];
   let at = 0;
   while (at < tokens.length) {
@@ -52,18 +59,23 @@ function readingsOf(tokens: readonly Token[], glossary: RussianGlossary): Readin
       continue;
     }
     const found = glossary.match(keys, at);
-    const normal = normalizeCyrillic(surface);
-    if (found) readings.push({ at, length: found.length, english: found.readings });
-    else if (isRussianStopWord(normal)) readings.push({ at, length: 1, english: [] });
-    else readings.push({ at, length: 1, english: nameSpellings(normal) });
+    // A compound that is no phrase of the glossary is read part by part.
+    const parts = found ? [found.readings] : surface.split(COMPOUND).map((part) => partOf(part, glossary));
+    readings.push({ at, length: found?.length ?? 1, parts });
     at += found?.length ?? 1;
   }
   return readings;
 }
 
+/** One word (or part of a compound) read alone: a glossary word, a function word, a name, or a figure. */
+function partOf(part: string, glossary: RussianGlossary): readonly string[] {
+  if (!isCyrillic(part)) return [part];
+  const normal = normalizeCyrillic(part);
+  return glossary.match([russianKeys(part)], 0)?.readings ?? (isRussianStopWord(normal) ? [] : nameSpellings(normal));
+}
+
 function nameSpellings(normal: string): string[] {
   const whole = transliterate(normal);
-  if (normal.includes('-')) return [whole];
   const stem = transliterate(russianStem(normal));
   return stem !== whole && stem.length >= MIN_NAME_STEM ? [whole, stem] : [whole];
 }
@@ -97,7 +109,7 @@ export function readRussian(
 ): (ReadWord[] | undefined)[] {
   const words: (ReadWord[] | undefined)[] = tokens.map(() => undefined);
   for (const reading of readingsOf(tokens, glossary)) {
-    words[reading.at] = wordsOf(reading.english, folds);
+    words[reading.at] = reading.parts.flatMap((part) => wordsOf(part, folds));
     for (let next = reading.at + 1; next < reading.at + reading.length; next++) words[next] = [];
   }
   return words;
@@ -115,7 +127,7 @@ export function inEnglish(text: string, glossary: RussianGlossary): string {
   for (const reading of readingsOf(tokens, glossary)) {
     const first = tokens[reading.at] as Token;
     const last = tokens[reading.at + reading.length - 1] as Token;
-    out += text.slice(from, first.start) + (reading.english[0] ?? '');
+    out += text.slice(from, first.start) + reading.parts.map((part) => part[0] ?? '').join(' ');
     from = last.end;
   }
   return (out + text.slice(from)).replace(/\s+/g, ' ').trim();

@@ -39,15 +39,16 @@ export const RUSSIAN_ENGLISH = `
 
 # --- Function words that the stop list lacks
 из-за = because of
-во время = в ходе = during
-по словам = according to
+во время = в ходе = in
+по словам = said
 друг друга = друг с другом = each other
 снова = опять = вновь = again
 раньше = прежде = ранее = before
 впервые = first time
 потом = затем = then
 также = тоже = also
-свой = своя = свои = своим = своими = своему = своей = own
+каждый = каждая = каждое = каждые = every = each
+свой = своя = свои = своим = своими = своему = своей = their
 
 # --- Time
 год = years = year
@@ -55,7 +56,7 @@ export const RUSSIAN_ENGLISH = `
 году = года = in
 месяц = month
 неделя = недели = week
-день = дня = дни = day
+день = дня = дни = дневный = дневная = day = days
 время = time
 век = century
 десятилетие = decade
@@ -79,7 +80,7 @@ export const RUSSIAN_ENGLISH = `
 до = before
 
 # --- Verbs of politics and diplomacy
-основать = основан = основана = основано = основание = founded = created = established
+основать = основан = основана = основано = основание = founded = established
 создать = создан = создана = созданы = создание = established = founded = set up
 подписать = подписание = signed = sign
 вступить в силу = вступил в силу = вступила в силу = came into force
@@ -139,6 +140,7 @@ export const RUSSIAN_ENGLISH = `
 злиться = злится = злятся = злость = гнев = angry = anger
 недовольство = недовольна = недовольны = недоволен = разочарование = разочарован = разочарована = разочарованы = disappointed = disappointment = disillusioned = upset = anger
 раздражение = irritation = annoyance
+покровительствовать = покровительствует = покровительство = favouritism = favour = patronage
 изменить = изменил = изменилось = изменение = changed = change
 повлиять = повлияла = повлиял = влияние = affected = effect = impact = influence
 отреагировать = отреагировала = отреагировал = отреагировали = реакция = reacted = reaction = response
@@ -190,7 +192,7 @@ export const RUSSIAN_ENGLISH = `
 оккупировать = оккупация = occupied = occupation
 аннексировать = аннексия = annexed = annexation
 мобилизация = мобилизовать = mobilization = mobilisation
-призыв = призыва = draft = conscription = call-up
+призыв = призыва = draft = conscription
 уклонист = уклонисты = уклонение = draft dodgers = dodgers
 резервист = резервисты = резервистов = reservists
 учения = учение = военные учения = drills = exercises
@@ -262,8 +264,7 @@ export const RUSSIAN_ENGLISH = `
 должность = пост = post = job = position
 интервью = interview
 телевидение = телевидению = телевизор = ТВ = TV = television
-СМИ = пресса = media = news
-новости = news
+СМИ = пресса = media = press
 форум = forum
 саммит = summit
 декларация = declaration
