@@ -10,9 +10,9 @@
  * a Russian query word is searched as its English readings, which then match the text and its
  * English aliases as usual, so excerpts, highlights and citations stay in the article's language.
  *
- * Words are compared by their Snowball Russian stem or as written, whichever meets: a name's
- * nominative can stem differently from its oblique forms (`Казахстан` → `казахста`, but
- * `Казахстане` → `казахстан`), and the oblique stem is then the nominative itself.
+ * Words are compared by their Snowball Russian stem, as written, or without a final vowel,
+ * whichever meets (`russianKeys`): a name's nominative can stem differently from its oblique forms
+ * (`Казахстан` → `казахста`, but `Казахстане` → `казахстан`, the nominative itself).
  *
  * Every glossary also holds the general dictionary (`src/text/russian-english.ts`: question forms,
  * verbs, the common words of the news), after the corpus's own entries: the corpus's entry wins
@@ -29,11 +29,23 @@ export const RUSSIAN_GLOSSARY_FILE = 'synonyms.ru.txt';
 
 const MAX_PHRASE_WORDS = 8;
 
-/** The forms a Russian word is compared by: itself and its stem, normalised (itself first). */
+/** A final vowel or soft sign: a case ending of a noun in -а, -я, -ь (`Астана`, `Беларусь`). */
+const FINAL_VOWEL = /[аеиоуыэюяйь]$/u;
+/** Shorter bare forms match too many other words. */
+const MIN_BARE = 4;
+
+/**
+ * The forms a Russian word is compared by, normalised, itself first: itself, its Snowball stem,
+ * and itself without a final vowel or soft sign. Snowball cuts a nominative deeper than its
+ * oblique forms (`Астана` → `аста`, but `Астане` → `астан`; `Беларусь` → `белар`, `Беларуси` →
+ * `беларус`): the bare form is what they share.
+ */
 export function russianKeys(word: string): string[] {
   const normal = normalizeCyrillic(word);
-  const stem = russianStem(normal);
-  return stem === normal ? [normal] : [normal, stem];
+  const bare = normal.replace(FINAL_VOWEL, '');
+  const keys = new Set([normal, russianStem(normal)]);
+  if (bare.length >= MIN_BARE) keys.add(bare);
+  return [...keys];
 }
 
 interface Entry {

@@ -48,6 +48,10 @@ export const RUSSIAN_ENGLISH = `
 потом = затем = then
 также = тоже = also
 каждый = каждая = каждое = каждые = every = each
+что стало с = что случилось с = что произошло с = what happened to
+против = against
+могут = может = мог = могла = могли = can
+идти = идут = идёт = пойти = пошёл = пошла = пошли = went
 свой = своя = свои = своим = своими = своему = своей = their
 
 # --- Time
@@ -131,11 +135,11 @@ export const RUSSIAN_ENGLISH = `
 победить = победил = победила = победили = победа = won = win = victory
 проиграть = проиграл = проиграла = поражение = lost = defeat
 получить = получил = получила = получили = получать = получает = получают = received = got = get
-дать = дал = дала = дали = gave = give
+дал = дала = дали = gave = give
 вручить = вручил = вручила = вручили = gave = awarded = handed
 наградить = наградил = наградила = awarded
 хотеть = хочет = хотят = хотел = хотела = хотели = want = wanted
-бояться = боится = боятся = опасаться = fear = afraid = feared
+бояться = опасаться = опасается = опасаются = fear = afraid = feared
 беспокоиться = беспокоится = беспокоятся = беспокоит = беспокойство = worried = concern = concerned
 злиться = злится = злятся = злость = гнев = angry = anger
 недовольство = недовольна = недовольны = недоволен = разочарование = разочарован = разочарована = разочарованы = disappointed = disappointment = disillusioned = upset = anger
@@ -262,6 +266,7 @@ export const RUSSIAN_ENGLISH = `
 нейтралитет = нейтральный = нейтральная = neutrality = neutral
 позиция = позиции = stance = position
 должность = пост = post = job = position
+занимать = занимает = занимал = held = holds = occupies
 интервью = interview
 телевидение = телевидению = телевизор = ТВ = TV = television
 СМИ = пресса = media = press
@@ -303,6 +308,30 @@ export const RUSSIAN_ENGLISH = `
 страна = страны = стран = country = countries
 государство = государства = state = states
 соседи = соседний = neighbours = neighbouring
+
+генерал = general
+комитет = committee
+академия = academy
+консенсус = consensus
+вето = veto
+фейсбук = Facebook
+телеграм = Telegram
+км = километр = километров = kilometres = km
+процент = процентов = percent
+
+# --- Numbers written out
+один = одна = one
+два = две = two
+три = three
+четыре = four
+пять = five
+шесть = six
+семь = seven
+восемь = eight
+девять = nine
+десять = ten
+тысяча = тысяч = thousand
+миллион = миллионов = million
 
 # --- Adjectives and adverbs of news
 первый = первая = первую = first
