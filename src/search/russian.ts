@@ -71,7 +71,10 @@ function readingsOf(tokens: readonly Token[], glossary: RussianGlossary): Readin
 function partOf(part: string, glossary: RussianGlossary): readonly string[] {
   if (!isCyrillic(part)) return [part];
   const normal = normalizeCyrillic(part);
-  return glossary.match([russianKeys(part)], 0)?.readings ?? (isRussianStopWord(normal) ? [] : nameSpellings(normal));
+  return (
+    glossary.match([russianKeys(part)], 0)?.readings ??
+    (isRussianStopWord(normal) ? [] : nameSpellings(normal))
+  );
 }
 
 function nameSpellings(normal: string): string[] {

@@ -51,11 +51,12 @@ export const RUSSIAN_ENGLISH = `
 что стало с = что случилось с = что произошло с = what happened to
 против = against
 могут = может = мог = могла = могли = can
-идти = идут = идёт = пойти = пошёл = пошла = пошли = went
+идти = идут = идёт = шёл = шла = шли = шло = пойти = пошёл = пошла = пошли = went
 свой = своя = свои = своим = своими = своему = своей = their
 
 # --- Time
-год = years = year
+год = лет = years = year
+сколько лет = how long
 # в 2020 году, 2020 года: the English "in 2020"
 году = года = in
 месяц = month
@@ -310,6 +311,20 @@ export const RUSSIAN_ENGLISH = `
 соседи = соседний = neighbours = neighbouring
 
 генерал = general
+совет = council
+организация = organization
+комиссия = commission
+суд = court
+закон = law
+конституция = constitution
+река = river
+вода = water
+плотина = дамба = dam
+урожай = harvest
+засуха = drought
+наводнение = flood = flooding
+землетрясение = earthquake
+пожар = fire
 комитет = committee
 академия = academy
 консенсус = consensus
