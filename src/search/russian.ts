@@ -2,18 +2,20 @@
  * Russian queries, read in English at query time: the one point where Cyrillic enters the search.
  *
  * Each run of Cyrillic words of a query is read, longest first, as
- * 1. a phrase of the bilingual glossary (`corpus/synonyms.ru.txt`: `учениях` → drills or
- *    exercises, `ОДКБ` → CSTO, `Армению` → Armenia), matched after Russian stemming;
+ * 1. a phrase of the bilingual glossary: the corpus's own (`corpus/synonyms.ru.txt`: `ОДКБ` → CSTO,
+ *    `Армению` → Armenia) or the general dictionary (`src/text/russian-english.ts`: `учениях` →
+ *    drills or exercises, `вышел` → leave), matched after Russian stemming;
  * 2. a Russian function word (и, в, на), which is dropped like an English stop word;
- * 3. otherwise a name, transliterated as English-language news spells it (`Токаев` → Tokayev),
+ * 3. a compound that no phrase holds (`киргизско-таджикской`), read part by part as 1, 2 or 4;
+ * 4. otherwise a name, transliterated as English-language news spells it (`Токаев` → Tokayev),
  *    and also its stem transliterated when that is long enough to be a name (`Пашиняна` →
  *    Pashinyana or Pashinyan), since a name's case ending is not part of its English spelling.
  * The English words then go through the usual analysis: the corpus's transliteration table folds
  * Tokayev to the article's Toqaev, and the typo budget applies as to any typed word.
  *
  * Several one-word readings of one Russian word are alternatives (`drills` or `exercises`): they
- * count as one query word, whichever matches. A multi-word reading (`Collective Security Treaty`)
- * is searched as its words, and then only the preferred reading is.
+ * count as one query word, whichever matches. A preferred reading that is a phrase (`send troops`)
+ * is searched as its words, and then only it is.
  */
 import { type RussianGlossary, russianKeys } from '../corpus/russian-glossary.ts';
 import {
