@@ -270,6 +270,22 @@ export const RUSSIAN_ENGLISH = `
 аэропорт = аэропорты = airports = airport
 мост = bridge
 столица = capital
+стрелять = стреляли = выстрелить = стрельба = огонь = shoot = fire = fired = shooting
+приказ = приказал = приказала = order = ordered
+предупреждение = без предупреждения = warning
+госизмена = государственная измена = treason
+ядерный = ядерное оружие = nuclear
+разрушить = разрушены = разрушен = разрушения = destroyed = destruction
+ущерб = damage
+застава = заставы = outposts = outpost
+забор = ограждение = fence
+канал = canal
+дорога = дороги = дорог = roads = road
+источник = источники = sources = source
+дом = дома = домов = homes = houses
+школа = школы = школ = schools = school
+больница = больницы = больниц = hospitals = hospital
+напряжённость = напряжение = tension = tensions
 
 # --- Politics and events
 президент = president
@@ -385,6 +401,32 @@ export const RUSSIAN_ENGLISH = `
 десять = ten
 тысяча = тысяч = thousand
 миллион = миллионов = million
+
+доверие = trust
+лояльность = верность = loyalty
+зависимость = зависит = зависеть = dependence = depends = dependent
+расширение = expansion = enlargement
+экспорт = export = exports
+импорт = import = imports
+инфляция = inflation
+обход санкций = evading sanctions
+бойкот = boycott
+неявка = отсутствие = absence = no-show
+неформальный = неофициальный = informal
+официальный = official
+премия = prize = award
+унижение = humiliation
+шок = shock
+совбез = Совет безопасности = Security Council
+посол = ambassador
+посольство = embassy
+делегация = delegation
+секретарь = secretary
+командующий = командир = commander
+разведка = intelligence
+граница закрыта = border closed
+очереди = очередь = queues = queue
+машины = автомобили = cars = vehicles
 
 # --- Adjectives and adverbs of news
 первый = первая = первую = first
