@@ -9,6 +9,7 @@ import type { Query } from 'minisearch';
 import type { RussianGlossary } from '../corpus/russian-glossary.ts';
 import { familyStems } from '../text/families.ts';
 import { sliceText } from '../text/slice.ts';
+import { synonymStems } from '../text/thesaurus.ts';
 import {
   analyzeWord,
   BRITISH_ONLY,
@@ -56,6 +57,11 @@ export interface QueryTerm {
    * `families.ts`): they count as the word, a little less than the word itself.
    */
   variants: readonly string[];
+  /**
+   * The stems of the word's synonyms in news English (`help` → `aid`, `assist`; see `thesaurus.ts`):
+   * they count as the word, well below the word itself, and are matched exactly, never fuzzily.
+   */
+  synonyms: readonly string[];
 }
 
 /**
@@ -144,6 +150,7 @@ export function queryTerms(
         const auxiliary = AUXILIARY_WORDS.has(folded) && !typing;
         const alternatives = word.alternatives ?? [];
         const variants = familyStems(word.term).filter((stem) => !alternatives.includes(stem));
+        const synonyms = synonymStems(word.term).filter((stem) => ![...alternatives, ...variants].includes(stem));
         terms.set(word.term, {
           term: word.term,
           length: word.term.length,
@@ -151,6 +158,7 @@ export function queryTerms(
           auxiliary,
           alternatives,
           variants,
+          synonyms,
         });
       }
     });
@@ -177,11 +185,18 @@ export function buildQuery(
   return { combineWith, queries: terms.map((term) => termQuery(term, known(term.term))) };
 }
 
+/** One term, or any of its synonyms (exactly: a near spelling of a synonym is another word). */
+function termQuery(term: QueryTerm, known: boolean): Query {
+  const written = writtenQuery(term, known);
+  if (term.synonyms.length === 0) return written;
+  return { combineWith: 'OR', queries: [written, { combineWith: 'OR', queries: [...term.synonyms] }] };
+}
+
 /**
  * One term (or any of its alternatives or family variants): its stem, exactly or within its typo budget, or — while
  * typed — anything it begins.
  */
-function termQuery({ term, prefix, length, alternatives, variants }: QueryTerm, known: boolean): Query {
+function writtenQuery({ term, prefix, length, alternatives, variants }: QueryTerm, known: boolean): Query {
   const fuzzy = known ? 0 : typoBudget({ term, length });
   const queries = [term, ...alternatives, ...variants];
   if (prefix === null) return { combineWith: 'OR', queries, fuzzy };

@@ -70,7 +70,7 @@ export interface RankContext {
 }
 
 /** How much a match counts towards coverage, by how it matched. */
-const QUALITY = { exact: 1, prefix: 0.9, alias: 0.85, variant: 0.85, perTypo: 0.2 } as const;
+const QUALITY = { exact: 1, prefix: 0.9, alias: 0.85, variant: 0.85, synonym: Number(process.env.SYN_Q ?? 0.6), perTypo: 0.2 } as const;
 /**
  * Weights, tuned on the judged evaluation (docs/ranking.md): coverage itself weighs 1; `name`
  * multiplies the IDF of a word the corpus writes capitalised (the subject of most questions).
@@ -91,6 +91,8 @@ const RESCORE_WINDOW = 20;
 interface Owner {
   term: number;
   quality: number;
+  /** Matched as a synonym (`thesaurus.ts`): counts, but says nothing of how rare the word typed is. */
+  synonym?: boolean;
 }
 
 /** Levenshtein distance, for telling which mistyped query word a fuzzy match belongs to. */
@@ -122,8 +124,10 @@ function ownerFinder(terms: readonly QueryTerm[]): (indexTerm: string) => Owner 
     let owner: Owner | undefined;
     const exact = terms.findIndex((term) => term.term === indexTerm || term.alternatives.includes(indexTerm));
     const variant = exact >= 0 ? -1 : terms.findIndex((term) => term.variants.includes(indexTerm));
+    const synonym = exact >= 0 || variant >= 0 ? -1 : terms.findIndex((term) => term.synonyms.includes(indexTerm));
     if (exact >= 0) owner = { term: exact, quality: QUALITY.exact };
     else if (variant >= 0) owner = { term: variant, quality: QUALITY.variant };
+    else if (synonym >= 0) owner = { term: synonym, quality: QUALITY.synonym, synonym: true };
     else {
       const prefixed = terms.findIndex((term) => term.prefix !== null && indexTerm.startsWith(term.prefix));
       if (prefixed >= 0) owner = { term: prefixed, quality: QUALITY.prefix };
@@ -247,9 +251,11 @@ export function rank(
         looked[owner.term] = (looked[owner.term] as number) + 1;
         if (context.isName(indexTerm)) name[owner.term] = true;
       }
-      return { term: owner.term, value: field === 'text' ? owner.quality : owner.quality * QUALITY.alias };
+      // A synonym is credited in a column of its own (after the words'), kept out of the word's IDF.
+      const term = owner.synonym ? count + owner.term : owner.term;
+      return { term, value: field === 'text' ? owner.quality : owner.quality * QUALITY.alias };
     },
-    count,
+    2 * count,
   );
   // When the words are common enough that many paragraphs hold them all (estimated as if they
   // occurred independently, from their counts, which bound how many paragraphs hold each), rank
@@ -285,8 +291,8 @@ export function rank(
     matched[r] = evaluation.sources[slot] as number;
     searchScore[r] = (evaluation.score[slot] as number) * (matched[r] as number);
     for (let t = 0; t < count; t++) {
-      const q = evaluation.credit[slot * count + t] as number;
-      qualities[r * count + t] = q;
+      const q = evaluation.credit[slot * 2 * count + t] as number;
+      qualities[r * count + t] = Math.max(q, evaluation.credit[slot * 2 * count + count + t] as number);
       if (q > 0) documentFrequency[t] = (documentFrequency[t] as number) + 1;
     }
   }

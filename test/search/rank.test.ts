@@ -49,6 +49,7 @@ const word = (term: string, prefix: string | null = null): QueryTerm => ({
   auxiliary: false,
   alternatives: [],
   variants: [],
+  synonyms: [],
 });
 
 describe('ranking the head of a large union', () => {
