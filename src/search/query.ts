@@ -9,7 +9,6 @@ import type { Query } from 'minisearch';
 import type { RussianGlossary } from '../corpus/russian-glossary.ts';
 import { familyStems } from '../text/families.ts';
 import { sliceText } from '../text/slice.ts';
-import { synonymStems } from '../text/thesaurus.ts';
 import {
   analyzeWord,
   BRITISH_ONLY,
@@ -20,6 +19,7 @@ import {
   tokenize,
   type WordTerm,
 } from '../text/terms.ts';
+import { synonymStems } from '../text/thesaurus.ts';
 import { type ReadWord, readRussian } from './russian.ts';
 
 /** Longer input is cut (at a word boundary): nobody asks a 5,000-character question. */
@@ -150,7 +150,9 @@ export function queryTerms(
         const auxiliary = AUXILIARY_WORDS.has(folded) && !typing;
         const alternatives = word.alternatives ?? [];
         const variants = familyStems(word.term).filter((stem) => !alternatives.includes(stem));
-        const synonyms = synonymStems(word.term).filter((stem) => ![...alternatives, ...variants].includes(stem));
+        const synonyms = synonymStems(word.term).filter(
+          (stem) => ![...alternatives, ...variants].includes(stem),
+        );
         terms.set(word.term, {
           term: word.term,
           length: word.term.length,

@@ -69,8 +69,13 @@ export interface RankContext {
   analysis: (id: string) => ParagraphTerms | undefined;
 }
 
-/** How much a match counts towards coverage, by how it matched. */
-const QUALITY = { exact: 1, prefix: 0.9, alias: 0.85, variant: 0.85, synonym: Number(process.env.SYN_Q ?? 0.6), perTypo: 0.2 } as const;
+/**
+ * How much a match counts towards coverage, by how it matched. A synonym (`thesaurus.ts`) counts
+ * a quarter of the word: enough to rank a paragraph that says `erupted` for "start" above those
+ * holding only the question's other words, far below one that says `start` as well (0.2–0.3
+ * rank alike on the judged set; 0.4 and above lose questions, docs/ranking.md).
+ */
+const QUALITY = { exact: 1, prefix: 0.9, alias: 0.85, variant: 0.85, synonym: 0.25, perTypo: 0.2 } as const;
 /**
  * Weights, tuned on the judged evaluation (docs/ranking.md): coverage itself weighs 1; `name`
  * multiplies the IDF of a word the corpus writes capitalised (the subject of most questions).
@@ -124,7 +129,8 @@ function ownerFinder(terms: readonly QueryTerm[]): (indexTerm: string) => Owner 
     let owner: Owner | undefined;
     const exact = terms.findIndex((term) => term.term === indexTerm || term.alternatives.includes(indexTerm));
     const variant = exact >= 0 ? -1 : terms.findIndex((term) => term.variants.includes(indexTerm));
-    const synonym = exact >= 0 || variant >= 0 ? -1 : terms.findIndex((term) => term.synonyms.includes(indexTerm));
+    const synonym =
+      exact >= 0 || variant >= 0 ? -1 : terms.findIndex((term) => term.synonyms.includes(indexTerm));
     if (exact >= 0) owner = { term: exact, quality: QUALITY.exact };
     else if (variant >= 0) owner = { term: variant, quality: QUALITY.variant };
     else if (synonym >= 0) owner = { term: synonym, quality: QUALITY.synonym, synonym: true };

@@ -378,7 +378,14 @@ const SYNONYMS: ReadonlyMap<string, readonly string[]> = (() => {
     for (const stem of to) if (stem !== from) set.add(stem);
     synonyms.set(from, set);
   };
-  const stemsOf = (words: string) => [...new Set(words.trim().split(/\s+/u).flatMap((word) => wordTerms(word)))];
+  const stemsOf = (words: string) => [
+    ...new Set(
+      words
+        .trim()
+        .split(/\s+/u)
+        .flatMap((word) => wordTerms(word)),
+    ),
+  ];
   for (const line of LINES) {
     const [general, kinds] = line.split('>');
     if (kinds !== undefined) for (const stem of stemsOf(general as string)) add(stem, stemsOf(kinds));
