@@ -2,7 +2,7 @@
  * A general news-English thesaurus: the everyday word a reader types and the words a news report
  * uses for it (`start` → `erupted`, `outbreak`; `help` → `assistance`, `aid`; `angry` →
  * `frustration`, `resentment`). A query word is expanded with its synonyms, which count well
- * below the word as typed (`SYNONYM_QUALITY` in rank.ts): a paragraph that says what the reader
+ * below the word as typed (`QUALITY.synonym` in rank.ts, a quarter; and never in the word's IDF): a paragraph that says what the reader
  * said still comes first. Only the query is expanded; the index keeps what each paragraph says.
  *
  * Language knowledge, the same for every corpus, written by hand for the vocabulary of politics,
@@ -23,9 +23,13 @@
  * Left out on purpose: the lightest verbs, adjectives and nouns (`get`, `take`, `give`, `use`, `new`,
  * `big`, `first`, `people`, `role`): they carry little meaning of their own, and their synonyms would
  * match nearly any paragraph; words whose everyday sense is not the news sense (`left` is also a
- * direction and "what remains", `fire` also dismissal, `state` also "to say", `party` also a
- * celebration — as synonyms they would match too much), and derivational families (`anger`/
- * `angry`), which `families.ts` joins.
+ * direction and "what remains", `fire` also dismissal, `party` also a celebration — as synonyms they
+ * would match too much). Derivational families (`anger`/`angry`) are `families.ts`'s: a form listed
+ * here beside its family (`angry anger fury`) counts as a family variant where `families.ts` joins
+ * them, since a query term's synonyms leave out its variants.
+ *
+ * The expansion also serves autocomplete: its previews are the answer's first paragraphs, and a
+ * preview that disagreed with the answer would mislead (it costs nothing measurable, docs/ranking.md).
  */
 import { wordTerms } from './terms.ts';
 
