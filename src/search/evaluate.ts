@@ -23,7 +23,7 @@
  *   so on an index with discarded paragraphs the AND scores are those of a first search.
  *
  * Supported: the query shapes `buildQuery` writes (strings and nested OR groups with `fuzzy` and
- * `prefix`), the index's search options (field boosts, weights, BM25 parameters); not
+ * `prefix`, and a node's own field `boost`), the index's search options (field boosts, weights, BM25 parameters); not
  * `boostDocument`, `boostTerm`, wildcards or nested AND (`evaluate` throws).
  */
 import type MiniSearch from 'minisearch';
@@ -220,6 +220,8 @@ interface Options {
   combineWith?: string;
   fuzzy?: number | boolean;
   prefix?: boolean;
+  /** Field boosts, the index's unless a node sets its own (as MiniSearch merges a node's options). */
+  boost?: Record<string, number>;
 }
 
 /**
@@ -243,11 +245,7 @@ export function evaluate(
   const maxFuzzy = defaults.maxFuzzy ?? DEFAULTS.maxFuzzy;
   const tokenize = defaults.tokenize ?? state._options.tokenize;
   const processTerm = defaults.processTerm ?? state._options.processTerm;
-  const boosts = fields.map((field) => ({
-    field,
-    id: state._fieldIds[field] as number,
-    boost: defaults.boost?.[field] || 1,
-  }));
+  const fieldIds = fields.map((field) => ({ field, id: state._fieldIds[field] as number }));
   const scratch = scratchOf(state);
   const { lengths, slotOf, slotEpoch, docs, credits, sources, matchedTerms, levels } = scratch;
   scratch.epoch = scratch.epoch >= 0x7ffffff0 ? 1 : scratch.epoch + 1;
@@ -287,15 +285,22 @@ export function evaluate(
   };
 
   /** One index term's postings in one field, as MiniSearch's `termResults`. */
-  function read(level: Level, term: string, weight: number, data: FieldPostings | undefined, spec: number) {
+  function read(
+    level: Level,
+    term: string,
+    weight: number,
+    data: FieldPostings | undefined,
+    spec: number,
+    boost: Options['boost'],
+  ) {
     if (!data) return;
-    for (const { field, id: fieldId, boost } of boosts) {
+    for (const { field, id: fieldId } of fieldIds) {
       const postings = data.get(fieldId);
       if (!postings) continue;
       let matching = postings.size;
       const average = state._avgFieldLength[fieldId] as number;
       const fieldLengths = lengths[fieldId] as Float64Array;
-      const factor = weight * boost;
+      const factor = weight * (boost?.[field] || 1);
       const counted = credit(term, field);
       const visit = visits.push({ term, field, postings, spec }) - 1;
       const { k, b, d } = bm25;
@@ -326,7 +331,7 @@ export function evaluate(
   /** One string searched alone: MiniSearch's `executeQuerySpec`. */
   function spec(level: Level, term: string, options: Options) {
     const at = specs++;
-    read(level, term, 1, state._index.get(term), at);
+    read(level, term, 1, state._index.get(term), at, options.boost);
     const fuzzy = options.fuzzy === true ? 0.2 : options.fuzzy;
     const fuzzyMatches = fuzzy
       ? state._index.fuzzyGet(term, fuzzy < 1 ? Math.min(maxFuzzy, Math.round(term.length * fuzzy)) : fuzzy)
@@ -336,13 +341,21 @@ export function evaluate(
         const distance = derived.length - term.length;
         if (!distance) continue;
         fuzzyMatches?.delete(derived);
-        read(level, derived, (weights.prefix * derived.length) / (derived.length + 0.3 * distance), data, at);
+        const weight = (weights.prefix * derived.length) / (derived.length + 0.3 * distance);
+        read(level, derived, weight, data, at, options.boost);
       }
     }
     if (fuzzyMatches) {
       for (const [derived, [data, distance]] of fuzzyMatches) {
         if (!distance) continue;
-        read(level, derived, (weights.fuzzy * derived.length) / (derived.length + distance), data, at);
+        read(
+          level,
+          derived,
+          (weights.fuzzy * derived.length) / (derived.length + distance),
+          data,
+          at,
+          options.boost,
+        );
       }
     }
     countSource(term, level);
@@ -412,7 +425,7 @@ export function evaluate(
   let last: Int32Array = new Int32Array(0);
   terms.forEach((term, t) => {
     const sub = levelAt(1);
-    node(term, { fuzzy: defaults.fuzzy, prefix: defaults.prefix }, 1, sub);
+    node(term, { fuzzy: defaults.fuzzy, prefix: defaults.prefix, boost: defaults.boost }, 1, sub);
     top.merge(sub);
     const counts = matchedTerms.reserve(slots);
     const order = sub.order.values;

@@ -20,6 +20,7 @@ import {
   type WordTerm,
 } from '../text/terms.ts';
 import { synonymStems } from '../text/thesaurus.ts';
+import { FIELD_BOOST } from './inverted-index.ts';
 import { type ReadWord, readRussian } from './russian.ts';
 
 /** Longer input is cut (at a word boundary): nobody asks a 5,000-character question. */
@@ -28,6 +29,16 @@ export const MAX_QUERY_CHARS = 200;
 export const MAX_QUERY_TERMS = 12;
 /** Shorter prefixes match too much of the vocabulary to be worth their cost. */
 const MIN_PREFIX_CHARS = 3;
+/**
+ * What a synonym (`thesaurus.ts`) counts next to the word typed, in coverage (rank.ts) and in
+ * MiniSearch's score alike: enough to rank a paragraph that says `erupted` for "start" above those
+ * holding only the question's other words, far below one that says `start` as well (0.25–0.4 rank
+ * alike on the judged set, 0.2 loses the vocabulary gain: docs/ranking.md).
+ */
+export const SYNONYM_WEIGHT = 0.3;
+const SYNONYM_BOOST = Object.fromEntries(
+  Object.entries(FIELD_BOOST).map(([field, boost]) => [field, boost * SYNONYM_WEIGHT]),
+);
 
 export interface QueryTerm {
   term: string;
@@ -150,9 +161,12 @@ export function queryTerms(
         const auxiliary = AUXILIARY_WORDS.has(folded) && !typing;
         const alternatives = word.alternatives ?? [];
         const variants = familyStems(word.term).filter((stem) => !alternatives.includes(stem));
-        const synonyms = synonymStems(word.term).filter(
-          (stem) => ![...alternatives, ...variants].includes(stem),
-        );
+        // A word capitalised after the first is part of a name (`Security Council`, `Treaty
+        // Organization`): a synonym of the word is not one of the name.
+        const named = at > 0 && /^\p{Lu}/u.test(token.surface);
+        const synonyms = named
+          ? []
+          : synonymStems(word.term).filter((stem) => ![...alternatives, ...variants].includes(stem));
         terms.set(word.term, {
           term: word.term,
           length: word.term.length,
@@ -191,7 +205,8 @@ export function buildQuery(
 function termQuery(term: QueryTerm, known: boolean): Query {
   const written = writtenQuery(term, known);
   if (term.synonyms.length === 0) return written;
-  return { combineWith: 'OR', queries: [written, { combineWith: 'OR', queries: [...term.synonyms] }] };
+  const synonyms: Query = { combineWith: 'OR', queries: [...term.synonyms], boost: SYNONYM_BOOST };
+  return { combineWith: 'OR', queries: [written, synonyms] };
 }
 
 /**

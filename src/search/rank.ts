@@ -27,7 +27,7 @@ import { evaluate } from './evaluate.ts';
 import type { MatchedTerms, ParagraphTerms } from './highlight.ts';
 import type { IndexedParagraph } from './inverted-index.ts';
 import { closeness, positionsOf, sentenceOfWords, smallestWindow } from './proximity.ts';
-import { buildQuery, type QueryTerm } from './query.ts';
+import { buildQuery, type QueryTerm, SYNONYM_WEIGHT } from './query.ts';
 import { definesSubject, hasAnswerNear, namesAlone, type Shape } from './shape.ts';
 
 /** One ranked paragraph: its id, its score and the index terms it matched, by field. */
@@ -69,13 +69,15 @@ export interface RankContext {
   analysis: (id: string) => ParagraphTerms | undefined;
 }
 
-/**
- * How much a match counts towards coverage, by how it matched. A synonym (`thesaurus.ts`) counts
- * a quarter of the word: enough to rank a paragraph that says `erupted` for "start" above those
- * holding only the question's other words, far below one that says `start` as well (0.2–0.3
- * rank alike on the judged set; 0.4 and above lose questions, docs/ranking.md).
- */
-const QUALITY = { exact: 1, prefix: 0.9, alias: 0.85, variant: 0.85, synonym: 0.25, perTypo: 0.2 } as const;
+/** How much a match counts towards coverage, by how it matched. */
+const QUALITY = {
+  exact: 1,
+  prefix: 0.9,
+  alias: 0.85,
+  variant: 0.85,
+  synonym: SYNONYM_WEIGHT,
+  perTypo: 0.2,
+} as const;
 /**
  * Weights, tuned on the judged evaluation (docs/ranking.md): coverage itself weighs 1; `name`
  * multiplies the IDF of a word the corpus writes capitalised (the subject of most questions).

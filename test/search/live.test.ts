@@ -97,13 +97,13 @@ describe('live corpus updates', () => {
   it('when the glossary changes, glossary queries follow it', async () => {
     const { corpusDir, engine, live } = await setUp();
     expect(engine.answer('called off').total).toBe(1);
-    writeFileSync(join(corpusDir, 'synonyms.txt'), 'canceled => scrapped\n');
+    writeFileSync(join(corpusDir, 'synonyms.txt'), 'canceled => nixed\n');
     expect((await live.reload()).glossaryChanged).toBe(true);
-    expect(engine.answer('scrapped').total).toBe(1);
+    expect(engine.answer('nixed').total).toBe(1);
     expect(engine.answer('called off').total).toBe(0);
     unlinkSync(join(corpusDir, 'synonyms.txt'));
     await live.reload();
-    expect(engine.answer('scrapped').total).toBe(0);
+    expect(engine.answer('nixed').total).toBe(0);
   });
 
   it('when the corpus directory disappears, the last corpus keeps answering; when it returns, it is read again', async () => {

@@ -56,6 +56,14 @@ describe('queryTerms', () => {
     expect(start?.synonyms).not.toContain(start?.term);
     expect(fighting?.synonyms).toContain(stem('clash'));
   });
+
+  it('does not expand a word capitalised inside a name: "Security Council" is not a "safety council"', () => {
+    const [, security] = queryTerms('UN Security Council ');
+    expect(security?.term).toBe(stem('security'));
+    expect(security?.synonyms).toEqual([]);
+    expect(queryTerms('security council ')[0]?.synonyms).toContain(stem('safety'));
+    expect(queryTerms('Security council ')[0]?.synonyms).toContain(stem('safety'));
+  });
 });
 
 describe('synonyms in ranking', () => {
