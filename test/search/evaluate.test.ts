@@ -70,7 +70,7 @@ const term = (word: string, extra: Partial<QueryTerm> = {}): QueryTerm => ({
   ...extra,
 });
 
-/** Query shapes `buildQuery` writes: exact, typo budgets, typed prefixes, alternatives and variants. */
+/** Query shapes `buildQuery` writes: exact, typo budgets, typed prefixes, alternatives, variants and synonyms. */
 const QUERIES: { name: string; terms: QueryTerm[]; known?: boolean }[] = [
   { name: 'one common word', terms: [term('harbor')], known: true },
   { name: 'two words', terms: [term('lantern'), term('walnut')], known: true },
@@ -83,6 +83,10 @@ const QUERIES: { name: string; terms: QueryTerm[]; known?: boolean }[] = [
   {
     name: 'alternatives and variants',
     terms: [term('orchard', { alternatives: ['orchid'], variants: ['quarry'] }), term('pebble')],
+  },
+  {
+    name: 'synonyms, at their own field boost',
+    terms: [term('orchard', { synonyms: ['quarry', 'pebble'] }), term('lanterm', { synonyms: ['meadow'] })],
   },
   {
     name: 'a string repeated across terms',
