@@ -2,8 +2,8 @@
  * A general news-English thesaurus: the everyday word a reader types and the words a news report
  * uses for it (`start` → `erupted`, `outbreak`; `help` → `assistance`, `aid`; `angry` →
  * `frustration`, `resentment`). A query word is expanded with its synonyms, which count well
- * below the word as typed (`QUALITY.synonym` in rank.ts, a quarter; and never in the word's IDF): a paragraph that says what the reader
- * said still comes first. Only the query is expanded; the index keeps what each paragraph says.
+ * below the word as typed (`SYNONYM_WEIGHT` in query.ts, and never in the word's IDF): a
+ * paragraph that says what the reader said still comes first. Only the query is expanded; the index keeps what each paragraph says.
  *
  * Language knowledge, the same for every corpus, written by hand for the vocabulary of politics,
  * war, protest, diplomacy, the economy and the law; not our corpus's words (a corpus's own
