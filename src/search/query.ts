@@ -56,6 +56,11 @@ export interface QueryTerm {
    * `families.ts`): they count as the word, a little less than the word itself.
    */
   variants: readonly string[];
+  /**
+   * The word as typed, folded but not stemmed (`leving`), for correcting it as written
+   * (`correct.ts`); absent for terms not read from typed text.
+   */
+  written?: string;
 }
 
 /**
@@ -151,6 +156,7 @@ export function queryTerms(
           auxiliary,
           alternatives,
           variants,
+          written: folded,
         });
       }
     });

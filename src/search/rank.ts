@@ -20,6 +20,7 @@
  * query has nothing else.
  */
 import type MiniSearch from 'minisearch';
+import { withCorrections } from './correct.ts';
 import { evaluate } from './evaluate.ts';
 import type { MatchedTerms, ParagraphTerms } from './highlight.ts';
 import type { IndexedParagraph } from './inverted-index.ts';
@@ -219,7 +220,8 @@ export function rank(
   { depth, onlyId }: RankOptions,
 ): Ranking {
   const none = { ranked: [], total: 0 };
-  const content = terms.some((term) => !term.auxiliary) ? terms.filter((term) => !term.auxiliary) : terms;
+  const typed = terms.some((term) => !term.auxiliary) ? terms.filter((term) => !term.auxiliary) : terms;
+  const content = withCorrections(typed, context.known, context.frequency);
   if (content.length === 0) return none;
   const head = Math.max(depth, HEADING_WINDOW);
   const ownerOf = ownerFinder(content);
@@ -333,7 +335,7 @@ export function rank(
   // where in its article a paragraph stands decides it, so no paragraph is re-tokenised for it.
   // Words the corpus does not hold (`@everyone`) do not make a query of names a question.
   const nameOrNothing = (term: QueryTerm) => {
-    const t = content.indexOf(term);
+    const t = typed.indexOf(term);
     return t >= 0 && (name[t] === true || documentFrequency[t] === 0);
   };
   if (shape === null && namesAlone(terms, nameOrNothing)) {

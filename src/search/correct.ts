@@ -1,0 +1,85 @@
+/**
+ * Correcting a misspelt word that the stemmer has pushed out of reach of the typo budget.
+ *
+ * Typos are matched on stems (`query.ts`), which is right for most words but not for a common
+ * word mistyped in its first letters: `leving` stems to `leve`, two edits from `leaving`'s stem
+ * `leav` and, at four letters, allowed none. So a written word whose stem the corpus does not hold
+ * is corrected as written, before stemming (Norvig's corrector): every spelling one edit away
+ * (a letter deleted, inserted, replaced, or two swapped) is stemmed, and the stem the corpus uses
+ * most wins. Only Latin words of `MIN_LETTERS` letters or more: shorter ones have too many
+ * neighbours one edit away (`bad`: `bid`, `bed`, `band`) to guess which was meant.
+ */
+import { isEnglishWord } from '../text/english.ts';
+import { BRITISH_ONLY, type Folds, wordTerms } from '../text/terms.ts';
+import type { QueryTerm } from './query.ts';
+
+/** Written words shorter than this are not corrected. */
+export const MIN_LETTERS = 5;
+
+const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
+
+/** What the corrector reads of the corpus: how often it uses a stem (0 when never). */
+export type Frequency = (term: string) => number;
+
+/** Every spelling one edit from `word` (deletion, transposition, replacement, insertion). */
+export function oneEditAway(word: string): Set<string> {
+  const edits = new Set<string>();
+  for (let i = 0; i <= word.length; i++) {
+    const before = word.slice(0, i);
+    const after = word.slice(i);
+    if (after) edits.add(before + after.slice(1));
+    if (after.length > 1) edits.add(before + after[1] + after[0] + after.slice(2));
+    for (const letter of LETTERS) {
+      if (after) edits.add(before + letter + after.slice(1));
+      edits.add(before + letter + after);
+    }
+  }
+  edits.delete(word);
+  return edits;
+}
+
+/**
+ * The stem the corpus most likely meant by `written` (a folded word as typed), or null: none of
+ * its one-edit spellings stems to a stem the corpus holds, or the word is not one to correct.
+ * `term` is its own stem, never returned.
+ */
+export function correction(
+  written: string,
+  term: string,
+  frequency: Frequency,
+  folds: Folds = BRITISH_ONLY,
+): string | null {
+  if (written.length < MIN_LETTERS || !/^[a-z]+$/.test(written) || isEnglishWord(written)) return null;
+  let best: string | null = null;
+  let bestCount = 0;
+  for (const spelling of oneEditAway(written)) {
+    for (const stem of wordTerms(spelling, false, folds)) {
+      if (stem === term) continue;
+      const count = frequency(stem);
+      if (count > bestCount) {
+        best = stem;
+        bestCount = count;
+      }
+    }
+  }
+  return best;
+}
+
+/**
+ * `terms` with each word the corpus does not hold (`known` false; not a number, not the word
+ * being typed, which is matched as a prefix) also searching its correction, which counts as the
+ * word's family does (`QueryTerm.variants`): a little less than the word as typed.
+ */
+export function withCorrections(
+  terms: readonly QueryTerm[],
+  known: (term: string) => boolean,
+  frequency: Frequency,
+): QueryTerm[] {
+  return terms.map((term) => {
+    if (term.written === undefined || term.prefix !== null || known(term.term)) return term;
+    const corrected = correction(term.written, term.term, frequency);
+    return corrected === null || term.variants.includes(corrected)
+      ? term
+      : { ...term, variants: [...term.variants, corrected] };
+  });
+}
