@@ -10,7 +10,7 @@
  * neighbours one edit away (`bad`: `bid`, `bed`, `band`) to guess which was meant.
  */
 import { isEnglishWord } from '../text/english.ts';
-import { BRITISH_ONLY, type Folds, wordTerms } from '../text/terms.ts';
+import { BRITISH_ONLY, type Folds, partTerm } from '../text/terms.ts';
 import type { QueryTerm } from './query.ts';
 
 /** Written words shorter than this are not corrected. */
@@ -53,13 +53,12 @@ export function correction(
   let best: string | null = null;
   let bestCount = 0;
   for (const spelling of oneEditAway(written)) {
-    for (const stem of wordTerms(spelling, false, folds)) {
-      if (stem === term) continue;
-      const count = frequency(stem);
-      if (count > bestCount) {
-        best = stem;
-        bestCount = count;
-      }
+    const stem = partTerm(spelling, folds);
+    if (stem === null || stem === term) continue;
+    const count = frequency(stem);
+    if (count > bestCount) {
+      best = stem;
+      bestCount = count;
     }
   }
   return best;
