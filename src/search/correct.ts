@@ -9,8 +9,11 @@
  * most wins. Only Latin words of `MIN_LETTERS` letters or more: shorter ones have too many
  * neighbours one edit away (`bad`: `bid`, `bed`, `band`) to guess which was meant.
  */
+
+import type MiniSearch from 'minisearch';
 import { isEnglishWord } from '../text/english.ts';
 import { BRITISH_ONLY, type Folds, partTerm } from '../text/terms.ts';
+import { type IndexedParagraph, stateOf } from './inverted-index.ts';
 import type { QueryTerm } from './query.ts';
 
 /** Written words shorter than this are not corrected. */
@@ -64,18 +67,27 @@ export function correction(
   return best;
 }
 
+/** Whether any term of `index` begins with `prefix`. */
+export function beginsSomeTerm(index: MiniSearch<IndexedParagraph>, prefix: string): boolean {
+  for (const _ of stateOf(index)._index.atPrefix(prefix)) return true;
+  return false;
+}
+
 /**
- * `terms` with each word the corpus does not hold (`known` false; not a number, not the word
- * being typed, which is matched as a prefix) also searching its correction, which counts as the
- * word's family does (`QueryTerm.variants`): a little less than the word as typed.
+ * `terms` with each word the corpus does not hold (`known` false; not a number) also searching
+ * its correction, which counts as the word's family does (`QueryTerm.variants`): a little less
+ * than the word as typed. The word being typed is corrected only when no term of the corpus
+ * begins with it (`begins`): otherwise it is a word not finished (`armen`), not a misspelt one.
  */
 export function withCorrections(
   terms: readonly QueryTerm[],
   known: (term: string) => boolean,
   frequency: Frequency,
+  begins: (prefix: string) => boolean,
 ): QueryTerm[] {
   return terms.map((term) => {
-    if (term.written === undefined || term.prefix !== null || known(term.term)) return term;
+    if (term.written === undefined || known(term.term)) return term;
+    if (term.prefix !== null && begins(term.prefix)) return term;
     const corrected = correction(term.written, term.term, frequency);
     return corrected === null || term.variants.includes(corrected)
       ? term

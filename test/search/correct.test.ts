@@ -60,13 +60,24 @@ describe('withCorrections', () => {
   const frequency = frequencyOf(SENTENCES);
   const known = (term: string) => frequency(term) > 0;
 
-  it('adds the correction of a word the corpus does not hold, and leaves known words and the word being typed alone', () => {
-    const typed = queryTerms('armenia leving allianc');
-    const [armenia, leving, alliance] = withCorrections(typed, known, frequency);
+  // Stems of the sentences, for telling whether one begins with the word being typed.
+  const stems = SENTENCES.flatMap((sentence) => sentence.split(/\s+/).flatMap((word) => wordTerms(word)));
+  const begins = (prefix: string) => stems.some((stem) => stem.startsWith(prefix));
+
+  it('adds the correction of a word the corpus does not hold, and leaves known words alone', () => {
+    const typed = queryTerms('armenia leving alliance ');
+    const [armenia, leving, alliance] = withCorrections(typed, known, frequency, begins);
     expect(leving?.variants).toContain('leav');
     expect(armenia).toBe(typed[0]);
-    // `allianc` is the word being typed: a prefix, not a misspelling.
     expect(alliance).toBe(typed[2]);
+  });
+
+  it('leaves the word being typed alone while the corpus has words it begins, and corrects it when none', () => {
+    const unfinished = queryTerms('the allianc');
+    expect(withCorrections(unfinished, known, frequency, begins)[0]).toBe(unfinished[0]);
+    const [mistyped] = withCorrections(queryTerms('the leving'), known, frequency, begins);
+    expect(mistyped?.prefix).toBe('leving');
+    expect(mistyped?.variants).toContain('leav');
   });
 });
 
@@ -89,5 +100,7 @@ describe('in an answer', () => {
     expect(answer.results[0]?.id).toBe('a#2');
     const hit = answer.results[0];
     expect(hit?.highlights.map((span) => hit.text.slice(span.start, span.end))).toContain('leaving');
+    // Last, it is read as the word being typed; no word of the corpus begins with it, so it is corrected too.
+    expect(engine.answer('armenia alliance leving').results[0]?.id).toBe('a#2');
   });
 });
