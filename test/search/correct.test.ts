@@ -89,7 +89,7 @@ describe('in an answer', () => {
           'a.md': markdownArticle(
             'A',
             [
-              'Armenia hosted a summit of the alliance in the autumn, and its prime minister spoke there.',
+              'Armenia and the alliance held talks.',
               'Armenia is not leaving the alliance for now, its prime minister told reporters.',
             ].join('\n\n'),
           ),
