@@ -67,28 +67,58 @@ export function correction(
   return best;
 }
 
+/** What correcting reads of the corpus (the ranking's context has it). */
+export interface CorpusWords {
+  index: MiniSearch<IndexedParagraph>;
+  /** Whether a term is in the index as written. */
+  known: (term: string) => boolean;
+  frequency: Frequency;
+}
+
 /** Whether any term of `index` begins with `prefix`. */
-export function beginsSomeTerm(index: MiniSearch<IndexedParagraph>, prefix: string): boolean {
+function beginsSomeTerm(index: MiniSearch<IndexedParagraph>, prefix: string): boolean {
   for (const _ of stateOf(index)._index.atPrefix(prefix)) return true;
   return false;
+}
+
+/** Corrections made, by written word, per index: the same words come back keystroke after keystroke. */
+interface Memo {
+  documents: number;
+  nextId: number;
+  corrections: Map<string, string | null>;
+}
+const memos = new WeakMap<object, Memo>();
+/** Distinct written words kept per index; past it the memo starts again. */
+const MEMO_LIMIT = 10_000;
+
+/** `correction`, remembered per index (forgotten when the index changes: new paragraphs, new words). */
+function correctionIn(corpus: CorpusWords, written: string, term: string): string | null {
+  const state = stateOf(corpus.index);
+  let memo = memos.get(corpus.index);
+  if (!memo || memo.documents !== state._documentCount || memo.nextId !== state._nextId) {
+    memo = { documents: state._documentCount, nextId: state._nextId, corrections: new Map() };
+    memos.set(corpus.index, memo);
+  }
+  let corrected = memo.corrections.get(written);
+  if (corrected === undefined) {
+    if (memo.corrections.size >= MEMO_LIMIT) memo.corrections.clear();
+    corrected = correction(written, term, corpus.frequency);
+    memo.corrections.set(written, corrected);
+  }
+  return corrected;
 }
 
 /**
  * `terms` with each word the corpus does not hold (`known` false; not a number) also searching
  * its correction, which counts as the word's family does (`QueryTerm.variants`): a little less
  * than the word as typed. The word being typed is corrected only when no term of the corpus
- * begins with it (`begins`): otherwise it is a word not finished (`armen`), not a misspelt one.
+ * begins with it: otherwise it is a word not finished (`armen`), not a misspelt one.
  */
-export function withCorrections(
-  terms: readonly QueryTerm[],
-  known: (term: string) => boolean,
-  frequency: Frequency,
-  begins: (prefix: string) => boolean,
-): QueryTerm[] {
+export function withCorrections(terms: readonly QueryTerm[], corpus: CorpusWords): QueryTerm[] {
   return terms.map((term) => {
-    if (term.written === undefined || known(term.term)) return term;
-    if (term.prefix !== null && begins(term.prefix)) return term;
-    const corrected = correction(term.written, term.term, frequency);
+    if (term.written === undefined || corpus.known(term.term)) return term;
+    if (term.prefix !== null && beginsSomeTerm(corpus.index, term.prefix)) return term;
+    const corrected = correctionIn(corpus, term.written, term.term);
     return corrected === null || term.variants.includes(corrected)
       ? term
       : { ...term, variants: [...term.variants, corrected] };

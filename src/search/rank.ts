@@ -20,7 +20,7 @@
  * query has nothing else.
  */
 import type MiniSearch from 'minisearch';
-import { beginsSomeTerm, withCorrections } from './correct.ts';
+import { withCorrections } from './correct.ts';
 import { evaluate } from './evaluate.ts';
 import type { MatchedTerms, ParagraphTerms } from './highlight.ts';
 import type { IndexedParagraph } from './inverted-index.ts';
@@ -221,9 +221,7 @@ export function rank(
 ): Ranking {
   const none = { ranked: [], total: 0 };
   const typed = terms.some((term) => !term.auxiliary) ? terms.filter((term) => !term.auxiliary) : terms;
-  const content = withCorrections(typed, context.known, context.frequency, (prefix) =>
-    beginsSomeTerm(context.index, prefix),
-  );
+  const content = withCorrections(typed, context);
   if (content.length === 0) return none;
   const head = Math.max(depth, HEADING_WINDOW);
   const ownerOf = ownerFinder(content);

@@ -4,8 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/load.ts';
-import { correction, oneEditAway, withCorrections } from '../../src/search/correct.ts';
+import { type CorpusWords, correction, oneEditAway, withCorrections } from '../../src/search/correct.ts';
 import { AnswerEngine } from '../../src/search/engine.ts';
+import { buildIndex } from '../../src/search/inverted-index.ts';
 import { queryTerms } from '../../src/search/query.ts';
 import { wordTerms } from '../../src/text/terms.ts';
 import { makeCorpus, markdownArticle } from '../support/corpus.ts';
@@ -57,27 +58,40 @@ describe('correction', () => {
 });
 
 describe('withCorrections', () => {
-  const frequency = frequencyOf(SENTENCES);
-  const known = (term: string) => frequency(term) > 0;
+  /** The corpus words of an index built over the sentences, as ranking reads them. */
+  async function corpusOf(sentences: readonly string[]): Promise<CorpusWords> {
+    const corpus = await loadCorpus(makeCorpus({ 'a.md': markdownArticle('A', sentences.join('\n\n')) }));
+    const { index, vocabulary } = buildIndex(corpus.articles, corpus.glossary);
+    return {
+      index,
+      known: (term) => vocabulary.has(term),
+      frequency: (term) => vocabulary.get(term)?.count ?? 0,
+    };
+  }
 
-  // Stems of the sentences, for telling whether one begins with the word being typed.
-  const stems = SENTENCES.flatMap((sentence) => sentence.split(/\s+/).flatMap((word) => wordTerms(word)));
-  const begins = (prefix: string) => stems.some((stem) => stem.startsWith(prefix));
-
-  it('adds the correction of a word the corpus does not hold, and leaves known words alone', () => {
-    const typed = queryTerms('armenia leving alliance ');
-    const [armenia, leving, alliance] = withCorrections(typed, known, frequency, begins);
+  it('adds the correction of a word the corpus does not hold, and leaves known words alone', async () => {
+    const corpus = await corpusOf(SENTENCES);
+    const typed = queryTerms('alliance leving capital ');
+    const [alliance, leving, capital] = withCorrections(typed, corpus);
     expect(leving?.variants).toContain('leav');
-    expect(armenia).toBe(typed[0]);
-    expect(alliance).toBe(typed[2]);
+    expect(alliance).toBe(typed[0]);
+    expect(capital).toBe(typed[2]);
   });
 
-  it('leaves the word being typed alone while the corpus has words it begins, and corrects it when none', () => {
-    const unfinished = queryTerms('the allianc');
-    expect(withCorrections(unfinished, known, frequency, begins)[0]).toBe(unfinished[0]);
-    const [mistyped] = withCorrections(queryTerms('the leving'), known, frequency, begins);
+  it('leaves the word being typed alone while the corpus has words it begins, and corrects it when none', async () => {
+    const corpus = await corpusOf(SENTENCES);
+    const unfinished = queryTerms('the allia');
+    expect(withCorrections(unfinished, corpus)[0]).toBe(unfinished[0]);
+    const [mistyped] = withCorrections(queryTerms('the leving'), corpus);
     expect(mistyped?.prefix).toBe('leving');
     expect(mistyped?.variants).toContain('leav');
+  });
+
+  it('corrects by the corpus it is given: a new index, new words', async () => {
+    const typed = queryTerms('leving ');
+    expect(withCorrections(typed, await corpusOf(SENTENCES))[0]?.variants).toContain('leav');
+    const other = await corpusOf(['Living costs rose in the capital.', 'People living there left.']);
+    expect(withCorrections(typed, other)[0]?.variants).toContain('live');
   });
 });
 
