@@ -27,7 +27,8 @@ import { type RankContext, type Ranked, type Ranking, type RankOptions, rank } f
 import { RecentRankings } from './recent.ts';
 import { type ParagraphReference, splitReference } from './reference.ts';
 import { inEnglish } from './russian.ts';
-import { questionShape } from './shape.ts';
+import { questionFocus } from './focus.ts';
+import { asksRefusal, questionShape } from './shape.ts';
 import { didYouMean } from './suggest.ts';
 
 export type { Completion } from './complete.ts';
@@ -284,8 +285,12 @@ export class AnswerEngine {
 
   #search(text: string, options: RankOptions): Ranking {
     const context = { ...this.#rankContext, index: this.#built.index };
-    const shape = questionShape(inEnglish(text, this.#glossary.russian));
-    return rank(this.#terms(text), shape, context, options);
+    const english = inEnglish(text, this.#glossary.russian);
+    const shape = questionShape(english);
+    const focusWord = shape === 'define' ? null : questionFocus(english);
+    const focus = focusWord === null ? null : (this.#terms(focusWord)[0]?.term ?? null);
+    if (process.env.FOCUS_DEBUG) console.error('FOCUS', text, '->', focusWord, focus);
+    return rank(this.#terms(text), shape, context, { ...options, focus, refusal: !!process.env.REFUSAL_ADD && asksRefusal(english) });
   }
 
   /** The index terms a query matched in one paragraph (empty when none), for its highlights. */

@@ -72,7 +72,7 @@ const QUALITY = { exact: 1, prefix: 0.9, alias: 0.85, variant: 0.85, perTypo: 0.
  * Weights, tuned on the judged evaluation (docs/ranking.md): coverage itself weighs 1; `name`
  * multiplies the IDF of a word the corpus writes capitalised (the subject of most questions).
  */
-const WEIGHTS = { bm25: 0.1, heading: 0.3, proximity: 0.15, shape: 0.4, name: 1.5 } as const;
+const WEIGHTS = { bm25: 0.1, heading: 0.3, proximity: 0.15, shape: 0.4, name: 1.5, focus: Number(process.env.FOCUS ?? 1.5) } as const;
 /** The share of a "what is X" shape for introducing X (the rest is for defining it). */
 const FIRST_MENTION = 0.5;
 /**
@@ -198,6 +198,9 @@ export interface RankOptions {
   depth: number;
   /** Rank this paragraph alone (for its highlights). */
   onlyId?: string;
+  /** The term of the question's focus word (`focus.ts`): it weighs `WEIGHTS.focus` times its IDF. */
+  focus?: string | null;
+  refusal?: boolean;
 }
 
 /** The ordered head of a ranking, and how many paragraphs hold any of the query's words. */
@@ -216,7 +219,7 @@ export function rank(
   terms: readonly QueryTerm[],
   shape: Shape | null,
   context: RankContext,
-  { depth, onlyId }: RankOptions,
+  { depth, onlyId, focus, refusal }: RankOptions,
 ): Ranking {
   const none = { ranked: [], total: 0 };
   const content = terms.some((term) => !term.auxiliary) ? terms.filter((term) => !term.auxiliary) : terms;
@@ -290,7 +293,10 @@ export function rank(
   const total = context.index.documentCount;
   const weight = Array.from(
     documentFrequency,
-    (df, i) => Math.log(1 + (total - df + 0.5) / (df + 0.5)) * (name[i] ? WEIGHTS.name : 1),
+    (df, i) =>
+      Math.log(1 + (total - df + 0.5) / (df + 0.5)) *
+      (name[i] ? WEIGHTS.name : 1) *
+      (content[i]?.term === focus && df > 0 ? WEIGHTS.focus : 1),
   );
   const weightSum = weight.reduce((sum, w) => sum + w, 0);
   let topBm25 = 0;
@@ -343,8 +349,8 @@ export function rank(
     );
   }
   // Positions only matter for two words or more, or for a question shape.
-  if (count > 1 || shape !== null)
-    rescoreWindow(candidates, content, shape, context, (indexTerm) => ownerOf(indexTerm)?.term);
+  if (count > 1 || shape !== null || refusal)
+    rescoreWindow(candidates, content, shape, context, (indexTerm) => ownerOf(indexTerm)?.term, focus, refusal);
   const ranked: Ranked[] = Array.from(order, (r) => ({
     id: candidates.id(r),
     score: scores[r] as number,
@@ -457,7 +463,11 @@ function rescoreWindow(
   shape: Shape | null,
   context: RankContext,
   ownerOf: (indexTerm: string) => number | undefined,
+  focus?: string | null,
+  refusal?: boolean,
 ): void {
+  const focusAt = content.findIndex((term) => term.term === focus);
+  const focusIndex = process.env.FOCUS_SENT ? content.findIndex((term) => term.term === focus) : -1;
   const wordsWanted = Math.max(1, content.length - 1);
   // "What is X": the first paragraph of each article to hold every word of X introduces it.
   const holding = shape === 'define' ? holdingEveryWord(candidates) : new Set<string>();
@@ -478,7 +488,11 @@ function rescoreWindow(
         shape === 'define'
           ? FIRST_MENTION * (isFirstMention(holding, place, id) ? 1 : 0) +
             (1 - FIRST_MENTION) * definesSubject(text, analysis, matched)
-          : hasAnswerNear(shape, text, analysis, sentenceOf, matched);
+          : hasAnswerNear(shape, text, analysis, sentenceOf, matched, focusIndex >= 0 && positions.get(focusIndex)?.length ? new Set(positions.get(focusIndex)) : matched, focusAt >= 0 ? positions.get(focusAt) : undefined);
+    }
+    if (refusal && shape !== 'refusal') {
+      const matched = new Set([...positions.values()].flat());
+      answerKind += Number(process.env.REFW ?? 1) * hasAnswerNear('refusal', text, analysis, sentenceOf, matched);
     }
     return WEIGHTS.proximity * near + WEIGHTS.shape * answerKind;
   });
