@@ -19,6 +19,7 @@ import {
 import type { Article } from '../corpus/types.ts';
 import { CACHE_FILE, CACHE_MISS_MESSAGE, indexFingerprint, loadIndexCache, saveIndexCache } from './cache.ts';
 import { type Completion, complete, WordLists } from './complete.ts';
+import { questionFocus } from './focus.ts';
 import { type Hit, HitBuilder, type ParagraphView } from './hits.ts';
 import { type BuiltIndex, buildIndex } from './inverted-index.ts';
 import { ParagraphTable } from './paragraphs.ts';
@@ -27,8 +28,7 @@ import { type RankContext, type Ranked, type Ranking, type RankOptions, rank } f
 import { RecentRankings } from './recent.ts';
 import { type ParagraphReference, splitReference } from './reference.ts';
 import { inEnglish } from './russian.ts';
-import { questionFocus } from './focus.ts';
-import { asksRefusal, questionShape } from './shape.ts';
+import { questionShape } from './shape.ts';
 import { didYouMean } from './suggest.ts';
 
 export type { Completion } from './complete.ts';
@@ -286,11 +286,9 @@ export class AnswerEngine {
   #search(text: string, options: RankOptions): Ranking {
     const context = { ...this.#rankContext, index: this.#built.index };
     const english = inEnglish(text, this.#glossary.russian);
-    const shape = questionShape(english);
-    const focusWord = shape === 'define' ? null : questionFocus(english);
-    const focus = focusWord === null ? null : (this.#terms(focusWord)[0]?.term ?? null);
-    if (process.env.FOCUS_DEBUG) console.error('FOCUS', text, '->', focusWord, focus);
-    return rank(this.#terms(text), shape, context, { ...options, focus, refusal: !!process.env.REFUSAL_ADD && asksRefusal(english) });
+    const focus = questionFocus(english);
+    const focusTerm = focus === null ? null : (this.#terms(focus)[0]?.term ?? null);
+    return rank(this.#terms(text), questionShape(english), context, { ...options, focus: focusTerm });
   }
 
   /** The index terms a query matched in one paragraph (empty when none), for its highlights. */

@@ -70,9 +70,10 @@ export interface RankContext {
 const QUALITY = { exact: 1, prefix: 0.9, alias: 0.85, variant: 0.85, perTypo: 0.2 } as const;
 /**
  * Weights, tuned on the judged evaluation (docs/ranking.md): coverage itself weighs 1; `name`
- * multiplies the IDF of a word the corpus writes capitalised (the subject of most questions).
+ * multiplies the IDF of a word the corpus writes capitalised (the subject of most questions),
+ * `focus` that of the predicate a question asks the subject of (`focus.ts`).
  */
-const WEIGHTS = { bm25: 0.1, heading: 0.3, proximity: 0.15, shape: 0.4, name: 1.5, focus: Number(process.env.FOCUS ?? 1.5) } as const;
+const WEIGHTS = { bm25: 0.1, heading: 0.3, proximity: 0.15, shape: 0.4, name: 1.5, focus: 1.5 } as const;
 /** The share of a "what is X" shape for introducing X (the rest is for defining it). */
 const FIRST_MENTION = 0.5;
 /**
@@ -198,9 +199,8 @@ export interface RankOptions {
   depth: number;
   /** Rank this paragraph alone (for its highlights). */
   onlyId?: string;
-  /** The term of the question's focus word (`focus.ts`): it weighs `WEIGHTS.focus` times its IDF. */
+  /** The term of the question's focus (`focus.ts`): it weighs `WEIGHTS.focus` times its IDF. */
   focus?: string | null;
-  refusal?: boolean;
 }
 
 /** The ordered head of a ranking, and how many paragraphs hold any of the query's words. */
@@ -219,7 +219,7 @@ export function rank(
   terms: readonly QueryTerm[],
   shape: Shape | null,
   context: RankContext,
-  { depth, onlyId, focus, refusal }: RankOptions,
+  { depth, onlyId, focus = null }: RankOptions,
 ): Ranking {
   const none = { ranked: [], total: 0 };
   const content = terms.some((term) => !term.auxiliary) ? terms.filter((term) => !term.auxiliary) : terms;
@@ -290,13 +290,16 @@ export function rank(
   }
 
   // IDF over the whole index (BM25's form, never negative): a word in few paragraphs weighs most.
+  // The question's focus weighs more only if the corpus has it as written: near spellings of a
+  // word it lacks are not what was asked.
   const total = context.index.documentCount;
+  const focused = focus !== null && context.known(focus) ? focus : null;
   const weight = Array.from(
     documentFrequency,
     (df, i) =>
       Math.log(1 + (total - df + 0.5) / (df + 0.5)) *
       (name[i] ? WEIGHTS.name : 1) *
-      (content[i]?.term === focus && df > 0 ? WEIGHTS.focus : 1),
+      (content[i]?.term === focused ? WEIGHTS.focus : 1),
   );
   const weightSum = weight.reduce((sum, w) => sum + w, 0);
   let topBm25 = 0;
@@ -349,8 +352,8 @@ export function rank(
     );
   }
   // Positions only matter for two words or more, or for a question shape.
-  if (count > 1 || shape !== null || refusal)
-    rescoreWindow(candidates, content, shape, context, (indexTerm) => ownerOf(indexTerm)?.term, focus, refusal);
+  if (count > 1 || shape !== null)
+    rescoreWindow(candidates, content, shape, context, (indexTerm) => ownerOf(indexTerm)?.term);
   const ranked: Ranked[] = Array.from(order, (r) => ({
     id: candidates.id(r),
     score: scores[r] as number,
@@ -463,11 +466,7 @@ function rescoreWindow(
   shape: Shape | null,
   context: RankContext,
   ownerOf: (indexTerm: string) => number | undefined,
-  focus?: string | null,
-  refusal?: boolean,
 ): void {
-  const focusAt = content.findIndex((term) => term.term === focus);
-  const focusIndex = process.env.FOCUS_SENT ? content.findIndex((term) => term.term === focus) : -1;
   const wordsWanted = Math.max(1, content.length - 1);
   // "What is X": the first paragraph of each article to hold every word of X introduces it.
   const holding = shape === 'define' ? holdingEveryWord(candidates) : new Set<string>();
@@ -488,11 +487,7 @@ function rescoreWindow(
         shape === 'define'
           ? FIRST_MENTION * (isFirstMention(holding, place, id) ? 1 : 0) +
             (1 - FIRST_MENTION) * definesSubject(text, analysis, matched)
-          : hasAnswerNear(shape, text, analysis, sentenceOf, matched, focusIndex >= 0 && positions.get(focusIndex)?.length ? new Set(positions.get(focusIndex)) : matched, focusAt >= 0 ? positions.get(focusAt) : undefined);
-    }
-    if (refusal && shape !== 'refusal') {
-      const matched = new Set([...positions.values()].flat());
-      answerKind += Number(process.env.REFW ?? 1) * hasAnswerNear('refusal', text, analysis, sentenceOf, matched);
+          : hasAnswerNear(shape, text, analysis, sentenceOf, matched);
     }
     return WEIGHTS.proximity * near + WEIGHTS.shape * answerKind;
   });

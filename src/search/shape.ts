@@ -19,8 +19,7 @@ import { MONTHS } from './citation.ts';
 import type { ParagraphTerms } from './highlight.ts';
 import type { QueryTerm } from './query.ts';
 
-export type Shape = 'count' | 'measure' | 'date' | 'person' | 'define' | 'role' | 'places' | 'place' | 'refusal';
-const X = (name: string) => process.env[name] !== undefined;
+export type Shape = 'count' | 'measure' | 'date' | 'person' | 'define';
 
 export function questionShape(query: string): Shape | null {
   const q = query
@@ -31,19 +30,10 @@ export function questionShape(query: string): Shape | null {
   if (/\bhow (long|far|big|large|old|tall|high|wide)\b/.test(q)) return 'measure';
   if (/^(when|since when|until when)\b|\b(what|which) (year|date|day|month)\b/.test(q)) return 'date';
   if (/\b(dates?|year) of\b/.test(q)) return 'date';
-  if (X('ROLE') && /^(what|which) (post|job|position|title|role|office|posts|jobs|positions|titles|roles)\b/.test(q)) return 'role';
-  if (X('PLACES') && /^(which|what) (countries|states|members|nations|republics|cities|towns|villages|regions|provinces|capitals|places)\b/.test(q)) return 'places';
-  if (X('WHERE') && /^where\b/.test(q)) return 'place';
   if (/\bnames? of\b|\bwhat (is|was|were|are) (it|they) called\b/.test(q)) return 'person';
   if (/^(what|who)(?: is|’s|'s| are| was| were) (?:the |an? )?\S+(?: \S+){0,3}$/.test(q)) return 'define';
   if (/^(who|whom|whose)\b/.test(q)) return 'person';
-  if (X('REFUSAL') && asksRefusal(q)) return 'refusal';
   return null;
-}
-
-export function asksRefusal(query: string): boolean {
-  const q = query.toLowerCase();
-  return (new RegExp(String.raw`\b(didn[’']?t|did not|doesn[’']?t|does not|don[’']?t|wouldn[’']?t|won[’']?t|told no|said no|never${X('REFUSAL2') ? '' : '|refused?|refusing|declined?|rejected?|turned down'})\b`).test(q));
 }
 
 /** Longest query of names alone that still asks who or what they are. */
@@ -98,11 +88,6 @@ const UNITS =
 const YEAR = /^(1[89]|20)\d\d(s)?$/;
 const FIGURE = /^\d[\d,.]*$/;
 
-const ROLES = new Set(['minister','president','chairman','chairwoman','chairperson','secretary-general','secretary','lawmaker','legislator','deputy','speaker','governor','mayor','ambassador','envoy','spokesman','spokeswoman','spokesperson','commander','chief','director','adviser','advisor','senator','premier','chancellor','leader']);
-const PLACE_PREPOSITIONS = new Set(['in', 'at', 'to', 'from', 'near']);
-const REFUSALS = /^(not|no|never|nothing|none|neither|nor|refus\w*|declin\w*|reject\w*|fail\w*|without|deni\w*|deny)$/;
-const ORG_HEADS = new Set(['council','force','forces','organization','organisation','treaty','duma','ministry','committee','union','bank','party','republic','federation','assembly','parliament','army','nations','states','house','office','service','agency','academy','university','forum','summit','province','region','city','valley','river','sea','mountains','district','square','street','group','alliance','bloc','community','court','government','news','agency','television','radio','times','post','press','institute','center','centre','foundation','company','corporation','airport','station','ocean','lake','asia','europe','america','east','west']);
-
 /** A figure that is not a year, or a number written out: what a count or a measure starts with. */
 function isQuantity(word: string): boolean {
   return (FIGURE.test(word) && !YEAR.test(word)) || NUMBER_WORDS.has(word);
@@ -134,70 +119,10 @@ export function hasAnswerNear(
   analysis: ParagraphTerms,
   sentenceOf: readonly number[],
   matched: ReadonlySet<number>,
-  around: ReadonlySet<number> = matched,
-  focusAt?: readonly number[],
 ): number {
   if (shape === 'define') return 0;
-  const sentences = new Set([...around].map((at) => sentenceOf[at]));
+  const sentences = new Set([...matched].map((at) => sentenceOf[at]));
   const words = analysis.words;
-  const surface = (at: number) => {
-    const w = words[at];
-    return w ? text.slice(w.start, w.end) : '';
-  };
-  const capital = (at: number) => /^\p{Lu}\p{Ll}/u.test(surface(at));
-  const opens = (at: number) => at === 0 || sentenceOf[at - 1] !== sentenceOf[at];
-  const between = (at: number) => {
-    const a = words[at];
-    const b = words[at + 1];
-    return a && b ? text.slice(a.end, b.start) : '';
-  };
-  if (shape === 'person' && focusAt && X('FOCUS_AGENT')) {
-    for (const f of focusAt) {
-      const s0 = sentenceOf[f];
-      const subject = [f - 1, f - 2].find((at) => at >= 0 && sentenceOf[at] === s0 && capital(at) && !opens(at) && !matched.has(at) && (at === f - 1 || /ly$/.test(surface(f - 1))));
-      if (subject !== undefined) return 1;
-      if (surface(f + 1) === 'by')
-        for (let at = f + 2; at < f + 8 && sentenceOf[at] === s0; at++) if (capital(at) && !matched.has(at)) return 1;
-    }
-    if (!X('FOCUS_AGENT_ONLY')) return Number(process.env.FOCUS_AGENT) * hasAnswerNear(shape, text, analysis, sentenceOf, matched);
-  }
-  if (shape === 'role' || shape === 'places' || shape === 'place' || shape === 'refusal' || (shape === 'person' && X('PERSON2'))) {
-    for (let at = 0; at < words.length; at++) {
-      if (!sentences.has(sentenceOf[at])) continue;
-      const word = surface(at).toLowerCase();
-      switch (shape) {
-        case 'role':
-          if (!matched.has(at) && (ROLES.has(word) || (word === 'head' && surface(at + 1) === 'of'))) return 1;
-          break;
-        case 'places':
-          if (
-            capital(at) && capital(at + 1) && sentenceOf[at + 1] === sentenceOf[at] &&
-            /^\s*(,|and|, and)\s*$/.test(between(at)) &&
-            (!X('PLACES3') || (capital(at + 2) && /^\s*(,|and|, and)\s*$/.test(between(at + 1))))
-          )
-            return 1;
-          break;
-        case 'place':
-          if (PLACE_PREPOSITIONS.has(surface(at)) && capital(at + 1) && !matched.has(at + 1) && sentenceOf[at + 1] === sentenceOf[at]) return 1;
-          break;
-        case 'refusal':
-          if (!matched.has(at) && (REFUSALS.test(word) || /n['’]t$/.test(word))) return Number(process.env.REFV ?? 1);
-          if (X('REFUSAL3') && /^(rul|stay|stayed|kept|keep|turn)/.test(word) && /^(out|down)$/.test(surface(at + 1).toLowerCase())) return Number(process.env.REFV ?? 1);
-          if (X('REFUSAL3') && word === 'deaf' && X('DEAF')) return 1;
-          break;
-        case 'person': {
-          if (!capital(at) || opens(at) || (at > 0 && capital(at - 1) && !opens(at - 1) && sentenceOf[at-1]===sentenceOf[at])) break;
-          let end = at;
-          while (capital(end + 1) && sentenceOf[end + 1] === sentenceOf[at] && /^\s+$/.test(between(end))) end++;
-          const length = end - at + 1;
-          if (length >= 2 && length <= 3 && !ORG_HEADS.has(surface(end).toLowerCase()) && ![...Array(length).keys()].some((i) => matched.has(at + i))) return 1;
-          break;
-        }
-      }
-    }
-    return 0;
-  }
-  let best = 0;
   for (let at = 0; at < words.length; at++) {
     if (matched.has(at) || !sentences.has(sentenceOf[at])) continue;
     const word = words[at] as ParagraphTerms['words'][number];
@@ -208,15 +133,9 @@ export function hasAnswerNear(
         : undefined;
     // A capitalised word that opens a sentence is not evidence of a name.
     if (shape === 'person' && (at === 0 || sentenceOf[at - 1] !== sentenceOf[at])) continue;
-    if (isAnswerWord(shape, text.slice(word.start, word.end), nextSurface)) {
-      if (shape !== 'date' || !X('DATE2')) return 1;
-      const w = surface(at).toLowerCase();
-      const full = YEAR.test(w) || (sentenceOf[at + 1] === sentenceOf[at] && /^\d/.test(surface(at + 1))) || (at > 0 && sentenceOf[at - 1] === sentenceOf[at] && /^\d/.test(surface(at - 1)));
-      if (full) return 1;
-      best = Math.max(best, Number(process.env.DATE2));
-    }
+    if (isAnswerWord(shape, text.slice(word.start, word.end), nextSurface)) return 1;
   }
-  return best;
+  return 0;
 }
 
 /**
