@@ -18,7 +18,8 @@
 const SUBJECT_QUESTIONS: ReadonlySet<string> = new Set(['who', 'what', 'which', 'whose', 'how']);
 /** Question words followed by the noun naming the kind of answer (`which countries`). */
 const TYPED: ReadonlySet<string> = new Set(['which', 'whose', 'how']);
-const AUXILIARIES: ReadonlySet<string> = new Set([
+/** Auxiliaries that take a negative ending (`didn't`, typed `didnt`: apostrophes are dropped). */
+const NEGATABLE = [
   'is',
   'are',
   'was',
@@ -29,29 +30,21 @@ const AUXILIARIES: ReadonlySet<string> = new Set([
   'has',
   'have',
   'had',
-  'will',
-  'would',
-  'can',
   'could',
+  'would',
   'should',
+];
+const AUXILIARIES: ReadonlySet<string> = new Set([
+  ...NEGATABLE,
+  ...NEGATABLE.map((auxiliary) => `${auxiliary}nt`),
+  'will',
+  'wont',
+  'can',
+  'cant',
   'shall',
   'may',
   'might',
   'must',
-  'didnt',
-  'doesnt',
-  'dont',
-  'isnt',
-  'wasnt',
-  'werent',
-  'arent',
-  'hasnt',
-  'havent',
-  'hadnt',
-  'cant',
-  'couldnt',
-  'wont',
-  'wouldnt',
 ]);
 /** Words that cannot be the predicate asked about: light verbs, determiners, prepositions. */
 const NOT_A_FOCUS: ReadonlySet<string> = new Set([
