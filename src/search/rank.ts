@@ -14,13 +14,16 @@
  * 2. MiniSearch's BM25+ score, normalised, and words of the paragraph's section heading or
  *    article title, as tie-breakers;
  * 3. over a top window only: proximity (the query's words close together, in one sentence), and
- *    the question's shape (a number near the matched words for "how many", a date for "when"…).
+ *    the question's shape (a number near the matched words for "how many", a date for "when"…);
+ * 4. for a "why" question, the explanation in the paragraph after one of the best few
+ *    (`discourse.ts`): news states an event, then its reason.
  *
  * Question and auxiliary words (`when`, `went`, `not`, `many`) are not searched at all unless the
  * query has nothing else.
  */
 import type MiniSearch from 'minisearch';
 import { withCorrections } from './correct.ts';
+import { followEvent } from './discourse.ts';
 import { evaluate } from './evaluate.ts';
 import type { MatchedTerms, ParagraphTerms } from './highlight.ts';
 import type { IndexedParagraph } from './inverted-index.ts';
@@ -43,7 +46,7 @@ export interface Headings {
 /** What ranking reads of a paragraph besides the index: its headings, article and place. */
 export interface Placed {
   headings: Headings;
-  article: { id: string };
+  article: { id: string; paragraphs: readonly { id: string; text: string }[] };
   paragraph: { number: number; text: string };
 }
 
@@ -71,9 +74,10 @@ export interface RankContext {
 const QUALITY = { exact: 1, prefix: 0.9, alias: 0.85, variant: 0.85, perTypo: 0.2 } as const;
 /**
  * Weights, tuned on the judged evaluation (docs/ranking.md): coverage itself weighs 1; `name`
- * multiplies the IDF of a word the corpus writes capitalised (the subject of most questions).
+ * multiplies the IDF of a word the corpus writes capitalised (the subject of most questions),
+ * `focus` that of the predicate a question asks the subject of (`focus.ts`).
  */
-const WEIGHTS = { bm25: 0.1, heading: 0.3, proximity: 0.15, shape: 0.4, name: 1.5 } as const;
+const WEIGHTS = { bm25: 0.1, heading: 0.3, proximity: 0.15, shape: 0.4, name: 1.5, focus: 1.5 } as const;
 /** The share of a "what is X" shape for introducing X (the rest is for defining it). */
 const FIRST_MENTION = 0.5;
 /**
@@ -199,6 +203,10 @@ export interface RankOptions {
   depth: number;
   /** Rank this paragraph alone (for its highlights). */
   onlyId?: string;
+  /** A "why" question: the explanations after its best paragraphs gain (`discourse.ts`). */
+  why?: boolean;
+  /** The term of the question's focus (`focus.ts`): it weighs `WEIGHTS.focus` times its IDF. */
+  focus?: string | null;
 }
 
 /** The ordered head of a ranking, and how many paragraphs hold any of the query's words. */
@@ -217,7 +225,7 @@ export function rank(
   terms: readonly QueryTerm[],
   shape: Shape | null,
   context: RankContext,
-  { depth, onlyId }: RankOptions,
+  { depth, onlyId, why, focus = null }: RankOptions,
 ): Ranking {
   const none = { ranked: [], total: 0 };
   const typed = terms.some((term) => !term.auxiliary) ? terms.filter((term) => !term.auxiliary) : terms;
@@ -289,10 +297,16 @@ export function rank(
   }
 
   // IDF over the whole index (BM25's form, never negative): a word in few paragraphs weighs most.
+  // The question's focus weighs more only if the corpus has it as written: near spellings of a
+  // word it lacks are not what was asked.
   const total = context.index.documentCount;
+  const focused = focus !== null && context.known(focus) ? focus : null;
   const weight = Array.from(
     documentFrequency,
-    (df, i) => Math.log(1 + (total - df + 0.5) / (df + 0.5)) * (name[i] ? WEIGHTS.name : 1),
+    (df, i) =>
+      Math.log(1 + (total - df + 0.5) / (df + 0.5)) *
+      (name[i] ? WEIGHTS.name : 1) *
+      (content[i]?.term === focused ? WEIGHTS.focus : 1),
   );
   const weightSum = weight.reduce((sum, w) => sum + w, 0);
   let topBm25 = 0;
@@ -352,7 +366,14 @@ export function rank(
     score: scores[r] as number,
     match: candidates.match(r),
   }));
-  return { ranked, total: size };
+  if (!why || onlyId !== undefined) return { ranked, total: size };
+  const followed = followEvent(
+    ranked,
+    (at) => candidates.place(order[at] as number),
+    (id, score) => ({ id, score, match: {} }),
+  );
+  // A paragraph that entered is outside the union for certain only when the head holds all of it.
+  return { ranked: followed.ranked, total: size + (ranked.length === size ? followed.added : 0) };
 }
 
 /**

@@ -2,7 +2,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/load.ts';
 import { RussianGlossary } from '../../src/corpus/russian-glossary.ts';
 import { type Answer, AnswerEngine } from '../../src/search/engine.ts';
+import { queryTerms } from '../../src/search/query.ts';
+import { inEnglish } from '../../src/search/russian.ts';
+import { questionShape } from '../../src/search/shape.ts';
 import { transliterate } from '../../src/text/cyrillic.ts';
+import { RUSSIAN_ENGLISH } from '../../src/text/russian-english.ts';
+import { BRITISH_ONLY } from '../../src/text/terms.ts';
 import { makeCorpus, markdownArticle, SHIPPED_CORPUS } from '../support/corpus.ts';
 import { excerptOf } from '../support/hits.ts';
 
@@ -28,13 +33,19 @@ describe('a reader who types Russian finds the English text', () => {
     expect(excerptOf(answer.results[0])).toContain(highlight);
   });
 
-  it('every case of a name reaches the same paragraphs as its English spelling', () => {
-    const english = engine.answer('Armenia').results.map((hit) => hit.id);
-    for (const form of ['Армения', 'Армении', 'Арменией', 'Армению', 'АРМЕНИЯ'])
+  it('every case of a name reaches the same paragraphs, the English name highlighted', () => {
+    const nominative = engine.answer('Армения');
+    expect(excerptOf(nominative.results[0])).toMatch(/\*\*Armenia/);
+    for (const form of ['Армении', 'Арменией', 'Армению', 'АРМЕНИЯ'])
       expect(
         engine.answer(form).results.map((hit) => hit.id),
         form,
-      ).toEqual(english);
+      ).toEqual(nominative.results.map((hit) => hit.id));
+  });
+
+  it("a member state's name also reads as its adjective, as English news writes it (Казахстана: Kazakh)", () => {
+    const excerpts = engine.answer('министр обороны Казахстана', { limit: 10 }).results.map(excerptOf);
+    expect(excerpts.join('\n')).toContain('**Kazakh**');
   });
 
   it('a nominative and an oblique case that stem differently both reach the country', () => {
@@ -127,5 +138,111 @@ describe('the bilingual glossary file', () => {
     expect(excerptOf(own.answer('на границе').results[0])).toContain('**frontier**');
     expect(excerptOf(own.answer('рыбалкой').results[0])).toContain('**Fishing**');
     expect(excerptOf(own.answer('Урал').results[0])).toContain('**Ural**');
+  });
+});
+
+describe('the general Russian dictionary (src/text/russian-english.ts)', () => {
+  const general = RussianGlossary.empty;
+  /** Each query word as searched: its term, then its alternatives. */
+  const searched = (query: string, glossary = general) =>
+    queryTerms(query, BRITISH_ONLY, glossary).map((term) => [term.term, ...term.alternatives]);
+  const firstTerm = (query: string, glossary = general) => searched(query, glossary)[0]?.[0];
+
+  it('parses whole: every line is a valid entry', () => {
+    expect(RussianGlossary.parse(RUSSIAN_ENGLISH).problems).toEqual([]);
+  });
+
+  it.each([
+    ['leav', ['вышел', 'вышли', 'выйти', 'выйдет', 'выходит', 'покинул']],
+    ['found', ['основан', 'основана', 'основать']],
+    ['cancel', ['отменил', 'отменила', 'отменить', 'отмена']],
+    ['evacu', ['эвакуировали', 'эвакуация', 'эвакуирован']],
+    ['peacekeep', ['миротворцы', 'миротворческий']],
+    ['drill', ['учения', 'учений', 'учениях']],
+  ])('every form of a common word is searched as the same English term (%s)', (term, forms) => {
+    for (const form of forms) expect(firstTerm(form), form).toBe(term);
+  });
+
+  it('a word with several English readings matches any of them (отменил: cancel, canceled, cancellation)', () => {
+    expect(searched('отменил')[0]).toEqual(expect.arrayContaining(['cancel', 'cancel']));
+    expect(searched('учения')[0]).toEqual(['drill', 'exercis']);
+  });
+
+  it('a nominative in -а or -ь meets its other cases, which Snowball stems apart (Астане, Беларуси)', () => {
+    const glossary = RussianGlossary.parse('Астана = Astana\nБеларусь = Belarus\n');
+    for (const form of ['Астана', 'Астане', 'Астаной', 'Астану'])
+      expect(firstTerm(form, glossary), form).toBe('astana');
+    for (const form of ['Беларусь', 'Беларуси', 'Беларусью'])
+      expect(firstTerm(form, glossary), form).toBe('belaru');
+  });
+
+  it('a compound is read part by part (киргизско-таджикской → Kyrgyz, Tajik; 70-летие → 70, birthday)', () => {
+    const glossary = RussianGlossary.parse('киргизский = Kyrgyz\nтаджикский = Tajik\n');
+    expect(searched('киргизско-таджикской границы', glossary).map(([term]) => term)).toEqual([
+      'kyrgyz',
+      'tajik',
+      'border',
+    ]);
+    expect(searched('70-летие').map(([term]) => term)).toEqual(['70', 'anniversari']);
+  });
+
+  it('a glossary phrase may hold a figure (статье 4 → Article 4)', () => {
+    const glossary = RussianGlossary.parse('статья 4 = Article 4\n');
+    expect(searched('статье 4', glossary).map(([term]) => term)).toEqual(['articl', '4']);
+  });
+
+  it('function words, and году after a year, are not searched: "в 2020 году" is "in 2020"', () => {
+    expect(searched('в 2020 году')).toEqual([['2020']]);
+    expect(searched('из-за санкций против Минска')).toEqual([['sanction'], ['against'], ['minska', 'minsk']]);
+  });
+
+  it("the corpus's own entry comes before the dictionary's", () => {
+    expect(firstTerm('учения', RussianGlossary.parse('учения = maneuvers\n'))).toBe('maneuv');
+  });
+
+  it.each([
+    ['когда Узбекистан вышел из ОДКБ', 'date'],
+    ['в каком году был подписан договор', 'date'],
+    ['какого числа начались протесты', 'date'],
+    ['даты столкновений', 'date'],
+    ['сколько солдат погибло', 'count'],
+    ['сколько длилась война', 'measure'],
+    ['какова длина границы', 'measure'],
+    ['насколько велика армия', 'measure'],
+    ['кто командовал войсками', 'person'],
+    ['как назывались учения', 'person'],
+    ['что такое ОДКБ', 'define'],
+    ['кто такой Затулин', 'define'],
+    ['кто входит в ОДКБ', 'define'],
+    ['почему Киргизия отменила учения', null],
+  ])('the Russian question "%s" has the shape of its English twin (%s)', (query, shape) => {
+    expect(questionShape(inEnglish(query, general))).toBe(shape);
+  });
+});
+
+describe('a Russian question over an English corpus with no Russian glossary of its own', () => {
+  const paragraphs = [
+    'The Steppe Water Council is a regional body that shares river water among its members. Its members are Ardenia, Borvia and Calistan.',
+    'The council was founded in 1997 in the town of Marsk, after a dry summer ruined the harvest.',
+    'In 2015 Borvia quit the council, saying that its farmers received too little water.',
+    'About 40,000 residents were evacuated from Marsk when the dam above the town cracked.',
+    'Engineers of the council inspect the dams on the river twice a year and publish a report on the water they hold.',
+  ];
+  let own: AnswerEngine;
+  beforeAll(async () => {
+    const dir = makeCorpus({
+      'council.md': markdownArticle('The steppe water council', paragraphs.join('\n\n')),
+    });
+    own = AnswerEngine.fromCorpus(await loadCorpus(dir));
+  });
+
+  it.each([
+    ['когда был основан совет', 'when was the council founded', 2],
+    ['сколько жителей эвакуировали из Марска', 'how many residents were evacuated from marsk', 4],
+    ['кто входит в совет', 'who are the members of the council', 1],
+    ['когда вышли из совета', 'when did they quit the council', 3],
+  ])('"%s" answers like "%s": paragraph %i first', (russian, english, paragraph) => {
+    expect(top(own.answer(english))).toBe(paragraph);
+    expect(top(own.answer(russian))).toBe(paragraph);
   });
 });
