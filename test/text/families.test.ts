@@ -25,40 +25,40 @@ describe('word families', () => {
     expect(first(engine.answer('how many people dying'))).toBe('a#1');
   });
 
-  // Each corpus also writes the query's own form somewhere else, so the query word is known to the
-  // index and never matched by typos: only its family can reach the paragraph that answers.
-  it('"brigade deployed" finds the paragraph about the brigade\'s deployment ("deployed" stems to "deploi", "deployment" to "deploy")', async () => {
-    const engine = await engineOf(
-      article(
+  // Each corpus also writes the query's own form elsewhere (the last paragraph), so the query word is
+  // known to the index and never matched by typos: only its family reaches the paragraph that answers.
+  it.each([
+    {
+      reads:
+        '"brigade deployed" finds the brigade\'s deployment ("deployed" stems to "deploi", "deployment" to "deploy")',
+      paragraphs: [
         'Weeks of talks ended with the deployment of the brigade to the northern valley.',
         'The brigade trained for months.',
         'Two ships were deployed to the gulf.',
-      ),
-    );
-    expect(first(engine.answer('brigade deployed'))).toBe('a#1');
-  });
-
-  it('"who explained the ferry decision" finds the paragraph giving the explanation', async () => {
-    const engine = await engineOf(
-      article(
+      ],
+      queries: ['brigade deployed'],
+    },
+    {
+      reads: '"who explained the ferry decision" finds the paragraph giving the explanation',
+      paragraphs: [
         "Reporters found the minister's explanation of the ferry decision hard to follow.",
         'The ferry decision was announced.',
         'Nobody explained the delay.',
-      ),
-    );
-    expect(first(engine.answer('who explained the ferry decision'))).toBe('a#1');
-  });
-
-  it('a question about a fight meets the fighters, and one about a killing the killers', async () => {
-    const engine = await engineOf(
-      article(
+      ],
+      queries: ['who explained the ferry decision'],
+    },
+    {
+      reads: 'a question about a fight meets the fighters, one about a killing the killers',
+      paragraphs: [
         'Armed fighters held the bridge, and the killers of the mayor were never caught.',
         'The bridge was closed when the mayor opened the fair.',
         'The fight lasted a day and two men were killed in the crash.',
-      ),
-    );
-    expect(first(engine.answer('fight for the bridge'))).toBe('a#1');
-    expect(first(engine.answer('who killed the mayor'))).toBe('a#1');
+      ],
+      queries: ['fight for the bridge', 'who killed the mayor'],
+    },
+  ])('$reads', async ({ paragraphs, queries }) => {
+    const engine = await engineOf(article(...paragraphs));
+    for (const query of queries) expect(first(engine.answer(query)), query).toBe('a#1');
   });
 
   it('the word as typed ranks above its family: "violence" first finds violence, "violent" first the violent storm', async () => {
