@@ -13,7 +13,8 @@
  * `resolution` of the UN, `train` the railway, `bore` of `bear`, `lead` of `lead to`, and `present`,
  * `press`, `close`, `own`, `back`, `work`, `direct`, `office`, `favor`, `fantastic`) are left out,
  * and so are nouns in -ship (`membership` is a standing, not a member) and `secretariat` (an
- * office, not a secretary): measured, they put the wrong paragraphs first (docs/ranking.md).
+ * office, not a secretary): measured, they put the wrong paragraphs first (docs/ranking.md), as
+ * `angry`/`anger` did, which is left out for that alone.
  */
 import { wordTerms } from './terms.ts';
 
