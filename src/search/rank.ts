@@ -73,9 +73,10 @@ export interface RankContext {
 const QUALITY = { exact: 1, prefix: 0.9, alias: 0.85, variant: 0.85, perTypo: 0.2 } as const;
 /**
  * Weights, tuned on the judged evaluation (docs/ranking.md): coverage itself weighs 1; `name`
- * multiplies the IDF of a word the corpus writes capitalised (the subject of most questions).
+ * multiplies the IDF of a word the corpus writes capitalised (the subject of most questions),
+ * `focus` that of the predicate a question asks the subject of (`focus.ts`).
  */
-const WEIGHTS = { bm25: 0.1, heading: 0.3, proximity: 0.15, shape: 0.4, name: 1.5 } as const;
+const WEIGHTS = { bm25: 0.1, heading: 0.3, proximity: 0.15, shape: 0.4, name: 1.5, focus: 1.5 } as const;
 /** The share of a "what is X" shape for introducing X (the rest is for defining it). */
 const FIRST_MENTION = 0.5;
 /**
@@ -203,6 +204,8 @@ export interface RankOptions {
   onlyId?: string;
   /** A "why" question: the explanations after its best paragraphs gain (`discourse.ts`). */
   why?: boolean;
+  /** The term of the question's focus (`focus.ts`): it weighs `WEIGHTS.focus` times its IDF. */
+  focus?: string | null;
 }
 
 /** The ordered head of a ranking, and how many paragraphs hold any of the query's words. */
@@ -221,7 +224,7 @@ export function rank(
   terms: readonly QueryTerm[],
   shape: Shape | null,
   context: RankContext,
-  { depth, onlyId, why }: RankOptions,
+  { depth, onlyId, why, focus = null }: RankOptions,
 ): Ranking {
   const none = { ranked: [], total: 0 };
   const content = terms.some((term) => !term.auxiliary) ? terms.filter((term) => !term.auxiliary) : terms;
@@ -292,10 +295,16 @@ export function rank(
   }
 
   // IDF over the whole index (BM25's form, never negative): a word in few paragraphs weighs most.
+  // The question's focus weighs more only if the corpus has it as written: near spellings of a
+  // word it lacks are not what was asked.
   const total = context.index.documentCount;
+  const focused = focus !== null && context.known(focus) ? focus : null;
   const weight = Array.from(
     documentFrequency,
-    (df, i) => Math.log(1 + (total - df + 0.5) / (df + 0.5)) * (name[i] ? WEIGHTS.name : 1),
+    (df, i) =>
+      Math.log(1 + (total - df + 0.5) / (df + 0.5)) *
+      (name[i] ? WEIGHTS.name : 1) *
+      (content[i]?.term === focused ? WEIGHTS.focus : 1),
   );
   const weightSum = weight.reduce((sum, w) => sum + w, 0);
   let topBm25 = 0;
