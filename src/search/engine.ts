@@ -20,6 +20,7 @@ import type { Article } from '../corpus/types.ts';
 import { CACHE_FILE, CACHE_MISS_MESSAGE, indexFingerprint, loadIndexCache, saveIndexCache } from './cache.ts';
 import { type Completion, complete, WordLists } from './complete.ts';
 import { asksWhy } from './discourse.ts';
+import { questionFocus } from './focus.ts';
 import { type Hit, HitBuilder, type ParagraphView } from './hits.ts';
 import { type BuiltIndex, buildIndex } from './inverted-index.ts';
 import { ParagraphTable } from './paragraphs.ts';
@@ -285,8 +286,14 @@ export class AnswerEngine {
 
   #search(text: string, options: RankOptions): Ranking {
     const context = { ...this.#rankContext, index: this.#built.index };
-    const shape = questionShape(inEnglish(text, this.#glossary.russian));
-    return rank(this.#terms(text), shape, context, { ...options, why: asksWhy(text) });
+    const english = inEnglish(text, this.#glossary.russian);
+    const focus = questionFocus(english);
+    const focusTerm = focus === null ? null : (this.#terms(focus)[0]?.term ?? null);
+    return rank(this.#terms(text), questionShape(english), context, {
+      ...options,
+      why: asksWhy(text),
+      focus: focusTerm,
+    });
   }
 
   /** The index terms a query matched in one paragraph (empty when none), for its highlights. */

@@ -160,6 +160,8 @@ export interface MiniSearchState {
   /** The radix tree of terms (`SearchableMap`); `_tree` is its root node. */
   _index: {
     set(term: string, postings: TermPostings): unknown;
+    /** The terms beginning with `prefix` (a view of the tree: iterating its first is cheap). */
+    atPrefix(prefix: string): Iterable<unknown>;
     _tree: Map<string, unknown>;
     /** The number of terms, counted by walking the whole tree when unset. */
     _size: number | undefined;

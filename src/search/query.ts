@@ -73,6 +73,11 @@ export interface QueryTerm {
    * they count as the word, well below the word itself, and are matched exactly, never fuzzily.
    */
   synonyms: readonly string[];
+  /**
+   * The word as typed, folded but not stemmed (`leving`), for correcting it as written
+   * (`correct.ts`); absent for terms not read from typed text.
+   */
+  written?: string;
 }
 
 /**
@@ -175,6 +180,7 @@ export function queryTerms(
           alternatives,
           variants,
           synonyms,
+          written: folded,
         });
       }
     });

@@ -22,6 +22,7 @@
  * query has nothing else.
  */
 import type MiniSearch from 'minisearch';
+import { withCorrections } from './correct.ts';
 import { followEvent } from './discourse.ts';
 import { evaluate } from './evaluate.ts';
 import type { MatchedTerms, ParagraphTerms } from './highlight.ts';
@@ -80,9 +81,10 @@ const QUALITY = {
 } as const;
 /**
  * Weights, tuned on the judged evaluation (docs/ranking.md): coverage itself weighs 1; `name`
- * multiplies the IDF of a word the corpus writes capitalised (the subject of most questions).
+ * multiplies the IDF of a word the corpus writes capitalised (the subject of most questions),
+ * `focus` that of the predicate a question asks the subject of (`focus.ts`).
  */
-const WEIGHTS = { bm25: 0.1, heading: 0.3, proximity: 0.15, shape: 0.4, name: 1.5 } as const;
+const WEIGHTS = { bm25: 0.1, heading: 0.3, proximity: 0.15, shape: 0.4, name: 1.5, focus: 1.5 } as const;
 /** The share of a "what is X" shape for introducing X (the rest is for defining it). */
 const FIRST_MENTION = 0.5;
 /**
@@ -215,6 +217,8 @@ export interface RankOptions {
   onlyId?: string;
   /** A "why" question: the explanations after its best paragraphs gain (`discourse.ts`). */
   why?: boolean;
+  /** The term of the question's focus (`focus.ts`): it weighs `WEIGHTS.focus` times its IDF. */
+  focus?: string | null;
 }
 
 /** The ordered head of a ranking, and how many paragraphs hold any of the query's words. */
@@ -233,10 +237,11 @@ export function rank(
   terms: readonly QueryTerm[],
   shape: Shape | null,
   context: RankContext,
-  { depth, onlyId, why }: RankOptions,
+  { depth, onlyId, why, focus = null }: RankOptions,
 ): Ranking {
   const none = { ranked: [], total: 0 };
-  const content = terms.some((term) => !term.auxiliary) ? terms.filter((term) => !term.auxiliary) : terms;
+  const typed = terms.some((term) => !term.auxiliary) ? terms.filter((term) => !term.auxiliary) : terms;
+  const content = withCorrections(typed, context);
   if (content.length === 0) return none;
   const head = Math.max(depth, HEADING_WINDOW);
   const ownerOf = ownerFinder(content);
@@ -306,10 +311,16 @@ export function rank(
   }
 
   // IDF over the whole index (BM25's form, never negative): a word in few paragraphs weighs most.
+  // The question's focus weighs more only if the corpus has it as written: near spellings of a
+  // word it lacks are not what was asked.
   const total = context.index.documentCount;
+  const focused = focus !== null && context.known(focus) ? focus : null;
   const weight = Array.from(
     documentFrequency,
-    (df, i) => Math.log(1 + (total - df + 0.5) / (df + 0.5)) * (name[i] ? WEIGHTS.name : 1),
+    (df, i) =>
+      Math.log(1 + (total - df + 0.5) / (df + 0.5)) *
+      (name[i] ? WEIGHTS.name : 1) *
+      (content[i]?.term === focused ? WEIGHTS.focus : 1),
   );
   const weightSum = weight.reduce((sum, w) => sum + w, 0);
   let topBm25 = 0;
@@ -352,7 +363,7 @@ export function rank(
   // where in its article a paragraph stands decides it, so no paragraph is re-tokenised for it.
   // Words the corpus does not hold (`@everyone`) do not make a query of names a question.
   const nameOrNothing = (term: QueryTerm) => {
-    const t = content.indexOf(term);
+    const t = typed.indexOf(term);
     return t >= 0 && (name[t] === true || documentFrequency[t] === 0);
   };
   if (shape === null && namesAlone(terms, nameOrNothing)) {

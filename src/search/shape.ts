@@ -6,20 +6,32 @@
  * - "how many / how much" → a number in a sentence holding the matched words;
  * - "how long / far / big / old…" → a number followed by a unit (`1,000 kilometres`, `six
  *   weeks`, `40 percent`) there;
- * - "when", "what year/date/month", "the date(s) of…" → a date there (a month, a weekday or a year);
+ * - "when", "what year/date/month", "the date(s) of…" → a date there: a year, or a month or weekday
+ *   next to a figure (`September 14`); a month or weekday alone counts `BARE_DATE`;
  * - "who did / who said …", "the name of …", "what was it called" → a proper name there (two
  *   capitalised words in a row, not opening the sentence);
+ * - "where …" → a place phrase anywhere in the paragraph (`in Samarkand`, `in the Uzbek capital`:
+ *   `answer-phrases.ts`): a place is often named in the sentence after the one naming the subject;
+ * - "which / what countries, states, members…" → a list of names (`X, Y and Z`) there;
+ * - a question about a refusal ("why didn't…", "was told no", "refused…") → a negation or refusal
+ *   there (`not`, `declined`, `ruled out`…); only when no other shape applies;
  * - "what is X", "who are X" (X of up to four words: "the members of the CSTO") → the paragraph
  *   that introduces X: the first of its article to mention X, or one that defines it (`X is/was …`;
  *   a gloss in parentheses, `X (…)`, counts half: it names X without saying what it is);
  * - a query of names alone (`Nazarbayev`) is read as "who/what is X" (`namesAlone`): the first
  *   paragraph of its article to name X.
  */
+
+import { nameListAt, placePhraseAt, refusalAt, type WordView, wordView } from './answer-phrases.ts';
 import { MONTHS } from './citation.ts';
 import type { ParagraphTerms } from './highlight.ts';
 import type { QueryTerm } from './query.ts';
 
-export type Shape = 'count' | 'measure' | 'date' | 'person' | 'define';
+export type Shape = 'count' | 'measure' | 'date' | 'person' | 'place' | 'list' | 'refusal' | 'define';
+
+/** Words of a question that ask about a refusal or something not done. */
+const REFUSAL_QUESTION =
+  /\b(didn[’']?t|did not|doesn[’']?t|does not|don[’']?t|wouldn[’']?t|won[’']?t|told no|said no|never|refused?|refusing|declined?|rejected?|turned down)\b/;
 
 export function questionShape(query: string): Shape | null {
   const q = query
@@ -30,9 +42,17 @@ export function questionShape(query: string): Shape | null {
   if (/\bhow (long|far|big|large|old|tall|high|wide)\b/.test(q)) return 'measure';
   if (/^(when|since when|until when)\b|\b(what|which) (year|date|day|month)\b/.test(q)) return 'date';
   if (/\b(dates?|year) of\b/.test(q)) return 'date';
+  if (
+    /^(which|what) (countries|states|members|nations|republics|cities|towns|villages|regions|provinces|places)\b/.test(
+      q,
+    )
+  )
+    return 'list';
+  if (/^where\b/.test(q)) return 'place';
   if (/\bnames? of\b|\bwhat (is|was|were|are) (it|they) called\b/.test(q)) return 'person';
   if (/^(what|who)(?: is|’s|'s| are| was| were) (?:the |an? )?\S+(?: \S+){0,3}$/.test(q)) return 'define';
   if (/^(who|whom|whose)\b/.test(q)) return 'person';
+  if (REFUSAL_QUESTION.test(q)) return 'refusal';
   return null;
 }
 
@@ -86,6 +106,8 @@ const DATE_WORDS = new Set([
 const UNITS =
   /^(kilomet(er|re)s?|km|miles?|met(er|re)s?|feet|foot|hours?|days?|weeks?|months?|years?|decades?|percent|per)$/;
 const YEAR = /^(1[89]|20)\d\d(s)?$/;
+/** What a month or weekday without a day or year counts (`in October` dates little). */
+const BARE_DATE = 0.5;
 const FIGURE = /^\d[\d,.]*$/;
 
 /** A figure that is not a year, or a number written out: what a count or a measure starts with. */
@@ -110,8 +132,9 @@ function isAnswerWord(shape: Shape, surface: string, next: string | undefined): 
 }
 
 /**
- * 1 when a sentence holding matched words also holds the kind of answer the question asks for
- * (a word that is not itself a matched word), else 0. `define` is judged by `definesSubject`.
+ * How well a sentence holding matched words also holds the kind of answer the question asks for
+ * (a word that is not itself a matched word): 1, `BARE_DATE` for a month or weekday alone, else 0.
+ * "where" reads the whole paragraph. `define` is judged by `definesSubject`.
  */
 export function hasAnswerNear(
   shape: Shape,
@@ -121,21 +144,32 @@ export function hasAnswerNear(
   matched: ReadonlySet<number>,
 ): number {
   if (shape === 'define') return 0;
+  const view = wordView(text, analysis, sentenceOf);
   const sentences = new Set([...matched].map((at) => sentenceOf[at]));
-  const words = analysis.words;
-  for (let at = 0; at < words.length; at++) {
-    if (matched.has(at) || !sentences.has(sentenceOf[at])) continue;
-    const word = words[at] as ParagraphTerms['words'][number];
-    const next = words[at + 1];
-    const nextSurface =
-      next && sentenceOf[at + 1] === sentenceOf[at] && !matched.has(at + 1)
-        ? text.slice(next.start, next.end)
-        : undefined;
-    // A capitalised word that opens a sentence is not evidence of a name.
-    if (shape === 'person' && (at === 0 || sentenceOf[at - 1] !== sentenceOf[at])) continue;
-    if (isAnswerWord(shape, text.slice(word.start, word.end), nextSurface)) return 1;
+  let best = 0;
+  for (let at = 0; at < view.length && best < 1; at++) {
+    if (shape === 'place' || sentences.has(sentenceOf[at]))
+      best = Math.max(best, answerAt(shape, view, at, matched));
   }
-  return 0;
+  return best;
+}
+
+/** How well the word at `at` answers a question of `shape` (see `hasAnswerNear`). */
+function answerAt(shape: Shape, view: WordView, at: number, matched: ReadonlySet<number>): number {
+  if (shape === 'place') return placePhraseAt(view, at, matched) ? 1 : 0;
+  if (shape === 'list') return nameListAt(view, at) ? 1 : 0;
+  if (shape === 'refusal') return refusalAt(view, at, matched) ? 1 : 0;
+  if (matched.has(at)) return 0;
+  const sentence = view.sentenceOf[at];
+  // A capitalised word that opens a sentence is not evidence of a name.
+  if (shape === 'person' && (at === 0 || view.sentenceOf[at - 1] !== sentence)) return 0;
+  const next =
+    view.sentenceOf[at + 1] === sentence && !matched.has(at + 1) ? view.surface(at + 1) : undefined;
+  const surface = view.surface(at);
+  if (!isAnswerWord(shape, surface, next)) return 0;
+  if (shape !== 'date' || YEAR.test(surface)) return 1;
+  const figure = (other: number) => view.sentenceOf[other] === sentence && /^\d/.test(view.surface(other));
+  return figure(at + 1) || (at > 0 && figure(at - 1)) ? 1 : BARE_DATE;
 }
 
 /**

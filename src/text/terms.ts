@@ -107,7 +107,8 @@ export function wordTerms(surface: string, joined = false, folds: Folds = BRITIS
   return analyzeWord(surface, joined, folds).map((word) => word.term);
 }
 
-function partTerm(part: string, folds: Folds): string | null {
+/** The search term of one folded word part (see `wordParts`), or null for a stop word. */
+export function partTerm(part: string, folds: Folds = BRITISH_ONLY): string | null {
   if (NUMBER.test(part)) return part.replace(/,/g, '');
   if (part.length < 2 || STOP_WORDS.has(part)) return null;
   return stem(folds.fold(part));

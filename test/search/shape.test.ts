@@ -98,3 +98,65 @@ describe('"what was the name of X"', () => {
     expect(first(engine.answer('what was the name of the cancelled drill'))).toBe('a#2');
   });
 });
+
+describe('"where …"', () => {
+  it('when asked where something is, the paragraph naming a place beats one repeating the words, even when the place is in the next sentence', async () => {
+    const engine = await engineOf({
+      'a.md': markdownArticle(
+        'A',
+        [
+          'The Steppe Council secretariat keeps the council archive; the secretariat staff number forty.',
+          'The Steppe Council has a small secretariat. It sits in Tashkent, beside the old river port.',
+        ].join('\n\n'),
+      ),
+    });
+    expect(first(engine.answer('where is the council secretariat'))).toBe('a#2');
+  });
+});
+
+describe('"which countries …"', () => {
+  it('when asked which countries did something, the paragraph listing names beats one using the word "countries" more often', async () => {
+    const engine = await engineOf({
+      'a.md': markdownArticle(
+        'A',
+        [
+          'Countries that left the council lost its protection, the council warned its remaining countries.',
+          'Tarvia, Olmen and Kesh left the council in 1999.',
+          'The countries of the plain trade mostly in wool.',
+          'Most countries in the region keep small armies.',
+        ].join('\n\n'),
+      ),
+    });
+    expect(first(engine.answer('which countries left the council'))).toBe('a#2');
+  });
+});
+
+describe('a question about a refusal', () => {
+  it('when asked why something was not done, the paragraph saying it was declined beats one where it was promised', async () => {
+    const engine = await engineOf({
+      'a.md': markdownArticle(
+        'A',
+        [
+          'The council promised to help Tarvia at the spring talks.',
+          'When Tarvia asked for troops, the council declined to help and sent observers.',
+        ].join('\n\n'),
+      ),
+    });
+    expect(first(engine.answer("why didn't the council help Tarvia"))).toBe('a#2');
+  });
+});
+
+describe('"when …": a full date', () => {
+  it('when asked when something began, a day and month beat a month alone', async () => {
+    const engine = await engineOf({
+      'a.md': markdownArticle(
+        'A',
+        [
+          'Border fighting flared in October.',
+          'The fighting along the border, which villagers had feared for a year, broke out on 14 September and lasted three days.',
+        ].join('\n\n'),
+      ),
+    });
+    expect(first(engine.answer('when did the border fighting start'))).toBe('a#2');
+  });
+});

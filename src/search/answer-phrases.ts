@@ -1,0 +1,92 @@
+/**
+ * Phrases that answer a kind of question, found at a word of a paragraph (`shape.ts` decides which
+ * kind a question asks for and where to look):
+ * - "where" → a place phrase: `in / at / to / from / near` and a capitalised word (`in Samarkand`),
+ *   or a place noun within a few words after `the` (`in the Uzbek capital`, `in the northern city
+ *   of…`);
+ * - "which countries / states / members…" → a list of names: two capitalised words joined by a
+ *   comma or `and` (`Azerbaijan, Georgia and Uzbekistan`);
+ * - a question about a refusal ("why didn't…", "was told no", "refused") → a negation or refusal:
+ *   `not`, `no`, `never`, `refused`, `declined`, `rejected`, `without`, `…n't`, `ruled out`,
+ *   `turned down`, `stayed out`, `kept out`.
+ * General English, not corpus data.
+ */
+import type { ParagraphTerms } from './highlight.ts';
+
+/** A paragraph's words as these phrases read them. */
+export interface WordView {
+  length: number;
+  /** The word as written ('' outside the paragraph). */
+  surface: (at: number) => string;
+  /** What is written between a word and the next (`, `, ` `). */
+  gap: (at: number) => string;
+  /** The sentence of each word (`sentenceOfWords`). */
+  sentenceOf: readonly number[];
+}
+
+export function wordView(text: string, analysis: ParagraphTerms, sentenceOf: readonly number[]): WordView {
+  const { words } = analysis;
+  return {
+    length: words.length,
+    surface: (at) => {
+      const word = words[at];
+      return word ? text.slice(word.start, word.end) : '';
+    },
+    gap: (at) => {
+      const word = words[at];
+      const next = words[at + 1];
+      return word && next ? text.slice(word.end, next.start) : '';
+    },
+    sentenceOf,
+  };
+}
+
+/** A word written with a capital and then a small letter: a name, or a sentence's first word. */
+export function isCapitalised(view: WordView, at: number): boolean {
+  return /^\p{Lu}\p{Ll}/u.test(view.surface(at));
+}
+
+const PLACE_PREPOSITIONS: ReadonlySet<string> = new Set(['in', 'at', 'to', 'from', 'near']);
+const PLACE_NOUN = /^(city|capital|town|village|region|province|country)$/;
+/** How far after `the` a place noun may stand (`the northern city of…`). */
+const PLACE_NOUN_REACH = 3;
+
+/** A place phrase starting at `at`: a preposition of place, then a name or `the … city`. */
+export function placePhraseAt(view: WordView, at: number, matched: ReadonlySet<number>): boolean {
+  if (!PLACE_PREPOSITIONS.has(view.surface(at))) return false;
+  let next = at + 1;
+  if (view.surface(next) === 'the') {
+    next++;
+    while (
+      next < at + PLACE_NOUN_REACH + 1 &&
+      !isCapitalised(view, next) &&
+      !PLACE_NOUN.test(view.surface(next))
+    )
+      next++;
+    if (PLACE_NOUN.test(view.surface(next))) return true;
+  }
+  return isCapitalised(view, next) && !matched.has(next) && view.sentenceOf[next] === view.sentenceOf[at];
+}
+
+/** Two names in a list starting at `at`: `X, Y`, `X and Y` or `X, and Y`, in one sentence. */
+export function nameListAt(view: WordView, at: number): boolean {
+  if (!isCapitalised(view, at)) return false;
+  const comma = /^\s*,\s*$/.test(view.gap(at));
+  if (!comma && !/^\s+$/.test(view.gap(at))) return false;
+  let next = at + 1;
+  if (view.surface(next) === 'and') next++;
+  else if (!comma) return false;
+  return isCapitalised(view, next) && view.sentenceOf[next] === view.sentenceOf[at];
+}
+
+const REFUSALS =
+  /^(not|no|never|nothing|none|neither|nor|without|deny|denied|denies|refus\w*|declin\w*|reject\w*|fail\w*)$|n['’]t$/;
+const REFUSAL_PHRASES =
+  /^(rul(e|es|ed|ing) out|turn(s|ed|ing)? down|stay(s|ed|ing)? out|kept out|keep(s|ing)? out)$/;
+
+/** A negation or refusal at `at` that is not itself a word of the query. */
+export function refusalAt(view: WordView, at: number, matched: ReadonlySet<number>): boolean {
+  if (matched.has(at)) return false;
+  const word = view.surface(at).toLowerCase();
+  return REFUSALS.test(word) || REFUSAL_PHRASES.test(`${word} ${view.surface(at + 1).toLowerCase()}`);
+}
