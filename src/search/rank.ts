@@ -76,8 +76,8 @@ export interface RankContext {
  * - `prefix` 0.9: the word being typed; 0.8 to 0.95 rank every judged query the same.
  * - `alias` 0.85 (glossary): below the word as typed, so that ranks first; 0.75 or less loses two
  *   judged queries, 0.95 a fresh one, 0.9 only swaps two judged questions (and gains a seed query).
- * - `variant` 0.85 (word family, correction): like an alias; 0.7 to 0.95 rank every query the same.
- * - `perTypo` 0.2 per edit: 0.1 to 0.3 rank every judged query the same.
+ * - `variant` 0.85 (word family, correction): like an alias; 0.8 to 0.95 rank every query alike.
+ * - `perTypo` 0.2 per edit: 0.25 and 0.3 rank every query alike, 0.1 and 0.15 move one a place.
  */
 const QUALITY = { exact: 1, prefix: 0.9, alias: 0.85, variant: 0.85, perTypo: 0.2 } as const;
 /**
