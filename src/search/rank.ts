@@ -95,7 +95,7 @@ const QUALITY = { exact: 1, prefix: 0.9, alias: 0.85, variant: 0.85, perTypo: 0.
  *   its IDF; 2 and more lose on the judged and fresh sets (1 gains fresh and Russian queries, but
  *   trades one judged query for another and loses on the odd half: not chosen on the fresh set).
  * - `focus` 1.5: the predicate a question asks the subject of (`focus.ts`); 1 to 2.5 keep every
- *   English hit@1, and 2 moves fresh and Russian answers a place down.
+ *   English hit@1, and 2 puts two fresh answers and one Russian answer lower.
  */
 const WEIGHTS = { bm25: 0.1, heading: 0.3, proximity: 0.15, shape: 0.5, name: 1.5, focus: 1.5 } as const;
 /**
