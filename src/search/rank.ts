@@ -70,7 +70,16 @@ export interface RankContext {
   analysis: (id: string) => ParagraphTerms | undefined;
 }
 
-/** How much a match counts towards coverage, by how it matched. */
+/**
+ * How much a match counts towards coverage, by how it matched. Re-tuned jointly with `WEIGHTS`
+ * (docs/ranking.md, "Re-tuning the weights jointly"); one line each on why:
+ * - `prefix` 0.9: the word being typed; 0.8 to 0.95 rank every judged query the same.
+ * - `alias` 0.85 (glossary): below the word as typed, so that ranks first; 0.75 or less loses two
+ *   judged queries, 0.95 a fresh one, 0.9 only swaps two judged questions (and gains a seed query).
+ * - `variant` 0.85 (word family, correction): like an alias; 0.8 to 0.95 rank every query alike.
+ * - `synonym` (thesaurus, `SYNONYM_WEIGHT`): see `thesaurus.ts`; set after this tuning.
+ * - `perTypo` 0.2 per edit: 0.25 and 0.3 rank every query alike, 0.1 and 0.15 move one a place.
+ */
 const QUALITY = {
   exact: 1,
   prefix: 0.9,
@@ -80,12 +89,27 @@ const QUALITY = {
   perTypo: 0.2,
 } as const;
 /**
- * Weights, tuned on the judged evaluation (docs/ranking.md): coverage itself weighs 1; `name`
- * multiplies the IDF of a word the corpus writes capitalised (the subject of most questions),
- * `focus` that of the predicate a question asks the subject of (`focus.ts`).
+ * Weights next to coverage, which weighs 1 (re-tuned by coordinate ascent on the judged set and
+ * checked on the fresh set and on halves of the judged set: docs/ranking.md). One line each:
+ * - `bm25` 0.1: a tie-breaker; 0 loses three judged and four fresh queries, 0.15 and more lose
+ *   seed-only queries (the shipped article alone).
+ * - `heading` 0.3: words in the title or section; 0.1 loses, and the two halves of the judged set
+ *   pull opposite ways (0.2 and 0.6, each losing on the other half), so the middle stays.
+ * - `proximity` 0.15: 0.3 gains a query on the judged set but loses three on the fresh set.
+ * - `shape` 0.5: a question's answer type ("how many" → a number); 0.5 gains a number question on
+ *   the judged set and changes nothing on any other set; 0.6 and more lose fresh queries, 0.3 and
+ *   less judged ones.
+ * - `name` 1.5: a word the corpus writes capitalised (the subject of most questions) weighs 1.5×
+ *   its IDF; 2 and more lose on the judged and fresh sets (1 gains fresh and Russian queries, but
+ *   trades one judged query for another and loses on the odd half: not chosen on the fresh set).
+ * - `focus` 1.5: the predicate a question asks the subject of (`focus.ts`); 1 to 2.5 keep every
+ *   English hit@1, and 2 puts two fresh answers and one Russian answer lower.
  */
-const WEIGHTS = { bm25: 0.1, heading: 0.3, proximity: 0.15, shape: 0.4, name: 1.5, focus: 1.5 } as const;
-/** The share of a "what is X" shape for introducing X (the rest is for defining it). */
+const WEIGHTS = { bm25: 0.1, heading: 0.3, proximity: 0.15, shape: 0.5, name: 1.5, focus: 1.5 } as const;
+/**
+ * The share of a "what is X" shape for introducing X (the rest is for defining it): 0.4 to 0.75
+ * rank every judged query the same; 0.25 ranks a Russian answer lower.
+ */
 const FIRST_MENTION = 0.5;
 /**
  * Words a mistyped or partly typed query word matched that are looked up as names: a short prefix
@@ -94,7 +118,10 @@ const FIRST_MENTION = 0.5;
 const NAME_LOOKUPS = 8;
 /** Candidates whose headings are looked up. */
 const HEADING_WINDOW = 200;
-/** Candidates re-tokenised for proximity and question shape. */
+/**
+ * Candidates re-tokenised for proximity and question shape: 10 loses queries, and more than 20
+ * would cost the answer path more at 100k paragraphs.
+ */
 const RESCORE_WINDOW = 20;
 
 interface Owner {
