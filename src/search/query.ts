@@ -8,6 +8,7 @@
 import type { Query } from 'minisearch';
 import type { RussianGlossary } from '../corpus/russian-glossary.ts';
 import { familyStems } from '../text/families.ts';
+import { ordinalVariant } from '../text/numbers.ts';
 import { sliceText } from '../text/slice.ts';
 import {
   analyzeWord,
@@ -53,7 +54,8 @@ export interface QueryTerm {
   alternatives: readonly string[];
   /**
    * The stems of the word's family that the stemmer does not join (`invade` → `invas`, see
-   * `families.ts`): they count as the word, a little less than the word itself.
+   * `families.ts`), and a number's other reading (`70` → `70th`, see `numbers.ts`): they count as
+   * the word, a little less than the word itself.
    */
   variants: readonly string[];
   /**
@@ -148,7 +150,10 @@ export function queryTerms(
       else if (terms.size < MAX_QUERY_TERMS) {
         const auxiliary = AUXILIARY_WORDS.has(folded) && !typing;
         const alternatives = word.alternatives ?? [];
-        const variants = familyStems(word.term).filter((stem) => !alternatives.includes(stem));
+        const ordinal = ordinalVariant(word.term);
+        const variants = [...familyStems(word.term), ...(ordinal ? [ordinal] : [])].filter(
+          (stem) => !alternatives.includes(stem),
+        );
         terms.set(word.term, {
           term: word.term,
           length: word.term.length,
