@@ -8,7 +8,7 @@
 import type { Query } from 'minisearch';
 import type { RussianGlossary } from '../corpus/russian-glossary.ts';
 import { familyStems } from '../text/families.ts';
-import { ordinalVariant } from '../text/numbers.ts';
+import { numberWordsBeginning, ordinalVariant } from '../text/numbers.ts';
 import { sliceText } from '../text/slice.ts';
 import {
   analyzeWord,
@@ -54,8 +54,9 @@ export interface QueryTerm {
   alternatives: readonly string[];
   /**
    * The stems of the word's family that the stemmer does not join (`invade` → `invas`, see
-   * `families.ts`), and a number's other reading (`70` → `70th`, see `numbers.ts`): they count as
-   * the word, a little less than the word itself.
+   * `families.ts`), a number's other reading (`70` → `70th`) and, while typed, the number words it
+   * begins (`sevent` → `70`, `70th`: see `numbers.ts`): they count as the word, a little less than
+   * the word itself.
    */
   variants: readonly string[];
   /**
@@ -151,8 +152,9 @@ export function queryTerms(
         const auxiliary = AUXILIARY_WORDS.has(folded) && !typing;
         const alternatives = word.alternatives ?? [];
         const ordinal = ordinalVariant(word.term);
-        const variants = [...familyStems(word.term), ...(ordinal ? [ordinal] : [])].filter(
-          (stem) => !alternatives.includes(stem),
+        const numbers = prefix === null ? [] : numberWordsBeginning(prefix);
+        const variants = [...familyStems(word.term), ...(ordinal ? [ordinal] : []), ...numbers].filter(
+          (stem) => !alternatives.includes(stem) && stem !== word.term,
         );
         terms.set(word.term, {
           term: word.term,

@@ -54,7 +54,9 @@ const ORDINALS = new Map<string, string>([
 ]);
 
 /** Decades as words, from the thirties (see the module comment). */
-const DECADES = new Map(TENS.slice(1).map((word, at): [string, string] => [`${word.slice(0, -1)}ies`, `19${at + 3}0`]));
+const DECADES = new Map(
+  TENS.slice(1).map((word, at): [string, string] => [`${word.slice(0, -1)}ies`, `19${at + 3}0`]),
+);
 
 const ORDINAL_FIGURE = /^(\d[\d,]*)(?:st|nd|rd|th|d)$/;
 const SHORT_DECADE = /^([3-9]0)s$/;
@@ -130,17 +132,37 @@ export function numberTerm(part: string): string | null {
 const FIGURE = /^\d+$/;
 const ORDINAL_TERM = /^(\d+)(?:st|nd|rd|th)$/;
 
+/** Below this, an ordinal is an everyday word whose sense differs from the count: see `ordinalVariant`. */
+const WIDEN_FROM = 10;
+
 /**
  * The other reading of a number term, for the query to widen to (`70` → `70th`, `70th` → `70`: a
- * reader's "turned 70" meets "seventieth birthday"); null below 2, since `1st` is every `first`.
+ * reader's "turned 70" meets "seventieth birthday"); null below ten, where the ordinal (`second`,
+ * `third`) is an everyday word and "two rounds" is not "the second round", and for years.
  */
 export function ordinalVariant(term: string): string | null {
   if (FIGURE.test(term)) {
     const value = Number(term);
-    return value >= 2 && value < 1_000 ? ordinalFigure(value) : null;
+    return value >= WIDEN_FROM && value < 1_000 ? ordinalFigure(value) : null;
   }
   const ordinal = ORDINAL_TERM.exec(term);
   if (!ordinal) return null;
   const value = Number(ordinal[1]);
-  return value >= 2 ? String(value) : null;
+  return value >= WIDEN_FROM ? String(value) : null;
+}
+
+/** Every single number word that folds, with its term. */
+const FOLDED_WORDS: readonly [string, string][] = [...CARDINALS.keys(), ...ORDINALS.keys(), ...DECADES.keys()]
+  .map((word): [string, string | null] => [word, numberWordsTerm([word])])
+  .filter((entry): entry is [string, string] => entry[1] !== null);
+
+/**
+ * The terms of the number words that a partly typed word begins (`sevent` → `70`, `70th`, `17`,
+ * `17th`…), other than the word itself: folded to figures, they no longer begin with what is typed,
+ * so the word being typed is widened to them as it would be to any word it begins.
+ */
+export function numberWordsBeginning(prefix: string): string[] {
+  return FOLDED_WORDS.filter(([word]) => word.length > prefix.length && word.startsWith(prefix)).map(
+    ([, term]) => term,
+  );
 }

@@ -146,6 +146,32 @@ describe('spelling variants', () => {
     expect(engine.answer('invade ukraine').results.map((hit) => hit.id)).toContain('a#1');
   });
 
+  it('when a number is typed as a figure and written as words, or the other way round, the paragraph is found and the words highlighted as written', async () => {
+    const engine = await engineOf({
+      'a.md': markdownArticle(
+        'A',
+        [
+          'The president marked his seventieth birthday at a summit in the capital.',
+          'The president spoke at the summit about the border.',
+          'The war lasted forty-four days and ended with a truce.',
+          'The war ended after talks in Moscow.',
+          'The alliance had 6 members when the treaty was signed in the Nineties.',
+          'The alliance met again after the treaty was signed.',
+        ].join('\n\n'),
+      ),
+    });
+    const birthday = engine.answer('president 70th birthday summit');
+    expect(first(birthday)).toBe('a#1');
+    expect(excerptOf(birthday.results[0])).toContain('**seventieth**');
+    // A cardinal meets the ordinal: "turned 70" finds "seventieth birthday".
+    expect(first(engine.answer('when did the president turn 70'))).toBe('a#1');
+    const war = engine.answer('44 days war');
+    expect(first(war)).toBe('a#3');
+    expect(excerptOf(war.results[0])).toContain('**forty-four**');
+    expect(first(engine.answer('six members treaty'))).toBe('a#5');
+    expect(first(engine.answer('alliance treaty 1990s'))).toBe('a#5');
+  });
+
   it('when a name is searched in another transliteration from the corpus’s table, it is found like the written one', async () => {
     const engine = await engineOf({
       'a.md': markdownArticle('A', 'Strikers gathered in Zhanaozen in December.'),
