@@ -132,6 +132,15 @@ export function numberTerm(part: string): string | null {
 const FIGURE = /^\d+$/;
 const ORDINAL_TERM = /^(\d+)(?:st|nd|rd|th)$/;
 
+/**
+ * Whether a word as written, lower case, is a cardinal from two up (`six`, `forty-four`, `hundred`):
+ * a count written out, for question shapes (`shape.ts`).
+ */
+export function isCardinalWord(word: string): boolean {
+  const value = cardinalValue(word.split(/[\u2010\u2011-]/));
+  return value !== null && value >= 2;
+}
+
 /** Below this, an ordinal is an everyday word whose sense differs from the count: see `ordinalVariant`. */
 const WIDEN_FROM = 10;
 
