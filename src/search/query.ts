@@ -8,7 +8,7 @@
 import type { Query } from 'minisearch';
 import type { RussianGlossary } from '../corpus/russian-glossary.ts';
 import { familyStems } from '../text/families.ts';
-import { numberWordsBeginning, ordinalVariant } from '../text/numbers.ts';
+import { numberPhrases, numberWordsBeginning, ordinalVariant } from '../text/numbers.ts';
 import { sliceText } from '../text/slice.ts';
 import {
   analyzeWord,
@@ -17,6 +17,7 @@ import {
   foldWord,
   isNumericTerm,
   removeFormatCharacters,
+  type Token,
   tokenize,
   type WordTerm,
 } from '../text/terms.ts';
@@ -140,8 +141,10 @@ export function queryTerms(
   const typingLastWord = last !== undefined && last.end === query.length;
   const terms = new Map<string, QueryTerm>();
   const read = russian ? readRussian(tokens, russian, folds) : [];
+  const numbers = numberPhraseWords(tokens);
   for (const [at, token] of tokens.entries()) {
-    const words: (WordTerm & Partial<ReadWord>)[] = read[at] ?? analyzeWord(token.surface, false, folds);
+    const words: (WordTerm & Partial<ReadWord>)[] =
+      read[at] ?? numbers.get(at) ?? analyzeWord(token.surface, false, folds);
     words.forEach((word, index) => {
       const typing = typingLastWord && token === last && index === words.length - 1;
       const folded = foldWord(word.surface);
@@ -169,6 +172,19 @@ export function queryTerms(
     });
   }
   return [...terms.values()];
+}
+
+/**
+ * A number written as several words is searched as its figure (`forty four` → `44`), as the index
+ * reads it (`Glossary.findAliases`): its first word stands for the figure, the others for nothing.
+ */
+function numberPhraseWords(tokens: readonly Token[]): Map<number, WordTerm[]> {
+  const words = new Map<number, WordTerm[]>();
+  for (const { first, last, term, surface } of numberPhrases(tokens)) {
+    words.set(first, [{ term, surface }]);
+    for (let at = first + 1; at <= last; at++) words.set(at, []);
+  }
+  return words;
 }
 
 /** Meilisearch's typo budget: exact up to 4 letters, 1 edit from 5, 2 from 9; numbers exact. */

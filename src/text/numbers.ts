@@ -10,7 +10,8 @@
  *   written one way (`22d` and `22nd` → `22nd`): `first` is left alone, being everywhere, and a
  *   `second` that is a unit of time is rare beside the ordinal in news;
  * - hyphenated compounds (`forty-four`, `twenty-first`, `two-thousand`) become one figure; spaced ones
- *   (`forty four`) are two words and stay two figures;
+ *   (`forty four`, `two thousand`) are several words, each its own figure, and the phrase stands for
+ *   the whole figure the way a glossary phrase stands for its reader words (`numberPhrases`);
  * - decades written as words or short figures (`the Nineties`, `the '90s`) become the term `1990s`
  *   gets (`1990`), from the thirties to the nineties: `the twenties` could be either century.
  *
@@ -174,4 +175,64 @@ export function numberWordsBeginning(prefix: string): string[] {
   return FOLDED_WORDS.filter(([word]) => word.length > prefix.length && word.startsWith(prefix)).map(
     ([, term]) => term,
   );
+}
+
+/** A word of a text with its place, as `terms.ts` tokenizes it. */
+interface Written {
+  surface: string;
+  start: number;
+  end: number;
+}
+
+/** A number written as several words (`forty four`, `two thousand`) and the term of its figure. */
+export interface NumberPhrase {
+  /** Indexes of its first and last words in the tokens. */
+  first: number;
+  last: number;
+  term: string;
+  /** The phrase as written. */
+  surface: string;
+}
+
+/** The folded parts of a word when every one is a number word (`Forty-Four` → forty, four), else null. */
+function numberParts(surface: string): string[] | null {
+  if (surface.length > 24 || !/^[a-z]/i.test(surface)) return null;
+  const parts = surface.toLowerCase().split(/[\u2010\u2011-]/);
+  return parts.every((part) => CARDINALS.has(part) || ORDINALS.has(part)) ? parts : null;
+}
+
+/**
+ * Numbers written as several words, separated by one space each (`forty four`, `two hundred`,
+ * `twenty first`): runs of number words that read as one number. A run that does not (`four forty`,
+ * `second two`) is no phrase; one word alone is left to `numberTerm`.
+ */
+export function numberPhrases(tokens: readonly Written[]): NumberPhrase[] {
+  const phrases: NumberPhrase[] = [];
+  let at = 0;
+  while (at < tokens.length) {
+    const words = numberParts((tokens[at] as Written).surface);
+    if (words === null) {
+      at += 1;
+      continue;
+    }
+    let last = at;
+    for (;;) {
+      const next = tokens[last + 1];
+      const parts =
+        next && next.start - (tokens[last] as Written).end === 1 ? numberParts(next.surface) : null;
+      if (parts === null) break;
+      words.push(...parts);
+      last += 1;
+    }
+    const term = last > at ? numberWordsTerm(words) : null;
+    if (term !== null) {
+      const surface = tokens
+        .slice(at, last + 1)
+        .map((token) => token.surface)
+        .join(' ');
+      phrases.push({ first: at, last, term, surface });
+    }
+    at = last + 1;
+  }
+  return phrases;
 }

@@ -157,6 +157,8 @@ describe('spelling variants', () => {
           'The war ended after talks in Moscow.',
           'The alliance had 6 members when the treaty was signed in the Nineties.',
           'The alliance met again after the treaty was signed.',
+          'The siege of the town lasted forty four days.',
+          'The siege of the town ended in the spring.',
         ].join('\n\n'),
       ),
     });
@@ -169,6 +171,12 @@ describe('spelling variants', () => {
     expect(first(war)).toBe('a#3');
     expect(excerptOf(war.results[0])).toContain('**forty-four**');
     expect(first(engine.answer('six members treaty'))).toBe('a#5');
+    // Spaced compounds too: the phrase is one number, highlighted whole.
+    const spaced = engine.answer('forty four days');
+    expect(first(spaced)).toBe('a#3');
+    const siege = engine.answer('44 days siege');
+    expect(first(siege)).toBe('a#7');
+    expect(excerptOf(siege.results[0])).toContain('**forty four**');
     expect(first(engine.answer('alliance treaty 1990s'))).toBe('a#5');
   });
 

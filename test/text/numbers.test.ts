@@ -1,7 +1,13 @@
 /** Numbers written as words meet their figures: the fold the index, queries, highlights and glossary share. */
 import { describe, expect, it } from 'vitest';
-import { numberTerm, numberWordsBeginning, numberWordsTerm, ordinalVariant } from '../../src/text/numbers.ts';
-import { isNumericTerm, phraseKeys, wordTerms } from '../../src/text/terms.ts';
+import {
+  numberPhrases,
+  numberTerm,
+  numberWordsBeginning,
+  numberWordsTerm,
+  ordinalVariant,
+} from '../../src/text/numbers.ts';
+import { isNumericTerm, phraseKeys, tokenize, wordTerms } from '../../src/text/terms.ts';
 
 /** A word's search terms, the way the index analyses it. */
 const termsOf = (word: string) => wordTerms(word, true);
@@ -100,5 +106,28 @@ describe('a number word being typed', () => {
     expect(numberWordsBeginning('onl')).toEqual([]);
     // "one" and "first" are not folded, so nothing they begin stands for them.
     expect(numberWordsBeginning('fir')).toEqual([]);
+  });
+});
+
+describe('numbers written as several words', () => {
+  const phrases = (text: string) =>
+    numberPhrases(tokenize(text)).map(({ term, surface }) => ({ term, surface }));
+
+  it('reads words in a row that make one number as that number, with the phrase as written', () => {
+    expect(phrases('The war lasted forty four days.')).toEqual([{ term: '44', surface: 'forty four' }]);
+    expect(phrases('Two Thousand troops and two hundred tanks')).toEqual([
+      { term: '2000', surface: 'Two Thousand' },
+      { term: '200', surface: 'two hundred' },
+    ]);
+    expect(phrases('the twenty first century')).toEqual([{ term: '21st', surface: 'twenty first' }]);
+    expect(phrases('one thousand')).toEqual([{ term: '1000', surface: 'one thousand' }]);
+  });
+
+  it('reads no number from words that do not make one, or that punctuation separates', () => {
+    expect(phrases('four forty')).toEqual([]);
+    expect(phrases('forty, four')).toEqual([]);
+    expect(phrases('one of the two')).toEqual([]);
+    expect(phrases('the second two rounds')).toEqual([]);
+    expect(phrases('seven')).toEqual([]);
   });
 });
