@@ -19,6 +19,8 @@
  * (`ordinalVariant`), weighted below the form typed.
  */
 
+import { memoize } from './memo.ts';
+
 const UNITS = ['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
 const TEENS = ['ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen'];
 const TENS = ['twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
@@ -194,12 +196,15 @@ export interface NumberPhrase {
   surface: string;
 }
 
-/** The folded parts of a word when every one is a number word (`Forty-Four` → forty, four), else null. */
-function numberParts(surface: string): string[] | null {
+/**
+ * The folded parts of a word when every one is a number word (`Forty-Four` → forty, four), else
+ * null; memoized, since every word of every paragraph is asked at index time.
+ */
+const numberParts = memoize((surface: string): readonly string[] | null => {
   if (surface.length > 24 || !/^[a-z]/i.test(surface)) return null;
   const parts = surface.toLowerCase().split(/[\u2010\u2011-]/);
   return parts.every((part) => CARDINALS.has(part) || ORDINALS.has(part)) ? parts : null;
-}
+});
 
 /**
  * Numbers written as several words, separated by one space each (`forty four`, `two hundred`,
@@ -210,11 +215,12 @@ export function numberPhrases(tokens: readonly Written[]): NumberPhrase[] {
   const phrases: NumberPhrase[] = [];
   let at = 0;
   while (at < tokens.length) {
-    const words = numberParts((tokens[at] as Written).surface);
-    if (words === null) {
+    const parts = numberParts((tokens[at] as Written).surface);
+    if (parts === null) {
       at += 1;
       continue;
     }
+    const words = [...parts];
     let last = at;
     for (;;) {
       const next = tokens[last + 1];
