@@ -155,8 +155,8 @@ export function queryTerms(
         const auxiliary = AUXILIARY_WORDS.has(folded) && !typing;
         const alternatives = word.alternatives ?? [];
         const ordinal = ordinalVariant(word.term);
-        const numbers = prefix === null ? [] : numberWordsBeginning(prefix);
-        const variants = [...familyStems(word.term), ...(ordinal ? [ordinal] : []), ...numbers].filter(
+        const begun = prefix === null ? [] : numberWordsBeginning(prefix);
+        const variants = [...familyStems(word.term), ...(ordinal ? [ordinal] : []), ...begun].filter(
           (stem) => !alternatives.includes(stem) && stem !== word.term,
         );
         terms.set(word.term, {
