@@ -180,6 +180,21 @@ describe('spelling variants', () => {
     expect(first(engine.answer('alliance treaty 1990s'))).toBe('a#5');
   });
 
+  it('when a number word is partly typed, autocomplete still previews and completes the words as written', async () => {
+    const engine = await engineOf({
+      'a.md': markdownArticle(
+        'A',
+        [
+          'The president spoke at the summit about the border.',
+          'The president marked his seventieth birthday at a summit in the capital.',
+        ].join('\n\n'),
+      ),
+    });
+    const choices = engine.complete('president sevent');
+    expect(choices[0]).toMatchObject({ kind: 'answer', paragraph: 2 });
+    expect(choices).toContainEqual({ kind: 'query', text: 'president seventieth' });
+  });
+
   it('when a name is searched in another transliteration from the corpus’s table, it is found like the written one', async () => {
     const engine = await engineOf({
       'a.md': markdownArticle('A', 'Strikers gathered in Zhanaozen in December.'),
