@@ -5,6 +5,7 @@
  * that paragraph in a separate, lower-weighted field, and the phrase is what gets highlighted.
  */
 import { memoize } from '../text/memo.ts';
+import { numberPhrases } from '../text/numbers.ts';
 import { Spelling } from '../text/spelling.ts';
 import { analyzeWord, phraseKeys, type Token, tokenize, type WordTerm } from '../text/terms.ts';
 import { glossaryLineTooLong, tooManyNames } from './limits.ts';
@@ -129,9 +130,23 @@ export class Glossary {
   /**
    * Finds glossary phrases in a tokenized text, longest match first, without overlaps.
    * Hyphenated words count as their parts, so a rule may match inside `Qasym-Zhomart`'s parts
-   * only as a whole token sequence.
+   * only as a whole token sequence. A number written as several words (`forty four`) is a phrase
+   * too, standing for its figure (`44`, see `numbers.ts`), unless a rule's phrase covers it.
    */
   findAliases(tokens: readonly Token[]): AliasSpan[] {
+    const spans = this.#ruleAliases(tokens);
+    const numbers = numberPhrases(tokens);
+    if (numbers.length === 0) return spans;
+    for (const { first, last, term, surface } of numbers) {
+      const start = (tokens[first] as Token).start;
+      const end = (tokens[last] as Token).end;
+      if (!spans.some((span) => span.start < end && start < span.end))
+        spans.push({ start, end, words: [{ term, surface }] });
+    }
+    return spans.sort((a, b) => a.start - b.start);
+  }
+
+  #ruleAliases(tokens: readonly Token[]): AliasSpan[] {
     if (this.ruleCount === 0) return [];
     // Flatten to one key per word part, remembering which token each part came from.
     const keys: string[] = [];

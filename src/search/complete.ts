@@ -14,7 +14,7 @@
  *
  * How choices look and Discord's limits are `src/render/choices.ts`'s business.
  */
-import { foldWord } from '../text/terms.ts';
+import { foldWord, isNumericTerm } from '../text/terms.ts';
 import type { Vocabulary } from './inverted-index.ts';
 import type { QueryTerm } from './query.ts';
 import type { Ranked } from './rank.ts';
@@ -219,8 +219,13 @@ export function complete(
    * paragraph when the rest has no searchable word), weighted by their scores, as written.
    */
   function completionsOf(term: QueryTerm, hits: readonly Ranked[]): string[] {
+    // A number word folded to its figure (`seventieth` is `70th`) is typed when its surface is.
+    const prefix = term.prefix;
     const isTyped = (indexTerm: string) =>
-      indexTerm === term.term || (term.prefix !== null && indexTerm.startsWith(term.prefix));
+      indexTerm === term.term ||
+      (prefix !== null &&
+        (indexTerm.startsWith(prefix) ||
+          (isNumericTerm(indexTerm) && foldWord(context.lists.surface(indexTerm) ?? '').startsWith(prefix))));
     const alone = terms.every((other) => other === term || other.auxiliary);
     const weights = new Map<string, number>();
     for (const hit of hits.slice(0, COMPLETION_SOURCES)) {

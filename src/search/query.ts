@@ -8,6 +8,7 @@
 import type { Query } from 'minisearch';
 import type { RussianGlossary } from '../corpus/russian-glossary.ts';
 import { familyStems } from '../text/families.ts';
+import { numberPhrases, numberWordsBeginning, ordinalVariant } from '../text/numbers.ts';
 import { sliceText } from '../text/slice.ts';
 import {
   analyzeWord,
@@ -16,6 +17,7 @@ import {
   foldWord,
   isNumericTerm,
   removeFormatCharacters,
+  type Token,
   tokenize,
   type WordTerm,
 } from '../text/terms.ts';
@@ -65,7 +67,9 @@ export interface QueryTerm {
   alternatives: readonly string[];
   /**
    * The stems of the word's family that the stemmer does not join (`invade` → `invas`, see
-   * `families.ts`): they count as the word, a little less than the word itself.
+   * `families.ts`), a number's other reading (`70` → `70th`) and, while typed, the number words it
+   * begins (`sevent` → `70`, `70th`: see `numbers.ts`): they count as the word, a little less than
+   * the word itself.
    */
   variants: readonly string[];
   /**
@@ -154,8 +158,10 @@ export function queryTerms(
   const typingLastWord = last !== undefined && last.end === query.length;
   const terms = new Map<string, QueryTerm>();
   const read = russian ? readRussian(tokens, russian, folds) : [];
+  const numbers = numberPhraseWords(tokens);
   for (const [at, token] of tokens.entries()) {
-    const words: (WordTerm & Partial<ReadWord>)[] = read[at] ?? analyzeWord(token.surface, false, folds);
+    const words: (WordTerm & Partial<ReadWord>)[] =
+      read[at] ?? numbers.get(at) ?? analyzeWord(token.surface, false, folds);
     words.forEach((word, index) => {
       const typing = typingLastWord && token === last && index === words.length - 1;
       const folded = foldWord(word.surface);
@@ -165,7 +171,11 @@ export function queryTerms(
       else if (terms.size < MAX_QUERY_TERMS) {
         const auxiliary = AUXILIARY_WORDS.has(folded) && !typing;
         const alternatives = word.alternatives ?? [];
-        const variants = familyStems(word.term).filter((stem) => !alternatives.includes(stem));
+        const ordinal = ordinalVariant(word.term);
+        const begun = prefix === null ? [] : numberWordsBeginning(prefix);
+        const variants = [...familyStems(word.term), ...(ordinal ? [ordinal] : []), ...begun].filter(
+          (stem) => !alternatives.includes(stem) && stem !== word.term,
+        );
         // A word capitalised after the first is part of a name (`Security Council`, `Treaty
         // Organization`): a synonym of the word is not one of the name.
         const named = at > 0 && /^\p{Lu}/u.test(token.surface);
@@ -186,6 +196,19 @@ export function queryTerms(
     });
   }
   return [...terms.values()];
+}
+
+/**
+ * A number written as several words is searched as its figure (`forty four` → `44`), as the index
+ * reads it (`Glossary.findAliases`): its first word stands for the figure, the others for nothing.
+ */
+function numberPhraseWords(tokens: readonly Token[]): Map<number, WordTerm[]> {
+  const words = new Map<number, WordTerm[]>();
+  for (const { first, last, term, surface } of numberPhrases(tokens)) {
+    words.set(first, [{ term, surface }]);
+    for (let at = first + 1; at <= last; at++) words.set(at, []);
+  }
+  return words;
 }
 
 /** Meilisearch's typo budget: exact up to 4 letters, 1 edit from 5, 2 from 9; numbers exact. */

@@ -22,6 +22,7 @@
  *   paragraph of its article to name X.
  */
 
+import { isCardinalWord } from '../text/numbers.ts';
 import { nameListAt, placePhraseAt, refusalAt, type WordView, wordView } from './answer-phrases.ts';
 import { MONTHS } from './citation.ts';
 import type { ParagraphTerms } from './highlight.ts';
@@ -69,29 +70,8 @@ export function namesAlone(terms: readonly QueryTerm[], isName: (term: QueryTerm
   return terms.length <= NAMES_ALONE && terms.every(isName);
 }
 
-const NUMBER_WORDS = new Set([
-  'two',
-  'three',
-  'four',
-  'five',
-  'six',
-  'seven',
-  'eight',
-  'nine',
-  'ten',
-  'eleven',
-  'twelve',
-  'dozen',
-  'dozens',
-  'hundred',
-  'hundreds',
-  'thousand',
-  'thousands',
-  'million',
-  'millions',
-  'billion',
-  'billions',
-]);
+/** Words for amounts that are no single number: a count can start with them too. */
+const AMOUNT_WORDS = new Set(['dozen', 'dozens', 'hundreds', 'thousands', 'millions', 'billion', 'billions']);
 const DATE_WORDS = new Set([
   ...MONTHS.map((month) => month.toLowerCase()),
   'monday',
@@ -113,9 +93,12 @@ const YEAR = /^(1[89]|20)\d\d(s)?$/;
 const BARE_DATE = 0.5;
 const FIGURE = /^\d[\d,.]*$/;
 
-/** A figure that is not a year, or a number written out: what a count or a measure starts with. */
+/**
+ * A figure that is not a year, or a number written out (`six`, `forty-four`: `numbers.ts`), or an
+ * amount (`dozens`): what a count or a measure starts with.
+ */
 function isQuantity(word: string): boolean {
-  return (FIGURE.test(word) && !YEAR.test(word)) || NUMBER_WORDS.has(word);
+  return (FIGURE.test(word) && !YEAR.test(word)) || isCardinalWord(word) || AMOUNT_WORDS.has(word);
 }
 
 function isAnswerWord(shape: Shape, surface: string, next: string | undefined): boolean {

@@ -9,6 +9,7 @@ import { stemmer } from 'stemmer';
 import { eng as englishStopWords } from 'stopword';
 import { americanSpelling } from './british.ts';
 import { memoize } from './memo.ts';
+import { numberTerm, numberWordsTerm } from './numbers.ts';
 
 /** A word of a text with its position, so excerpts can quote and highlight the original. */
 export interface Token {
@@ -25,6 +26,7 @@ export interface Token {
 const WORD = /[\p{L}\p{M}\p{N}]+(?:(?:['’\u2010\u2011-]|(?<=\p{N})[.,](?=\p{N}))[\p{L}\p{M}\p{N}]+)*/gu;
 const HYPHENS = /['’]?[\u2010\u2011-]/u;
 const NUMBER = /^\p{N}[\p{N}.,]*$/u;
+const ORDINAL = /^\d+(st|nd|rd|th)$/;
 const STOP_WORDS: ReadonlySet<string> = new Set(englishStopWords);
 
 /** Stemming dominates indexing time. */
@@ -86,13 +88,16 @@ export function wordParts(surface: string): string[] {
 
 /**
  * The search terms of one word: stop words dropped, the rest stemmed. Numbers lose their
- * thousands separators and are never stemmed. A hyphenated word yields its parts and, when
+ * thousands separators and are never stemmed; number words become figures (`numbers.ts`), a
+ * hyphenated one whole (`forty-four` → `44`). A hyphenated word yields its parts and, when
  * `joined` is set (at index time), also the parts written together, so `nagornokarabakh` and
  * `Nagorno Karabakh` both find `Nagorno-Karabakh`.
  */
 export function analyzeWord(surface: string, joined = false, folds: Folds = BRITISH_ONLY): WordTerm[] {
   const parts = wordParts(surface);
   const written = surface.replace(/['’]s?$/, '').split(HYPHENS);
+  const number = parts.length > 1 ? numberWordsTerm(parts) : null;
+  if (number !== null) return [{ term: number, surface: written.join('-') }];
   const terms: WordTerm[] = [];
   parts.forEach((part, index) => {
     const term = partTerm(part, folds);
@@ -109,6 +114,8 @@ export function wordTerms(surface: string, joined = false, folds: Folds = BRITIS
 
 /** The search term of one folded word part (see `wordParts`), or null for a stop word. */
 export function partTerm(part: string, folds: Folds = BRITISH_ONLY): string | null {
+  const number = numberTerm(part);
+  if (number !== null) return number;
   if (NUMBER.test(part)) return part.replace(/,/g, '');
   if (part.length < 2 || STOP_WORDS.has(part)) return null;
   return stem(folds.fold(part));
@@ -119,12 +126,18 @@ export function partTerm(part: string, folds: Folds = BRITISH_ONLY): string | nu
  * so that `give up` is a phrase of two keys and never matches a bare `give`.
  */
 export function phraseKeys(surface: string, folds: Folds = BRITISH_ONLY): string[] {
-  return wordParts(surface).map((part) =>
-    NUMBER.test(part) ? part.replace(/,/g, '') : stem(folds.fold(part)),
+  const parts = wordParts(surface);
+  const number = parts.length > 1 ? numberWordsTerm(parts) : null;
+  if (number !== null) return [number];
+  return parts.map(
+    (part) => numberTerm(part) ?? (NUMBER.test(part) ? part.replace(/,/g, '') : stem(folds.fold(part))),
   );
 }
 
-/** True when a term consists of digits (years, figures): such terms are never matched fuzzily. */
+/**
+ * True when a term is a figure (years, counts, ordinals like `70th`, number words folded to
+ * them): such terms are never matched fuzzily.
+ */
 export function isNumericTerm(term: string): boolean {
-  return NUMBER.test(term);
+  return NUMBER.test(term) || ORDINAL.test(term);
 }

@@ -146,6 +146,55 @@ describe('spelling variants', () => {
     expect(engine.answer('invade ukraine').results.map((hit) => hit.id)).toContain('a#1');
   });
 
+  it('when a number is typed as a figure and written as words, or the other way round, the paragraph is found and the words highlighted as written', async () => {
+    const engine = await engineOf({
+      'a.md': markdownArticle(
+        'A',
+        [
+          'The president marked his seventieth birthday at a summit in the capital.',
+          'The president spoke at the summit about the border.',
+          'The war lasted forty-four days and ended with a truce.',
+          'The war ended after talks in Moscow.',
+          'The alliance had 6 members when the treaty was signed in the Nineties.',
+          'The alliance met again after the treaty was signed.',
+          'The siege of the town lasted forty four days.',
+          'The siege of the town ended in the spring.',
+        ].join('\n\n'),
+      ),
+    });
+    const birthday = engine.answer('president 70th birthday summit');
+    expect(first(birthday)).toBe('a#1');
+    expect(excerptOf(birthday.results[0])).toContain('**seventieth**');
+    // A cardinal meets the ordinal: "turned 70" finds "seventieth birthday".
+    expect(first(engine.answer('when did the president turn 70'))).toBe('a#1');
+    const war = engine.answer('44 days war');
+    expect(first(war)).toBe('a#3');
+    expect(excerptOf(war.results[0])).toContain('**forty-four**');
+    expect(first(engine.answer('six members treaty'))).toBe('a#5');
+    // Spaced compounds too: the phrase is one number, highlighted whole.
+    const spaced = engine.answer('forty four days');
+    expect(first(spaced)).toBe('a#3');
+    const siege = engine.answer('44 days siege');
+    expect(first(siege)).toBe('a#7');
+    expect(excerptOf(siege.results[0])).toContain('**forty four**');
+    expect(first(engine.answer('alliance treaty 1990s'))).toBe('a#5');
+  });
+
+  it('when a number word is partly typed, autocomplete still previews and completes the words as written', async () => {
+    const engine = await engineOf({
+      'a.md': markdownArticle(
+        'A',
+        [
+          'The president spoke at the summit about the border.',
+          'The president marked his seventieth birthday at a summit in the capital.',
+        ].join('\n\n'),
+      ),
+    });
+    const choices = engine.complete('president sevent');
+    expect(choices[0]).toMatchObject({ kind: 'answer', paragraph: 2 });
+    expect(choices).toContainEqual({ kind: 'query', text: 'president seventieth' });
+  });
+
   it('when a name is searched in another transliteration from the corpus’s table, it is found like the written one', async () => {
     const engine = await engineOf({
       'a.md': markdownArticle('A', 'Strikers gathered in Zhanaozen in December.'),

@@ -55,6 +55,19 @@ describe('"how long / how far…" and "the dates of…"', () => {
     expect(first(engine.answer('how long is the river border'))).toBe('a#2');
   });
 
+  it('when asked "how long", a number written out as words counts like a figure', async () => {
+    const engine = await engineOf({
+      'a.md': markdownArticle(
+        'A',
+        [
+          'The siege of the old fortress lasted until the spring thaw.',
+          'Witnesses said the siege of the old fortress, which the garrison held against all odds, lasted forty-four days.',
+        ].join('\n\n'),
+      ),
+    });
+    expect(first(engine.answer('how long did the siege of the fortress last'))).toBe('a#2');
+  });
+
   it('when a query asks for "the dates of" something, the paragraph dating it comes first', async () => {
     const engine = await engineOf({
       'a.md': markdownArticle(
