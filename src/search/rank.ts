@@ -170,8 +170,8 @@ function ownerFinder(terms: readonly QueryTerm[]): (indexTerm: string) => Owner 
       exact >= 0 || variant >= 0 ? -1 : terms.findIndex((term) => term.synonyms.includes(indexTerm));
     if (exact >= 0) owner = { term: exact, quality: QUALITY.exact };
     else if (variant >= 0) {
-      const people = demonymStems((terms[variant] as QueryTerm).term).includes(indexTerm);
-      owner = { term: variant, quality: people ? QUALITY.demonym : QUALITY.variant };
+      const country = demonymStems((terms[variant] as QueryTerm).term).includes(indexTerm);
+      owner = { term: variant, quality: country ? QUALITY.demonym : QUALITY.variant };
     } else if (synonym >= 0) owner = { term: synonym, quality: QUALITY.synonym, synonym: true };
     else {
       const prefixed = terms.findIndex((term) => term.prefix !== null && indexTerm.startsWith(term.prefix));
