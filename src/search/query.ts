@@ -7,6 +7,7 @@
  */
 import type { Query } from 'minisearch';
 import type { RussianGlossary } from '../corpus/russian-glossary.ts';
+import { demonymStems } from '../text/demonyms.ts';
 import { familyStems } from '../text/families.ts';
 import { numberPhrases, numberWordsBeginning, ordinalVariant } from '../text/numbers.ts';
 import { sliceText } from '../text/slice.ts';
@@ -173,9 +174,12 @@ export function queryTerms(
         const alternatives = word.alternatives ?? [];
         const ordinal = ordinalVariant(word.term);
         const begun = prefix === null ? [] : numberWordsBeginning(prefix);
-        const variants = [...familyStems(word.term), ...(ordinal ? [ordinal] : []), ...begun].filter(
-          (stem) => !alternatives.includes(stem) && stem !== word.term,
-        );
+        const variants = [
+          ...familyStems(word.term),
+          ...demonymStems(word.term),
+          ...(ordinal ? [ordinal] : []),
+          ...begun,
+        ].filter((stem) => !alternatives.includes(stem) && stem !== word.term);
         // A word capitalised after the first is part of a name (`Security Council`, `Treaty
         // Organization`): a synonym of the word is not one of the name.
         const named = at > 0 && /^\p{Lu}/u.test(token.surface);

@@ -23,6 +23,7 @@
  */
 
 import type MiniSearch from 'minisearch';
+import { demonymStems } from '../text/demonyms.ts';
 import { bestFirst } from './best-first.ts';
 import { withCorrections } from './correct.ts';
 import { followEvent } from './discourse.ts';
@@ -79,6 +80,8 @@ export interface RankContext {
  * - `alias` 0.85 (glossary): below the word as typed, so that ranks first; 0.75 or less loses two
  *   judged queries, 0.95 a fresh one, 0.9 only swaps two judged questions (and gains a seed query).
  * - `variant` 0.85 (word family, correction): like an alias; 0.8 to 0.95 rank every query alike.
+ * - `demonym` 0.5 (a people's word meeting its country, `demonyms.ts`): 0.3 and 0.4 miss one
+ *   vocabulary gain, 0.6 and more trade another vocabulary query away (docs/ranking.md).
  * - `synonym` (thesaurus, `SYNONYM_WEIGHT`): see `thesaurus.ts`; set after this tuning.
  * - `perTypo` 0.2 per edit: 0.25 and 0.3 rank every query alike, 0.1 and 0.15 move one a place.
  */
@@ -87,6 +90,7 @@ const QUALITY = {
   prefix: 0.9,
   alias: 0.85,
   variant: 0.85,
+  demonym: 0.5,
   synonym: SYNONYM_WEIGHT,
   perTypo: 0.2,
 } as const;
@@ -165,8 +169,10 @@ function ownerFinder(terms: readonly QueryTerm[]): (indexTerm: string) => Owner 
     const synonym =
       exact >= 0 || variant >= 0 ? -1 : terms.findIndex((term) => term.synonyms.includes(indexTerm));
     if (exact >= 0) owner = { term: exact, quality: QUALITY.exact };
-    else if (variant >= 0) owner = { term: variant, quality: QUALITY.variant };
-    else if (synonym >= 0) owner = { term: synonym, quality: QUALITY.synonym, synonym: true };
+    else if (variant >= 0) {
+      const country = demonymStems((terms[variant] as QueryTerm).term).includes(indexTerm);
+      owner = { term: variant, quality: country ? QUALITY.demonym : QUALITY.variant };
+    } else if (synonym >= 0) owner = { term: synonym, quality: QUALITY.synonym, synonym: true };
     else {
       const prefixed = terms.findIndex((term) => term.prefix !== null && indexTerm.startsWith(term.prefix));
       if (prefixed >= 0) owner = { term: prefixed, quality: QUALITY.prefix };

@@ -1,0 +1,167 @@
+/**
+ * Countries and the words for their people and things (`Kyrgyzstan`: `Kyrgyz`, `Kyrgyzstani`),
+ * which the stemmer never joins (`armenia` and `armenian` are two stems). A query word for a
+ * people is expanded with its country's names, which count well below the word typed
+ * (`QUALITY.demonym` in rank.ts): a reader asking about "Kyrgyz officials" or "the Tajik side" is
+ * served by a paragraph that says "Kyrgyzstan" and "Tajikistan". The other way, a country
+ * expanded with its people's words, was measured and loses: "Kazakhstan" then ranks paragraphs
+ * about "Kazakh officials" above the ones about the country (docs/ranking.md, "Countries and
+ * their peoples").
+ *
+ * General geographic knowledge, not corpus data: a corpus's own spellings (`Qazaqstan`) stay in
+ * its transliteration table, which folds them to the names here before this table is read, and
+ * its glossary. Only one-word names (a query term is one word). Left out: names and words with a
+ * frequent other sense in news English (`Turkey` the bird, `Chad`, `Jordan`, `Guinea`, `Niger`,
+ * `Polish` the verb, `Pole`, `Dominican`) and `English`, a language first.
+ */
+import { wordTerms } from './terms.ts';
+
+/** A country's names first, then `:` and the words for its people and things. */
+const COUNTRIES: readonly string[] = [
+  // The former Soviet Union.
+  'Russia : Russian',
+  'Ukraine : Ukrainian',
+  'Belarus Byelorussia : Belarusian Belarussian Byelorussian',
+  'Moldova : Moldovan',
+  'Estonia : Estonian',
+  'Latvia : Latvian',
+  'Lithuania : Lithuanian',
+  'Armenia : Armenian',
+  'Azerbaijan : Azerbaijani Azeri',
+  'Kazakhstan : Kazakh Kazakhstani',
+  'Kyrgyzstan Kirghizia Kirgizia : Kyrgyz Kyrgyzstani Kirghiz Kirgiz',
+  'Tajikistan : Tajik Tajikistani',
+  'Turkmenistan : Turkmen Turkmenistani',
+  'Uzbekistan : Uzbek Uzbekistani',
+  // Europe.
+  'Albania : Albanian',
+  'Austria : Austrian',
+  'Belgium : Belgian',
+  'Bosnia : Bosnian',
+  'Bulgaria : Bulgarian',
+  'Croatia : Croatian Croat',
+  'Cyprus : Cypriot',
+  'Czechia : Czech',
+  'Denmark : Danish Dane',
+  'Finland : Finnish Finn',
+  'France : French',
+  'Germany : German',
+  'Greece : Greek',
+  'Hungary : Hungarian',
+  'Iceland : Icelandic Icelander',
+  'Ireland : Irish',
+  'Italy : Italian',
+  'Kosovo : Kosovar',
+  'Macedonia : Macedonian',
+  'Montenegro : Montenegrin',
+  'Netherlands Holland : Dutch',
+  'Norway : Norwegian',
+  'Portugal : Portuguese',
+  'Romania : Romanian',
+  'Serbia : Serbian Serb',
+  'Slovakia : Slovak Slovakian',
+  'Slovenia : Slovenian Slovene',
+  'Spain : Spanish Spaniard',
+  'Sweden : Swedish Swede',
+  'Switzerland : Swiss',
+  'Britain : British Briton',
+  // The Middle East and the Caucasus's neighbours.
+  'Afghanistan : Afghan',
+  'Bahrain : Bahraini',
+  'Egypt : Egyptian',
+  'Iran : Iranian',
+  'Iraq : Iraqi',
+  'Israel : Israeli',
+  'Kuwait : Kuwaiti',
+  'Lebanon : Lebanese',
+  'Oman : Omani',
+  'Palestine : Palestinian',
+  'Qatar : Qatari',
+  'Syria : Syrian',
+  'Yemen : Yemeni',
+  'Georgia : Georgian',
+  // Asia.
+  'Bangladesh : Bangladeshi',
+  'Cambodia : Cambodian',
+  'China : Chinese',
+  'India : Indian',
+  'Indonesia : Indonesian',
+  'Japan : Japanese',
+  'Korea : Korean',
+  'Laos : Laotian',
+  'Malaysia : Malaysian',
+  'Mongolia : Mongolian',
+  'Myanmar Burma : Burmese',
+  'Nepal : Nepalese Nepali',
+  'Pakistan : Pakistani',
+  'Philippines : Philippine Filipino',
+  'Singapore : Singaporean',
+  'Taiwan : Taiwanese',
+  'Thailand : Thai',
+  'Vietnam : Vietnamese',
+  'Australia : Australian',
+  // The Americas.
+  'Argentina : Argentine Argentinian',
+  'Bolivia : Bolivian',
+  'Brazil : Brazilian',
+  'Canada : Canadian',
+  'Chile : Chilean',
+  'Colombia : Colombian',
+  'Cuba : Cuban',
+  'Ecuador : Ecuadorian',
+  'Mexico : Mexican',
+  'Peru : Peruvian',
+  'Venezuela : Venezuelan',
+  // Africa.
+  'Algeria : Algerian',
+  'Ethiopia : Ethiopian',
+  'Kenya : Kenyan',
+  'Libya : Libyan',
+  'Morocco : Moroccan',
+  'Nigeria : Nigerian',
+  'Somalia : Somali',
+  'Sudan : Sudanese',
+  'Tunisia : Tunisian',
+];
+
+/** Each stem of the table with the stems it is expanded with. */
+const RELATED: ReadonlyMap<string, readonly string[]> = (() => {
+  const table = new Map<string, string[]>();
+  const add = (from: readonly string[], to: readonly string[]) => {
+    for (const stem of from) {
+      const known = table.get(stem) ?? [];
+      const others = to.filter((other) => other !== stem && !known.includes(other));
+      if (others.length > 0) table.set(stem, [...known, ...others]);
+    }
+  };
+  for (const line of COUNTRIES) {
+    const [countrySide = '', peopleSide = ''] = line.split(':');
+    const countries = sideStems(countrySide);
+    const people = sideStems(peopleSide);
+    add(countries, countries);
+    add(people, people);
+    add(people, countries);
+  }
+  return table;
+})();
+
+/** The stems of one side of a line (`Kazakh Kazakhstani` → `kazakh`, `kazakhstani`). */
+function sideStems(side: string): string[] {
+  return [
+    ...new Set(
+      side
+        .trim()
+        .split(/\s+/)
+        .flatMap((word) => wordTerms(word)),
+    ),
+  ];
+}
+
+/**
+ * The stems a term meets in its country group: a people's word its country's names and its
+ * other words (`kyrgyz` → `kyrgyzstani`, `kirghiz`, `kyrgyzstan`, `kirghizia`…), a country's name its
+ * other names (`kyrgyzstan` → `kirghizia`), never its people's words; empty for any other term.
+ */
+export function demonymStems(term: string): readonly string[] {
+  return RELATED.get(term) ?? [];
+}
