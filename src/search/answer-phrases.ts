@@ -1,9 +1,6 @@
 /**
  * Phrases that answer a kind of question, found at a word of a paragraph (`shape.ts` decides which
  * kind a question asks for and where to look):
- * - "where" → a place phrase: `in / at / to / from / near` and a capitalised word (`in Samarkand`),
- *   or a place noun within a few words after `the` (`in the Uzbek capital`, `in the northern city
- *   of…`);
  * - "which countries / states / members…" → a list of names: two capitalised words joined by a
  *   comma or `and` (`Azerbaijan, Georgia and Uzbekistan`);
  * - a question about a refusal ("why didn't…", "was told no", "refused") → a negation or refusal:
@@ -42,30 +39,8 @@ export function wordView(text: string, analysis: ParagraphTerms, sentenceOf: rea
 }
 
 /** A word written with a capital and then a small letter: a name, or a sentence's first word. */
-export function isCapitalised(view: WordView, at: number): boolean {
+function isCapitalised(view: WordView, at: number): boolean {
   return /^\p{Lu}\p{Ll}/u.test(view.surface(at));
-}
-
-const PLACE_PREPOSITIONS: ReadonlySet<string> = new Set(['in', 'at', 'to', 'from', 'near']);
-const PLACE_NOUN = /^(city|capital|town|village|region|province|country)$/;
-/** How far after `the` a place noun may stand (`the northern city of…`). */
-const PLACE_NOUN_REACH = 3;
-
-/** A place phrase starting at `at`: a preposition of place, then a name or `the … city`. */
-export function placePhraseAt(view: WordView, at: number, matched: ReadonlySet<number>): boolean {
-  if (!PLACE_PREPOSITIONS.has(view.surface(at))) return false;
-  let next = at + 1;
-  if (view.surface(next) === 'the') {
-    next++;
-    while (
-      next < at + PLACE_NOUN_REACH + 1 &&
-      !isCapitalised(view, next) &&
-      !PLACE_NOUN.test(view.surface(next))
-    )
-      next++;
-    if (PLACE_NOUN.test(view.surface(next))) return true;
-  }
-  return isCapitalised(view, next) && !matched.has(next) && view.sentenceOf[next] === view.sentenceOf[at];
 }
 
 /** Two names in a list starting at `at`: `X, Y`, `X and Y` or `X, and Y`, in one sentence. */

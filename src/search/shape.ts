@@ -10,8 +10,6 @@
  *   next to a figure (`September 14`); a month or weekday alone counts `BARE_DATE`;
  * - "who did / who said …", "the name of …", "what was it called" → a proper name there (two
  *   capitalised words in a row, not opening the sentence);
- * - "where …" → a place phrase anywhere in the paragraph (`in Samarkand`, `in the Uzbek capital`:
- *   `answer-phrases.ts`): a place is often named in the sentence after the one naming the subject;
  * - "which / what countries, states, members…" → a list of names (`X, Y and Z`) there;
  * - a question about a refusal ("why didn't…", "was told no", "refused…") → a negation or refusal
  *   there (`not`, `declined`, `ruled out`…); only when no other shape applies;
@@ -23,12 +21,12 @@
  */
 
 import { isCardinalWord } from '../text/numbers.ts';
-import { nameListAt, placePhraseAt, refusalAt, type WordView, wordView } from './answer-phrases.ts';
+import { nameListAt, refusalAt, type WordView, wordView } from './answer-phrases.ts';
 import { MONTHS } from './citation.ts';
 import type { ParagraphTerms } from './highlight.ts';
 import type { QueryTerm } from './query.ts';
 
-export type Shape = 'count' | 'measure' | 'date' | 'person' | 'place' | 'list' | 'refusal' | 'define';
+export type Shape = 'count' | 'measure' | 'date' | 'person' | 'list' | 'refusal' | 'define';
 
 /** Words of a question that ask about a refusal or something not done. */
 const REFUSAL_QUESTION =
@@ -49,7 +47,6 @@ export function questionShape(query: string): Shape | null {
     )
   )
     return 'list';
-  if (/^where\b/.test(q)) return 'place';
   if (/\bnames? of\b|\bwhat (is|was|were|are) (it|they) called\b/.test(q)) return 'person';
   if (/^(what|who)(?: is|’s|'s| are| was| were) (?:the |an? )?\S+(?: \S+){0,3}$/.test(q)) return 'define';
   if (/^(who|whom|whose)\b/.test(q)) return 'person';
@@ -134,15 +131,13 @@ export function hasAnswerNear(
   const sentences = new Set([...matched].map((at) => sentenceOf[at]));
   let best = 0;
   for (let at = 0; at < view.length && best < 1; at++) {
-    if (shape === 'place' || sentences.has(sentenceOf[at]))
-      best = Math.max(best, answerAt(shape, view, at, matched));
+    if (sentences.has(sentenceOf[at])) best = Math.max(best, answerAt(shape, view, at, matched));
   }
   return best;
 }
 
 /** How well the word at `at` answers a question of `shape` (see `hasAnswerNear`). */
 function answerAt(shape: Shape, view: WordView, at: number, matched: ReadonlySet<number>): number {
-  if (shape === 'place') return placePhraseAt(view, at, matched) ? 1 : 0;
   if (shape === 'list') return nameListAt(view, at) ? 1 : 0;
   if (shape === 'refusal') return refusalAt(view, at, matched) ? 1 : 0;
   if (matched.has(at)) return 0;

@@ -3,13 +3,7 @@
  * (src/search/answer-phrases.ts), read from sentences written for this test.
  */
 import { describe, expect, it } from 'vitest';
-import {
-  nameListAt,
-  placePhraseAt,
-  refusalAt,
-  type WordView,
-  wordView,
-} from '../../src/search/answer-phrases.ts';
+import { nameListAt, refusalAt, type WordView, wordView } from '../../src/search/answer-phrases.ts';
 import { sentenceOfWords } from '../../src/search/proximity.ts';
 import { tokenize } from '../../src/text/terms.ts';
 
@@ -30,25 +24,6 @@ function found(text: string, at: (view: WordView, at: number) => boolean): strin
 }
 
 const none = new Set<number>();
-
-describe('placePhraseAt', () => {
-  it('finds a preposition of place before a name or before "the … city / capital"', () => {
-    expect(found('The envoys met in Samarkand on Monday.', (v, i) => placePhraseAt(v, i, none))).toEqual([
-      'in',
-    ]);
-    expect(found('They signed it in the Uzbek capital.', (v, i) => placePhraseAt(v, i, none))).toEqual([
-      'in',
-    ]);
-    expect(
-      found('A base stands in the northern city of Gyumri.', (v, i) => placePhraseAt(v, i, none)),
-    ).toEqual(['in']);
-  });
-
-  it('finds none before a common noun, a year, or a name the query itself matched', () => {
-    expect(found('The talks ended in failure in 2019.', (v, i) => placePhraseAt(v, i, none))).toEqual([]);
-    expect(found('Troops returned to Osh.', (v, i) => placePhraseAt(v, i, new Set([3])))).toEqual([]);
-  });
-});
 
 describe('nameListAt', () => {
   it('finds names joined by a comma or "and"', () => {

@@ -112,21 +112,6 @@ describe('"what was the name of X"', () => {
   });
 });
 
-describe('"where …"', () => {
-  it('when asked where something is, the paragraph naming a place beats one repeating the words, even when the place is in the next sentence', async () => {
-    const engine = await engineOf({
-      'a.md': markdownArticle(
-        'A',
-        [
-          'The Steppe Council secretariat keeps the council archive; the secretariat staff number forty.',
-          'The Steppe Council has a small secretariat. It sits in Tashkent, beside the old river port.',
-        ].join('\n\n'),
-      ),
-    });
-    expect(first(engine.answer('where is the council secretariat'))).toBe('a#2');
-  });
-});
-
 describe('"which countries …"', () => {
   it('when asked which countries did something, the paragraph listing names beats one using the word "countries" more often', async () => {
     const engine = await engineOf({
