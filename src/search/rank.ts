@@ -43,6 +43,7 @@ const X = {
   subj: process.env.SM?.startsWith('subj'),
   subjRel: process.env.SM === 'subjrel',
   subjBest: process.env.SM === 'subjbest',
+  lead: process.env.SM?.startsWith('lead'),
   grade: process.env.SG !== undefined,
   gradePow: Number(process.env.SG ?? 1),
   subjK: Number(process.env.SK ?? 4),
@@ -561,6 +562,21 @@ function rescoreWindow(
           subj += credit(r, t);
       }
       sentences.share = X.subjRel ? (para > 0 ? subj / para : 0) : subj;
+    }
+    if (X.lead) {
+      let lead = 0;
+      for (const [t, list] of positions) if (list.some((at) => sentenceOf[at] === 0)) lead += credit(r, t);
+      sentences.share = process.env.SM === 'leadrel' ? (para > 0 ? lead / para : 0) : lead;
+    }
+    if (process.env.SM === 'half' || process.env.SM === 'halfabs') {
+      const scale = span ? (span.words - 1) / wordsWanted : 0;
+      const dense =
+        span && span.words >= 2 ? 1 / Math.max(1, (span.last - span.first) / (span.words - 1)) : 0;
+      const one = process.env.SM === 'half' ? (para > 0 ? sentences.share / para : 0) : sentences.share;
+      return (
+        WEIGHTS.proximity * scale * (span && span.words >= 2 ? 0.5 * dense + 0.5 * one : 0) +
+        WEIGHTS.shape * answerKind
+      );
     }
     if (X.rel) sentences.share = para > 0 ? sentences.share / para : 0;
     return (
