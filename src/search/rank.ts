@@ -44,6 +44,7 @@ const X = {
   subjRel: process.env.SM === 'subjrel',
   subjBest: process.env.SM === 'subjbest',
   lead: process.env.SM?.startsWith('lead'),
+  clause: process.env.SC === '1',
   grade: process.env.SG !== undefined,
   gradePow: Number(process.env.SG ?? 1),
   subjK: Number(process.env.SK ?? 4),
@@ -503,7 +504,12 @@ function rescoreWindow(
     const sentenceOf = sentenceOfWords(text, analysis);
     const span = smallestWindow(positions);
     const near = closeness(span, sentenceOf) * (span ? (span.words - 1) / wordsWanted : 0);
-    const sentences = sentenceCoverage(positions, sentenceOf, (t) => credit(r, t), X.span);
+    const sentences = sentenceCoverage(
+      positions,
+      X.clause ? clauseOf(text, analysis) : sentenceOf,
+      (t) => credit(r, t),
+      X.span,
+    );
     let answerKind = 0;
     if (shape) {
       const all = [...positions.values()].flat();
@@ -584,5 +590,14 @@ function rescoreWindow(
       (WEIGHTS.proximity * X.replace + X.w * q) * sentences.share +
       WEIGHTS.shape * answerKind
     );
+  });
+}
+
+function clauseOf(text: string, analysis: ParagraphTerms): number[] {
+  let c = 0;
+  return analysis.words.map((word, at) => {
+    const previous = analysis.words[at - 1];
+    if (previous && /[.!?…;:—–,(]/.test(text.slice(previous.end, word.start))) c++;
+    return c;
   });
 }
