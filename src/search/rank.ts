@@ -31,24 +31,6 @@ import type { MatchedTerms, ParagraphTerms } from './highlight.ts';
 import type { IndexedParagraph } from './inverted-index.ts';
 import { closeness, positionsOf, sentenceOfWords, smallestWindow } from './proximity.ts';
 import { buildQuery, type QueryTerm, SYNONYM_WEIGHT } from './query.ts';
-import { inBestSentences, sentenceCoverage } from './sentence.ts';
-const X = {
-  w: Number(process.env.SW ?? 0),
-  replace: Number(process.env.SR ?? 0),
-  span: Number(process.env.SS ?? 1),
-  shapeBest: process.env.SB === '1',
-  noshape: Number(process.env.SN ?? 1),
-  rel: process.env.SM === 'rel',
-  gap: process.env.SM === 'gap',
-  subj: process.env.SM?.startsWith('subj'),
-  subjRel: process.env.SM === 'subjrel',
-  subjBest: process.env.SM === 'subjbest',
-  lead: process.env.SM?.startsWith('lead'),
-  clause: process.env.SC === '1',
-  grade: process.env.SG !== undefined,
-  gradePow: Number(process.env.SG ?? 1),
-  subjK: Number(process.env.SK ?? 4),
-};
 import { definesSubject, hasAnswerNear, namesAlone, type Shape } from './shape.ts';
 
 /** One ranked paragraph: its id, its score and the index terms it matched, by field. */
@@ -421,14 +403,7 @@ export function rank(
   }
   // Positions only matter for two words or more, or for a question shape.
   if (count > 1 || shape !== null)
-    rescoreWindow(
-      candidates,
-      content,
-      shape,
-      context,
-      (indexTerm) => ownerOf(indexTerm)?.term,
-      (r, t) => ((weight[t] as number) * (qualities[r * count + t] as number)) / weightSum,
-    );
+    rescoreWindow(candidates, content, shape, context, (indexTerm) => ownerOf(indexTerm)?.term);
   const ranked: Ranked[] = Array.from(order, (r) => ({
     id: candidates.id(r),
     score: scores[r] as number,
@@ -489,7 +464,6 @@ function rescoreWindow(
   shape: Shape | null,
   context: RankContext,
   ownerOf: (indexTerm: string) => number | undefined,
-  credit: (r: number, term: number) => number,
 ): void {
   const wordsWanted = Math.max(1, content.length - 1);
   // "What is X": the first paragraph of each article to hold every word of X introduces it.
@@ -504,100 +478,15 @@ function rescoreWindow(
     const sentenceOf = sentenceOfWords(text, analysis);
     const span = smallestWindow(positions);
     const near = closeness(span, sentenceOf) * (span ? (span.words - 1) / wordsWanted : 0);
-    const sentences = sentenceCoverage(
-      positions,
-      X.clause ? clauseOf(text, analysis) : sentenceOf,
-      (t) => credit(r, t),
-      X.span,
-    );
     let answerKind = 0;
     if (shape) {
-      const all = [...positions.values()].flat();
-      const matched = X.shapeBest ? inBestSentences(all, sentenceOf, sentences, X.span) : new Set(all);
+      const matched = new Set([...positions.values()].flat());
       answerKind =
         shape === 'define'
           ? FIRST_MENTION * (isFirstMention(holding, place, id) ? 1 : 0) +
             (1 - FIRST_MENTION) * definesSubject(text, analysis, matched)
-          : X.grade && shape !== 'place'
-            ? Math.max(
-                0,
-                ...[...new Set(all.map((at) => sentenceOf[at] as number))].map((sent) => {
-                  const inS = new Set(all.filter((at) => sentenceOf[at] === sent));
-                  let c = 0;
-                  for (const [t, list] of positions)
-                    if (list.some((at) => sentenceOf[at] === sent)) c += credit(r, t);
-                  let p = 0;
-                  for (let t = 0; t < content.length; t++) p += credit(r, t);
-                  return (
-                    hasAnswerNear(shape, text, analysis, sentenceOf, inS) *
-                    (p > 0 ? (c / p) ** X.gradePow : 0)
-                  );
-                }),
-              )
-            : hasAnswerNear(shape, text, analysis, sentenceOf, matched);
+          : hasAnswerNear(shape, text, analysis, sentenceOf, matched);
     }
-    const q = shape ? 1 : X.noshape;
-    let para = 0;
-    for (let t = 0; t < content.length; t++) para += credit(r, t);
-    if (process.env.SD)
-      console.error(
-        id.replace(/^(background-|rferl-2022-10-)/, ''),
-        (candidates.scores[r] as number).toFixed(3),
-        'near',
-        near.toFixed(2),
-        'sent',
-        sentences.share.toFixed(2),
-        'para',
-        para.toFixed(2),
-        'ans',
-        answerKind,
-      );
-    if (X.gap) sentences.share = sentences.share - para;
-    if (X.subj) {
-      // credit of query words standing among the first SK words of their sentence
-      let subj = 0;
-      for (const [t, list] of positions) {
-        if (
-          list.some((at) => {
-            if (X.subjBest && !sentences.best.has(sentenceOf[at] as number)) return false;
-            let k = 0;
-            while (at - k - 1 >= 0 && sentenceOf[at - k - 1] === sentenceOf[at]) k++;
-            return k < X.subjK;
-          })
-        )
-          subj += credit(r, t);
-      }
-      sentences.share = X.subjRel ? (para > 0 ? subj / para : 0) : subj;
-    }
-    if (X.lead) {
-      let lead = 0;
-      for (const [t, list] of positions) if (list.some((at) => sentenceOf[at] === 0)) lead += credit(r, t);
-      sentences.share = process.env.SM === 'leadrel' ? (para > 0 ? lead / para : 0) : lead;
-    }
-    if (process.env.SM === 'half' || process.env.SM === 'halfabs') {
-      const scale = span ? (span.words - 1) / wordsWanted : 0;
-      const dense =
-        span && span.words >= 2 ? 1 / Math.max(1, (span.last - span.first) / (span.words - 1)) : 0;
-      const one = process.env.SM === 'half' ? (para > 0 ? sentences.share / para : 0) : sentences.share;
-      return (
-        WEIGHTS.proximity * scale * (span && span.words >= 2 ? 0.5 * dense + 0.5 * one : 0) +
-        WEIGHTS.shape * answerKind
-      );
-    }
-    if (X.rel) sentences.share = para > 0 ? sentences.share / para : 0;
-    return (
-      WEIGHTS.proximity * (1 - X.replace) * near +
-      (WEIGHTS.proximity * X.replace + X.w * q) * sentences.share +
-      WEIGHTS.shape * answerKind
-    );
-  });
-}
-
-function clauseOf(text: string, analysis: ParagraphTerms): number[] {
-  let c = 0;
-  return analysis.words.map((word, at) => {
-    const previous = analysis.words[at - 1];
-    if (previous && /[.!?…;:—–,(]/.test(text.slice(previous.end, word.start))) c++;
-    return c;
+    return WEIGHTS.proximity * near + WEIGHTS.shape * answerKind;
   });
 }
