@@ -117,7 +117,7 @@ function isAnswerWord(shape: Shape, surface: string, next: string | undefined): 
 /**
  * How well a sentence holding matched words also holds the kind of answer the question asks for
  * (a word that is not itself a matched word): 1, `BARE_DATE` for a month or weekday alone, else 0.
- * "where" reads the whole paragraph. `define` is judged by `definesSubject`.
+ * `define` is judged by `definesSubject`, not here.
  */
 export function hasAnswerNear(
   shape: Shape,
