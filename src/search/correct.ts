@@ -17,7 +17,7 @@ import { type IndexedParagraph, stateOf } from './inverted-index.ts';
 import type { QueryTerm } from './query.ts';
 
 /** Written words shorter than this are not corrected. */
-export const MIN_LETTERS = 5;
+const MIN_LETTERS = 5;
 
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 

@@ -21,7 +21,7 @@
  */
 
 import { isCardinalWord } from '../text/numbers.ts';
-import { nameListAt, refusalAt, type WordView, wordView } from './answer-phrases.ts';
+import { isCapitalised, nameListAt, refusalAt, type WordView, wordView } from './answer-phrases.ts';
 import { MONTHS } from './citation.ts';
 import type { ParagraphTerms } from './highlight.ts';
 import type { QueryTerm } from './query.ts';
@@ -108,7 +108,7 @@ function isAnswerWord(shape: Shape, surface: string, next: string | undefined): 
     case 'date':
       return DATE_WORDS.has(word) || YEAR.test(word);
     case 'person':
-      return next !== undefined && /^\p{Lu}\p{Ll}/u.test(surface) && /^\p{Lu}\p{Ll}/u.test(next);
+      return next !== undefined && isCapitalised(surface) && isCapitalised(next);
     default:
       return false;
   }
