@@ -24,7 +24,8 @@ export interface Token {
  * and, between digits only, by `.` or `,` (`7,644`, `3.5`). Everything else separates words.
  */
 const WORD = /[\p{L}\p{M}\p{N}]+(?:(?:['’\u2010\u2011-]|(?<=\p{N})[.,](?=\p{N}))[\p{L}\p{M}\p{N}]+)*/gu;
-const HYPHENS = /['’]?[\u2010\u2011-]/u;
+/** What joins the parts of a hyphenated word (`Nagorno-Karabakh`, `киргизско-таджикский`, `70-летие`). */
+export const HYPHENS = /['’]?[\u2010\u2011-]/u;
 const NUMBER = /^\p{N}[\p{N}.,]*$/u;
 const ORDINAL = /^\d+(st|nd|rd|th)$/;
 const STOP_WORDS: ReadonlySet<string> = new Set(englishStopWords);
