@@ -9,7 +9,7 @@ import { stemmer } from 'stemmer';
 import { eng as englishStopWords } from 'stopword';
 import { americanSpelling } from './british.ts';
 import { memoize } from './memo.ts';
-import { numberTerm, numberWordsTerm } from './numbers.ts';
+import { numberTerm, numberWordsTerm, ORDINAL_TERM } from './numbers.ts';
 
 /** A word of a text with its position, so excerpts can quote and highlight the original. */
 export interface Token {
@@ -27,7 +27,6 @@ const WORD = /[\p{L}\p{M}\p{N}]+(?:(?:['’\u2010\u2011-]|(?<=\p{N})[.,](?=\p{N}
 /** What joins the parts of a hyphenated word (`Nagorno-Karabakh`, `киргизско-таджикский`, `70-летие`). */
 export const HYPHENS = /['’]?[\u2010\u2011-]/u;
 const NUMBER = /^\p{N}[\p{N}.,]*$/u;
-const ORDINAL = /^\d+(st|nd|rd|th)$/;
 const STOP_WORDS: ReadonlySet<string> = new Set(englishStopWords);
 
 /** Stemming dominates indexing time. */
@@ -140,5 +139,5 @@ export function phraseKeys(surface: string, folds: Folds = BRITISH_ONLY): string
  * them): such terms are never matched fuzzily.
  */
 export function isNumericTerm(term: string): boolean {
-  return NUMBER.test(term) || ORDINAL.test(term);
+  return NUMBER.test(term) || ORDINAL_TERM.test(term);
 }
