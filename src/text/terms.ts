@@ -80,7 +80,7 @@ export interface WordTerm {
 }
 
 /** The parts of a hyphenated word, folded; a single-element array for a plain word. */
-export function wordParts(surface: string): string[] {
+function wordParts(surface: string): string[] {
   return foldWord(surface)
     .split(HYPHENS)
     .filter((part) => part.length > 0);
