@@ -48,6 +48,11 @@ export function tokenize(text: string): Token[] {
   return tokens;
 }
 
+/** Whether a word as written starts with a capital: how names are told from other words. */
+export function startsWithCapital(surface: string): boolean {
+  return /^\p{Lu}/u.test(surface);
+}
+
 /**
  * Lowercases, strips diacritics (`Toqaev` and `Toqäev` are one word), unifies apostrophes and
  * drops a possessive ending (`Russia’s` → `russia`).
