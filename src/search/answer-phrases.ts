@@ -39,19 +39,19 @@ export function wordView(text: string, analysis: ParagraphTerms, sentenceOf: rea
 }
 
 /** A word written with a capital and then a small letter: a name, or a sentence's first word. */
-function isCapitalised(view: WordView, at: number): boolean {
-  return /^\p{Lu}\p{Ll}/u.test(view.surface(at));
+export function isCapitalised(surface: string): boolean {
+  return /^\p{Lu}\p{Ll}/u.test(surface);
 }
 
 /** Two names in a list starting at `at`: `X, Y`, `X and Y` or `X, and Y`, in one sentence. */
 export function nameListAt(view: WordView, at: number): boolean {
-  if (!isCapitalised(view, at)) return false;
+  if (!isCapitalised(view.surface(at))) return false;
   const comma = /^\s*,\s*$/.test(view.gap(at));
   if (!comma && !/^\s+$/.test(view.gap(at))) return false;
   let next = at + 1;
   if (view.surface(next) === 'and') next++;
   else if (!comma) return false;
-  return isCapitalised(view, next) && view.sentenceOf[next] === view.sentenceOf[at];
+  return isCapitalised(view.surface(next)) && view.sentenceOf[next] === view.sentenceOf[at];
 }
 
 const REFUSALS =

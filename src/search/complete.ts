@@ -14,7 +14,7 @@
  *
  * How choices look and Discord's limits are `src/render/choices.ts`'s business.
  */
-import { foldWord, isNumericTerm } from '../text/terms.ts';
+import { foldWord, isNumericTerm, startsWithCapital } from '../text/terms.ts';
 import type { Vocabulary } from './inverted-index.ts';
 import type { QueryTerm } from './query.ts';
 import type { Ranked } from './rank.ts';
@@ -95,7 +95,7 @@ export class WordLists {
   /** The most frequent capitalised words: names of people, places and organisations. */
   names(): string[] {
     this.#names ??= [...this.#vocabulary.values()]
-      .filter(({ surface }) => /^\p{Lu}/u.test(surface) && surface.length > 2)
+      .filter(({ surface }) => startsWithCapital(surface) && surface.length > 2)
       .sort((a, b) => b.count - a.count)
       .slice(0, 50)
       .map(({ surface }) => surface);

@@ -12,17 +12,17 @@
 
 import type MiniSearch from 'minisearch';
 import { isEnglishWord } from '../text/english.ts';
-import { BRITISH_ONLY, type Folds, partTerm } from '../text/terms.ts';
+import { partTerm } from '../text/terms.ts';
 import { type IndexedParagraph, stateOf } from './inverted-index.ts';
 import type { QueryTerm } from './query.ts';
 
 /** Written words shorter than this are not corrected. */
-export const MIN_LETTERS = 5;
+const MIN_LETTERS = 5;
 
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 
 /** What the corrector reads of the corpus: how often it uses a stem (0 when never). */
-export type Frequency = (term: string) => number;
+type Frequency = (term: string) => number;
 
 /** Every spelling one edit from `word` (deletion, transposition, replacement, insertion). */
 export function oneEditAway(word: string): Set<string> {
@@ -46,17 +46,12 @@ export function oneEditAway(word: string): Set<string> {
  * its one-edit spellings stems to a stem the corpus holds, or the word is not one to correct.
  * `term` is its own stem, never returned.
  */
-export function correction(
-  written: string,
-  term: string,
-  frequency: Frequency,
-  folds: Folds = BRITISH_ONLY,
-): string | null {
+export function correction(written: string, term: string, frequency: Frequency): string | null {
   if (written.length < MIN_LETTERS || !/^[a-z]+$/.test(written) || isEnglishWord(written)) return null;
   let best: string | null = null;
   let bestCount = 0;
   for (const spelling of oneEditAway(written)) {
-    const stem = partTerm(spelling, folds);
+    const stem = partTerm(spelling);
     if (stem === null || stem === term) continue;
     const count = frequency(stem);
     if (count > bestCount) {

@@ -17,6 +17,7 @@ import {
   problemLogMessage,
 } from '../corpus/load.ts';
 import type { Article } from '../corpus/types.ts';
+import { startsWithCapital } from '../text/terms.ts';
 import { CACHE_FILE, CACHE_MISS_MESSAGE, indexFingerprint, loadIndexCache, saveIndexCache } from './cache.ts';
 import { type Completion, complete, WordLists } from './complete.ts';
 import { asksWhy } from './discourse.ts';
@@ -304,7 +305,7 @@ export class AnswerEngine {
   readonly #rankContext: Omit<RankContext, 'index'> = {
     known: (term) => this.#built.vocabulary.has(term),
     frequency: (term) => this.#built.vocabulary.get(term)?.count ?? 0,
-    isName: (term) => /^\p{Lu}/u.test(this.#built.vocabulary.get(term)?.surface ?? ''),
+    isName: (term) => startsWithCapital(this.#built.vocabulary.get(term)?.surface ?? ''),
     headingTerms: this.#table.headingTerms,
     paragraphs: (shortId) => this.#table.byShortId(shortId),
     analysis: (id) => {

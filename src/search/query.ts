@@ -18,6 +18,7 @@ import {
   foldWord,
   isNumericTerm,
   removeFormatCharacters,
+  startsWithCapital,
   type Token,
   tokenize,
   type WordTerm,
@@ -182,7 +183,7 @@ export function queryTerms(
         ].filter((stem) => !alternatives.includes(stem) && stem !== word.term);
         // A word capitalised after the first is part of a name (`Security Council`, `Treaty
         // Organization`): a synonym of the word is not one of the name.
-        const named = at > 0 && /^\p{Lu}/u.test(token.surface);
+        const named = at > 0 && startsWithCapital(token.surface);
         const synonyms = named
           ? []
           : synonymStems(word.term).filter((stem) => ![...alternatives, ...variants].includes(stem));

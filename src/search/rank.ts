@@ -82,7 +82,7 @@ export interface RankContext {
  * - `variant` 0.85 (word family, correction): like an alias; 0.8 to 0.95 rank every query alike.
  * - `demonym` 0.5 (a people's word meeting its country, `demonyms.ts`): 0.3 and 0.4 miss one
  *   vocabulary gain, 0.6 and more trade another vocabulary query away (docs/ranking.md).
- * - `synonym` (thesaurus, `SYNONYM_WEIGHT`): see `thesaurus.ts`; set after this tuning.
+ * - `synonym` (`thesaurus.ts`): `SYNONYM_WEIGHT` in query.ts, which says why.
  * - `perTypo` 0.2 per edit: 0.25 and 0.3 rank every query alike, 0.1 and 0.15 move one a place.
  */
 const QUALITY = {

@@ -25,7 +25,7 @@ import {
   russianStem,
   transliterate,
 } from '../text/cyrillic.ts';
-import { analyzeWord, type Folds, type Token, tokenize, type WordTerm } from '../text/terms.ts';
+import { analyzeWord, type Folds, HYPHENS, type Token, tokenize, type WordTerm } from '../text/terms.ts';
 
 /** A search term read from Russian, with the terms of its other readings, any of which may match. */
 export interface ReadWord extends WordTerm {
@@ -46,9 +46,6 @@ interface Reading {
   parts: (readonly string[])[];
 }
 
-/** What joins the parts of a compound word (`киргизско-таджикский`, `70-летие`). */
-const COMPOUND = /['’]?[\u2010\u2011-]/u;
-
 function readingsOf(tokens: readonly Token[], glossary: RussianGlossary): Reading[] {
   // Every token has keys, so that a phrase can hold a number (`статья 4`).
   const keys = tokens.map((token) => russianKeys(token.surface));
@@ -62,7 +59,7 @@ function readingsOf(tokens: readonly Token[], glossary: RussianGlossary): Readin
     }
     const found = glossary.match(keys, at);
     // A compound that is no phrase of the glossary is read part by part.
-    const parts = found ? [found.readings] : surface.split(COMPOUND).map((part) => partOf(part, glossary));
+    const parts = found ? [found.readings] : surface.split(HYPHENS).map((part) => partOf(part, glossary));
     readings.push({ at, length: found?.length ?? 1, parts });
     at += found?.length ?? 1;
   }

@@ -21,7 +21,7 @@
  */
 
 import { isCardinalWord } from '../text/numbers.ts';
-import { nameListAt, refusalAt, type WordView, wordView } from './answer-phrases.ts';
+import { isCapitalised, nameListAt, refusalAt, type WordView, wordView } from './answer-phrases.ts';
 import { MONTHS } from './citation.ts';
 import type { ParagraphTerms } from './highlight.ts';
 import type { QueryTerm } from './query.ts';
@@ -108,7 +108,7 @@ function isAnswerWord(shape: Shape, surface: string, next: string | undefined): 
     case 'date':
       return DATE_WORDS.has(word) || YEAR.test(word);
     case 'person':
-      return next !== undefined && /^\p{Lu}\p{Ll}/u.test(surface) && /^\p{Lu}\p{Ll}/u.test(next);
+      return next !== undefined && isCapitalised(surface) && isCapitalised(next);
     default:
       return false;
   }
@@ -117,7 +117,7 @@ function isAnswerWord(shape: Shape, surface: string, next: string | undefined): 
 /**
  * How well a sentence holding matched words also holds the kind of answer the question asks for
  * (a word that is not itself a matched word): 1, `BARE_DATE` for a month or weekday alone, else 0.
- * "where" reads the whole paragraph. `define` is judged by `definesSubject`.
+ * `define` is judged by `definesSubject`, not here.
  */
 export function hasAnswerNear(
   shape: Shape,

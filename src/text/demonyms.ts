@@ -14,7 +14,7 @@
  * frequent other sense in news English (`Turkey` the bird, `Chad`, `Jordan`, `Guinea`, `Niger`,
  * `Polish` the verb, `Pole`, `Dominican`) and `English`, a language first.
  */
-import { wordTerms } from './terms.ts';
+import { stemsOf, stemTable } from './stem-table.ts';
 
 /** A country's names first, then `:` and the words for its people and things. */
 const COUNTRIES: readonly string[] = [
@@ -125,37 +125,16 @@ const COUNTRIES: readonly string[] = [
 ];
 
 /** Each stem of the table with the stems it is expanded with. */
-const RELATED: ReadonlyMap<string, readonly string[]> = (() => {
-  const table = new Map<string, string[]>();
-  const add = (from: readonly string[], to: readonly string[]) => {
-    for (const stem of from) {
-      const known = table.get(stem) ?? [];
-      const others = to.filter((other) => other !== stem && !known.includes(other));
-      if (others.length > 0) table.set(stem, [...known, ...others]);
-    }
-  };
+const related = stemTable((relate) => {
   for (const line of COUNTRIES) {
     const [countrySide = '', peopleSide = ''] = line.split(':');
-    const countries = sideStems(countrySide);
-    const people = sideStems(peopleSide);
-    add(countries, countries);
-    add(people, people);
-    add(people, countries);
+    const countries = stemsOf(countrySide);
+    const people = stemsOf(peopleSide);
+    relate(countries, countries);
+    relate(people, people);
+    relate(people, countries);
   }
-  return table;
-})();
-
-/** The stems of one side of a line (`Kazakh Kazakhstani` → `kazakh`, `kazakhstani`). */
-function sideStems(side: string): string[] {
-  return [
-    ...new Set(
-      side
-        .trim()
-        .split(/\s+/)
-        .flatMap((word) => wordTerms(word)),
-    ),
-  ];
-}
+});
 
 /**
  * The stems a term meets in its country group: a people's word its country's names and its
@@ -163,5 +142,5 @@ function sideStems(side: string): string[] {
  * other names (`kyrgyzstan` → `kirghizia`), never its people's words; empty for any other term.
  */
 export function demonymStems(term: string): readonly string[] {
-  return RELATED.get(term) ?? [];
+  return related(term);
 }

@@ -16,7 +16,7 @@
  * office, not a secretary): measured, they put the wrong paragraphs first (docs/ranking.md), as
  * `angry`/`anger` did, which is left out for that alone.
  */
-import { wordTerms } from './terms.ts';
+import { stemsOf, stemTable } from './stem-table.ts';
 
 const FAMILIES: readonly string[] = [
   'invade invasion',
@@ -172,17 +172,14 @@ const FAMILIES: readonly string[] = [
 ];
 
 /** Each stem of a family, with the family's other stems. */
-const OTHERS: ReadonlyMap<string, readonly string[]> = (() => {
-  const others = new Map<string, string[]>();
+const others = stemTable((relate) => {
   for (const line of FAMILIES) {
-    const stems = [...new Set(line.split(' ').flatMap((word) => wordTerms(word)))];
-    for (const stem of stems)
-      others.set(stem, [...(others.get(stem) ?? []), ...stems.filter((o) => o !== stem)]);
+    const stems = stemsOf(line);
+    relate(stems, stems);
   }
-  return others;
-})();
+});
 
 /** The other stems of a term's word family (`invad` → `invas`); empty for most terms. */
 export function familyStems(term: string): readonly string[] {
-  return OTHERS.get(term) ?? [];
+  return others(term);
 }

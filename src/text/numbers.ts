@@ -25,6 +25,8 @@ const UNITS = ['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
 const TEENS = ['ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen'];
 const TENS = ['twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
 const SCALES: Record<string, number> = { hundred: 100, thousand: 1000, million: 1_000_000 };
+/** What joins the words of a compound number (`forty-four`). */
+const HYPHEN = /[\u2010\u2011-]/;
 
 /** Ordinal words that are not their cardinal plus `th` (`fifth`, `twelfth`, `twentieth`). */
 const IRREGULAR_ORDINALS: Record<string, string> = {
@@ -133,14 +135,15 @@ export function numberTerm(part: string): string | null {
 }
 
 const FIGURE = /^\d+$/;
-const ORDINAL_TERM = /^(\d+)(?:st|nd|rd|th)$/;
+/** An ordinal figure as a term (`70th`), after `numberTerm` has written it one way. */
+export const ORDINAL_TERM = /^(\d+)(?:st|nd|rd|th)$/;
 
 /**
  * Whether a word as written, lower case, is a cardinal from two up (`six`, `forty-four`, `hundred`):
  * a count written out, for question shapes (`shape.ts`).
  */
 export function isCardinalWord(word: string): boolean {
-  const value = cardinalValue(word.split(/[\u2010\u2011-]/));
+  const value = cardinalValue(word.split(HYPHEN));
   return value !== null && value >= 2;
 }
 
@@ -202,7 +205,7 @@ export interface NumberPhrase {
  */
 const numberParts = memoize((surface: string): readonly string[] | null => {
   if (surface.length > 24 || !/^[a-z]/i.test(surface)) return null;
-  const parts = surface.toLowerCase().split(/[\u2010\u2011-]/);
+  const parts = surface.toLowerCase().split(HYPHEN);
   return parts.every((part) => CARDINALS.has(part) || ORDINALS.has(part)) ? parts : null;
 });
 

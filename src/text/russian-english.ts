@@ -6,8 +6,8 @@
  * a phrase as long (`src/corpus/russian-glossary.ts`).
  *
  * The glossary's `=` format: Cyrillic members are what readers type, Latin members the English
- * readings, the preferred one first. Words are compared by their Snowball stem or as written, so
- * one form stands for the regular ones (`подписать` also matches `подписал`, `подписан`); forms
+ * readings, the preferred one first. Words are compared by their Snowball stem, as written or
+ * without a final vowel (`russianKeys`), so one form stands for the regular ones (`подписать` also matches `подписал`, `подписан`); forms
  * that stem apart (`вышел` / `выйти`, `ушёл` / `уйти`) are listed. A reading that is an English
  * stop word (`did`, `after`) drops the Russian word as a term: it only shapes the question.
  */

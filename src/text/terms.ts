@@ -9,7 +9,7 @@ import { stemmer } from 'stemmer';
 import { eng as englishStopWords } from 'stopword';
 import { americanSpelling } from './british.ts';
 import { memoize } from './memo.ts';
-import { numberTerm, numberWordsTerm } from './numbers.ts';
+import { numberTerm, numberWordsTerm, ORDINAL_TERM } from './numbers.ts';
 
 /** A word of a text with its position, so excerpts can quote and highlight the original. */
 export interface Token {
@@ -24,9 +24,9 @@ export interface Token {
  * and, between digits only, by `.` or `,` (`7,644`, `3.5`). Everything else separates words.
  */
 const WORD = /[\p{L}\p{M}\p{N}]+(?:(?:['’\u2010\u2011-]|(?<=\p{N})[.,](?=\p{N}))[\p{L}\p{M}\p{N}]+)*/gu;
-const HYPHENS = /['’]?[\u2010\u2011-]/u;
+/** What joins the parts of a hyphenated word (`Nagorno-Karabakh`, `киргизско-таджикский`, `70-летие`). */
+export const HYPHENS = /['’]?[\u2010\u2011-]/u;
 const NUMBER = /^\p{N}[\p{N}.,]*$/u;
-const ORDINAL = /^\d+(st|nd|rd|th)$/;
 const STOP_WORDS: ReadonlySet<string> = new Set(englishStopWords);
 
 /** Stemming dominates indexing time. */
@@ -46,6 +46,11 @@ export function tokenize(text: string): Token[] {
     tokens.push({ surface: m[0], start: m.index, end: m.index + m[0].length });
   }
   return tokens;
+}
+
+/** Whether a word as written starts with a capital: how names are told from other words. */
+export function startsWithCapital(surface: string): boolean {
+  return /^\p{Lu}/u.test(surface);
 }
 
 /**
@@ -80,7 +85,7 @@ export interface WordTerm {
 }
 
 /** The parts of a hyphenated word, folded; a single-element array for a plain word. */
-export function wordParts(surface: string): string[] {
+function wordParts(surface: string): string[] {
   return foldWord(surface)
     .split(HYPHENS)
     .filter((part) => part.length > 0);
@@ -139,5 +144,5 @@ export function phraseKeys(surface: string, folds: Folds = BRITISH_ONLY): string
  * them): such terms are never matched fuzzily.
  */
 export function isNumericTerm(term: string): boolean {
-  return NUMBER.test(term) || ORDINAL.test(term);
+  return NUMBER.test(term) || ORDINAL_TERM.test(term);
 }

@@ -31,7 +31,7 @@
  * The expansion also serves autocomplete: its previews are the answer's first paragraphs, and a
  * preview that disagreed with the answer would mislead (it costs nothing measurable, docs/ranking.md).
  */
-import { wordTerms } from './terms.ts';
+import { stemsOf, stemTable } from './stem-table.ts';
 
 const LINES: readonly string[] = [
   // Beginning, ending, continuing.
@@ -375,33 +375,18 @@ const LINES: readonly string[] = [
 ];
 
 /** How a synonym relates to the word typed, by stem: symmetric lines and the general word's kinds. */
-const SYNONYMS: ReadonlyMap<string, readonly string[]> = (() => {
-  const synonyms = new Map<string, Set<string>>();
-  const add = (from: string, to: readonly string[]) => {
-    const set = synonyms.get(from) ?? new Set<string>();
-    for (const stem of to) if (stem !== from) set.add(stem);
-    synonyms.set(from, set);
-  };
-  const stemsOf = (words: string) => [
-    ...new Set(
-      words
-        .trim()
-        .split(/\s+/u)
-        .flatMap((word) => wordTerms(word)),
-    ),
-  ];
+const synonyms = stemTable((relate) => {
   for (const line of LINES) {
     const [general, kinds] = line.split('>');
-    if (kinds !== undefined) for (const stem of stemsOf(general as string)) add(stem, stemsOf(kinds));
+    if (kinds !== undefined) relate(stemsOf(general as string), stemsOf(kinds));
     else {
       const stems = stemsOf(line);
-      for (const stem of stems) add(stem, stems);
+      relate(stems, stems);
     }
   }
-  return new Map([...synonyms].map(([stem, set]) => [stem, [...set]]));
-})();
+});
 
 /** The stems a query term may also be matched by (`attack` → `assault`, `shell`…); empty for most terms. */
 export function synonymStems(term: string): readonly string[] {
-  return SYNONYMS.get(term) ?? [];
+  return synonyms(term);
 }
