@@ -18,6 +18,7 @@ import { foldWord, isNumericTerm, startsWithCapital } from '../text/terms.ts';
 import type { Vocabulary } from './inverted-index.ts';
 import type { QueryTerm } from './query.ts';
 import type { Ranked } from './rank.ts';
+import { firstAtLeast } from './sorted.ts';
 
 export type Completion =
   | {
@@ -157,18 +158,6 @@ function headingIndex(headings: readonly Heading[]): HeadingIndex {
     }
   }
   return { texts, byTerm, terms: [...byTerm.keys()].sort() };
-}
-
-/** The first position in a sorted list whose key is not below `key` (binary search). */
-function firstAtLeast<T>(list: readonly T[], key: string, keyOf: (item: T) => string): number {
-  let low = 0;
-  let high = list.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (keyOf(list[middle] as T) < key) low = middle + 1;
-    else high = middle;
-  }
-  return low;
 }
 
 /** What completing needs from the engine. */

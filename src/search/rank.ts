@@ -67,8 +67,11 @@ export interface RankContext {
    * a candidate's headings and place by it, not by looking its string id up in maps.
    */
   paragraphs: (shortId: number) => Placed | undefined;
-  /** Every term of any title or heading: most queries hold none, and then skip the lookups. */
-  headingTerms: ReadonlySet<string>;
+  /**
+   * Every term of any title or heading (`has`), and whether any begins with a prefix
+   * (`someBegins`): most queries hold none, and then skip the lookups.
+   */
+  headingTerms: { has(term: string): boolean; someBegins(prefix: string): boolean };
   /** The paragraph re-tokenised with every word's terms (cached by the engine). */
   analysis: (id: string) => ParagraphTerms | undefined;
 }
@@ -385,7 +388,12 @@ export function rank(
     order,
   };
 
-  if (content.some((term) => holds(context.headingTerms, term))) {
+  const { headingTerms } = context;
+  if (
+    content.some(
+      (term) => headingTerms.has(term.term) || (term.prefix !== null && headingTerms.someBegins(term.prefix)),
+    )
+  ) {
     // Headings only reorder the head of the list: a lookup per candidate of a large union costs
     // more than the rest of ranking, and a paragraph far down cannot climb into view by them.
     const headingShare = headingScorer(content, weight);
