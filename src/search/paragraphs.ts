@@ -37,9 +37,14 @@ export class HeadingTerms {
     return this.#terms.has(term);
   }
 
-  someBegins(prefix: string): boolean {
+  /** The terms beginning with `prefix`, in sorted order. */
+  beginning(prefix: string): string[] {
     this.#sorted ??= [...this.#terms].sort();
-    return this.#sorted[firstAtLeast(this.#sorted, prefix, (term) => term)]?.startsWith(prefix) ?? false;
+    const sorted = this.#sorted;
+    const first = firstAtLeast(sorted, prefix, (term) => term);
+    let end = first;
+    while (end < sorted.length && (sorted[end] as string).startsWith(prefix)) end++;
+    return sorted.slice(first, end);
   }
 }
 

@@ -68,10 +68,10 @@ export interface RankContext {
    */
   paragraphs: (shortId: number) => Placed | undefined;
   /**
-   * Every term of any title or heading (`has`), and whether any begins with a prefix
-   * (`someBegins`): most queries hold none, and then skip the lookups.
+   * Every term of any title or heading (`has`), and those beginning with a prefix (`beginning`):
+   * most queries hold none, and then skip the lookups.
    */
-  headingTerms: { has(term: string): boolean; someBegins(prefix: string): boolean };
+  headingTerms: { has(term: string): boolean; beginning(prefix: string): string[] };
   /** The paragraph re-tokenised with every word's terms (cached by the engine). */
   analysis: (id: string) => ParagraphTerms | undefined;
 }
@@ -212,37 +212,38 @@ interface Candidates {
   order: Uint32Array;
 }
 
-/** Whether a set of index terms holds a query word (or, while it is typed, a word it begins). */
-function holds(set: ReadonlySet<string>, term: QueryTerm): boolean {
+/**
+ * Whether a set of title or heading terms holds a query word or, while it is typed, one of
+ * `begun` (the heading terms it begins: usually fewer than the set's words, so they are looked up).
+ */
+function holds(set: ReadonlySet<string>, term: QueryTerm, begun: readonly string[]): boolean {
   if (set.has(term.term)) return true;
-  const prefix = term.prefix;
-  if (prefix === null) return false;
+  if (begun.length <= set.size) return begun.some((word) => set.has(word));
+  const prefix = term.prefix as string;
   for (const word of set) if (word.startsWith(prefix)) return true;
   return false;
 }
 
 /**
  * The weighted share of the query's words that a section heading or article title holds,
- * computed once per distinct pair: every paragraph of a section shares the same sets.
+ * computed once per distinct pair: every paragraph of a section shares one `Headings`.
  */
 function headingScorer(
   content: readonly QueryTerm[],
   weight: readonly number[],
-): (section: ReadonlySet<string>, title: ReadonlySet<string>) => number {
-  const memo = new Map<ReadonlySet<string>, Map<ReadonlySet<string>, number>>();
-  return (section, title) => {
-    let byTitle = memo.get(section);
-    if (!byTitle) {
-      byTitle = new Map();
-      memo.set(section, byTitle);
-    }
-    let share = byTitle.get(title);
+  begun: readonly (readonly string[])[],
+): (headings: Headings) => number {
+  const memo = new Map<Headings, number>();
+  return (headings) => {
+    let share = memo.get(headings);
     if (share === undefined) {
       share = 0;
       content.forEach((term, t) => {
-        if (holds(section, term) || holds(title, term)) share = (share as number) + (weight[t] as number);
+        const words = begun[t] as readonly string[];
+        if (holds(headings.section, term, words) || holds(headings.title, term, words))
+          share = (share as number) + (weight[t] as number);
       });
-      byTitle.set(title, share);
+      memo.set(headings, share);
     }
     return share;
   };
@@ -388,18 +389,17 @@ export function rank(
     order,
   };
 
+  // The heading terms each word being typed begins (a few, from a sorted list): a title or
+  // heading holds the word when it has one of them.
   const { headingTerms } = context;
-  if (
-    content.some(
-      (term) => headingTerms.has(term.term) || (term.prefix !== null && headingTerms.someBegins(term.prefix)),
-    )
-  ) {
+  const begun = content.map((term) => (term.prefix === null ? [] : headingTerms.beginning(term.prefix)));
+  if (content.some((term, t) => headingTerms.has(term.term) || (begun[t] as string[]).length > 0)) {
     // Headings only reorder the head of the list: a lookup per candidate of a large union costs
     // more than the rest of ranking, and a paragraph far down cannot climb into view by them.
-    const headingShare = headingScorer(content, weight);
+    const headingShare = headingScorer(content, weight, begun);
     rescore(candidates, HEADING_WINDOW, (r) => {
       const headings = candidates.place(r)?.headings;
-      return headings ? (WEIGHTS.heading * headingShare(headings.section, headings.title)) / weightSum : 0;
+      return headings ? (WEIGHTS.heading * headingShare(headings)) / weightSum : 0;
     });
   }
   // A query of names alone asks who or what they are: the paragraph introducing them first. Only

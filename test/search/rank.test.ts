@@ -37,7 +37,7 @@ function context(index: MiniSearch<IndexedParagraph>): RankContext {
     frequency: () => 1,
     isName: () => false,
     paragraphs: () => undefined,
-    headingTerms: { has: () => false, someBegins: () => false },
+    headingTerms: { has: () => false, beginning: () => [] },
     analysis: () => undefined,
   };
 }
