@@ -306,13 +306,19 @@ export function evaluate(
       const { k, b, d } = bm25;
       const total = state._documentCount;
       const dirty = state._dirtCount > 0;
+      // The term's IDF, computed once per posting list (again only when a discarded paragraph's
+      // posting is dropped): a logarithm per posting was a good part of reading a common word.
+      let idf = Math.log(1 + (total - matching + 0.5) / (matching + 0.5));
+      // Room for every posting's read at once, rather than a check per posting.
+      const readSlot = readSlots.reserve(reads + postings.size);
+      const readVisit = readVisits.reserve(reads + postings.size);
       for (const [shortId, frequency] of postings) {
         if (dirty && !state._documentIds.has(shortId)) {
           state.removeTerm(fieldId, shortId, term);
           matching -= 1;
+          idf = Math.log(1 + (total - matching + 0.5) / (matching + 0.5));
           continue;
         }
-        const idf = Math.log(1 + (total - matching + 0.5) / (matching + 0.5));
         const length = fieldLengths[shortId] as number;
         const raw = idf * (d + (frequency * (k + 1)) / (frequency + k * (1 - b + (b * length) / average)));
         const slot = slotFor(shortId);
@@ -322,8 +328,8 @@ export function evaluate(
           const values = credits.values;
           if (counted.value > (values[at] as number)) values[at] = counted.value;
         }
-        readSlots.reserve(reads)[reads] = slot;
-        readVisits.reserve(reads)[reads++] = visit;
+        readSlot[reads] = slot;
+        readVisit[reads++] = visit;
       }
     }
   }
