@@ -27,6 +27,7 @@ import { demonymStems } from '../text/demonyms.ts';
 import { bestFirst } from './best-first.ts';
 import { withCorrections } from './correct.ts';
 import { followEvent } from './discourse.ts';
+import { editDistance } from './edit-distance.ts';
 import { evaluate } from './evaluate.ts';
 import type { MatchedTerms, ParagraphTerms } from './highlight.ts';
 import type { IndexedParagraph } from './inverted-index.ts';
@@ -138,24 +139,6 @@ interface Owner {
   quality: number;
   /** Matched as a synonym (`thesaurus.ts`): counts, but says nothing of how rare the word typed is. */
   synonym?: boolean;
-}
-
-/** Levenshtein distance, for telling which mistyped query word a fuzzy match belongs to. */
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current[j] = Math.min(
-        (previous[j] as number) + 1,
-        (current[j - 1] as number) + 1,
-        (previous[j - 1] as number) + cost,
-      );
-    }
-    previous = current;
-  }
-  return previous[b.length] as number;
 }
 
 /**
