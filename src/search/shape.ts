@@ -8,7 +8,7 @@
  *   weeks`, `40 percent`) there;
  * - "when", "what year/date/month", "the date(s) of…" → a date there: a year, or a month or weekday
  *   next to a figure (`September 14`); a month or weekday alone counts `BARE_DATE`;
- * - "who did / who said …", "the name of …", "what was it called" → a proper name there (two
+ * - "who …" (whom, whose), "the name of …", "what was it called" → a proper name there (two
  *   capitalised words in a row, not opening the sentence);
  * - "which / what countries, states, members…" → a list of names (`X, Y and Z`) there;
  * - a question about a refusal ("why didn't…", "was told no", "refused…") → a negation or refusal
