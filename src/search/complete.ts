@@ -14,7 +14,8 @@
  *
  * How choices look and Discord's limits are `src/render/choices.ts`'s business.
  */
-import { foldWord, isNumericTerm, startsWithCapital } from '../text/terms.ts';
+import { mostWrittenAbout } from '../text/names.ts';
+import { foldWord, isNumericTerm } from '../text/terms.ts';
 import type { Vocabulary } from './inverted-index.ts';
 import type { QueryTerm } from './query.ts';
 import type { Ranked } from './rank.ts';
@@ -35,6 +36,8 @@ export type Completion =
     }
   | { kind: 'query'; text: string };
 
+/** Names kept for an empty box: more than any box shows (Discord's is 25 choices). */
+const NAMES_KEPT = 50;
 /** Answer previews offered first. */
 const PREVIEWS = 3;
 /** Best-ranked paragraphs whose matched words become completions of the word being typed. */
@@ -55,13 +58,15 @@ export interface Heading {
 /** Vocabulary and headings as autocomplete reads them: built once per index version. */
 export class WordLists {
   readonly #vocabulary: Vocabulary;
+  readonly #nameCounts: ReadonlyMap<string, number>;
   readonly headings: readonly Heading[];
   #sorted: Word[] | undefined;
   #names: string[] | undefined;
   #headingIndex: HeadingIndex | undefined;
 
-  constructor(vocabulary: Vocabulary, headings: readonly Heading[]) {
+  constructor(vocabulary: Vocabulary, names: ReadonlyMap<string, number>, headings: readonly Heading[]) {
     this.#vocabulary = vocabulary;
+    this.#nameCounts = names;
     this.headings = headings;
   }
 
@@ -93,13 +98,9 @@ export class WordLists {
     return best;
   }
 
-  /** The most frequent capitalised words: names of people, places and organisations. */
+  /** The names of people, places and bodies most written about (`names.ts`), most first. */
   names(): string[] {
-    this.#names ??= [...this.#vocabulary.values()]
-      .filter(({ surface }) => startsWithCapital(surface) && surface.length > 2)
-      .sort((a, b) => b.count - a.count)
-      .slice(0, 50)
-      .map(({ surface }) => surface);
+    this.#names ??= mostWrittenAbout(this.#nameCounts, NAMES_KEPT);
     return this.#names;
   }
 

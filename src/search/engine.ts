@@ -271,7 +271,7 @@ export class AnswerEngine {
   complete(partial: string, limit = DEFAULT_COMPLETIONS): Completion[] {
     const typed = splitReference(cleanQuery(partial)).text;
     const typing = !/\s$/u.test(partial);
-    this.#lists ??= new WordLists(this.#built.vocabulary, this.#table.headings);
+    this.#lists ??= new WordLists(this.#built.vocabulary, this.#built.names, this.#table.headings);
     return complete(typed, typing, Math.max(1, Math.trunc(limit) || DEFAULT_COMPLETIONS), {
       lists: this.#lists,
       terms: (text) => this.#terms(text),

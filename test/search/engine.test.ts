@@ -270,6 +270,26 @@ describe('autocomplete', () => {
     const choices = texts(engine.complete(''));
     expect(choices).toContain('Bishkek Balks At Tajikistan Award');
     expect(choices).toContain('CSTO');
+    for (const choice of choices) expect(engine.answer(choice).total, choice).toBeGreaterThan(0);
+  });
+
+  it('an empty box offers whole names, never the words of one or a people’s adjective', async () => {
+    const dir = makeCorpus({
+      'bloc.md': markdownArticle(
+        'The bloc',
+        [
+          'Leaders of the Collective Security Treaty Organization met in Yerevan, where Prime Minister Nikol Pashinyan spoke.',
+          'The Collective Security Treaty Organization sent no Russian troops, and Pashinyan said the Collective Security Treaty Organization had failed.',
+          'Russian officials in Moscow disagreed with Pashinyan.',
+        ].join('\n\n'),
+      ),
+    });
+    const small = AnswerEngine.fromCorpus(await loadCorpus(dir));
+    const names = texts(small.complete('')).filter((text) => text !== 'The bloc');
+    expect(names.slice(0, 2)).toEqual(['Nikol Pashinyan', 'Collective Security Treaty Organization']);
+    expect(names).toEqual(expect.arrayContaining(['Yerevan', 'Moscow']));
+    for (const word of ['Collective', 'Security', 'Russian', 'Pashinyan', 'Prime', 'Minister'])
+      expect(names).not.toContain(word);
   });
 
   it('when the corpus has several articles, previews start with a short article label and their values name the article', async () => {
