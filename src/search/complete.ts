@@ -191,8 +191,10 @@ export function complete(
 
   const terms = context.terms(typed);
   const lastWord = typing ? /[\p{L}\p{N}'’-]+$/u.exec(typed)?.[0] : undefined;
+  // The last term is the word being typed only if that word is searched: a function word
+  // (`for`, `the`) has no term, and completing the term before it would replace what was typed.
   const last = terms.at(-1);
-  if (lastWord && last) {
+  if (lastWord && last && (last.prefix !== null || last.written === foldWord(lastWord))) {
     const head = typed.slice(0, typed.length - lastWord.length);
     for (const surface of completionsOf(last, ranked)) choices.push(query(head + surface));
     if (terms.length === 1 && last.prefix) {

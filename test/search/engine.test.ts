@@ -258,6 +258,16 @@ describe('autocomplete', () => {
     }
   });
 
+  it('when the word being typed is a function word, no completion replaces it with another word', () => {
+    for (const typed of ['why did kyrgyzstan cancel the drills for', 'zatulin said that th']) {
+      const head = typed.slice(0, typed.lastIndexOf(' ') + 1);
+      const last = typed.slice(head.length);
+      const completions = texts(engine.complete(typed)).filter((text) => text.startsWith(head));
+      for (const completion of completions)
+        expect(completion.slice(head.length), completion).toMatch(new RegExp(`^${last}`, 'i'));
+    }
+  });
+
   it('when the typed word matches a section heading, the heading is offered', () => {
     expect(texts(engine.complete('menace'))).toContain('Sense Of Menace For Kazakhstan');
   });
