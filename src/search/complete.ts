@@ -197,9 +197,12 @@ export function complete(
   if (lastWord && last && (last.prefix !== null || last.written === foldWord(lastWord))) {
     const head = typed.slice(0, typed.length - lastWord.length);
     for (const surface of completionsOf(last, ranked)) choices.push(query(head + surface));
-    if (terms.length === 1 && last.prefix) {
+    // A word typed with nothing else to search (`cs`, `what is the cs`) is completed from the
+    // vocabulary, even a word too short to search as a prefix: `CSTO` from `cs`.
+    const begun = last.prefix ?? last.written;
+    if (begun !== undefined && terms.every((term) => term === last || term.auxiliary)) {
       // Twice the choices shown: enough however many of them repeat a completion above.
-      for (const word of context.lists.beginningWith(last.prefix, 2 * limit))
+      for (const word of context.lists.beginningWith(begun, 2 * limit))
         choices.push(query(head + word.surface));
     }
   }

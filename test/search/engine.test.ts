@@ -258,6 +258,14 @@ describe('autocomplete', () => {
     }
   });
 
+  it('when a word too short to search is typed with nothing else to search, the corpus’s words beginning with it are offered', () => {
+    expect(texts(engine.complete('cs'))).toContain('CSTO');
+    const choices = texts(engine.complete('what is the cs'));
+    expect(choices).toContain('what is the CSTO');
+    for (const choice of choices.filter((text) => text !== 'what is the cs'))
+      expect(engine.answer(choice).total, choice).toBeGreaterThan(0);
+  });
+
   it('when the word being typed is a function word, no completion replaces it with another word', () => {
     for (const typed of ['why did kyrgyzstan cancel the drills for', 'zatulin said that th']) {
       const head = typed.slice(0, typed.lastIndexOf(' ') + 1);
