@@ -295,7 +295,7 @@ export class AnswerEngine {
     const focusTerm = focus === null ? null : (this.#terms(focus)[0]?.term ?? null);
     return rank(this.#terms(text), questionShape(english), context, {
       ...options,
-      why: asksWhy(text),
+      why: asksWhy(english),
       focus: focusTerm,
     });
   }
