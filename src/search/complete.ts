@@ -190,7 +190,8 @@ export function complete(
   choices.push(query(typed));
 
   const terms = context.terms(typed);
-  const lastWord = typing ? /[\p{L}\p{N}'’-]+$/u.exec(typed)?.[0] : undefined;
+  // The last part of a hyphenated word is its own term: `nagorno-kar` completes to `nagorno-Karabakh`.
+  const lastWord = typing ? /[\p{L}\p{N}'’]+$/u.exec(typed)?.[0] : undefined;
   // The last term is the word being typed only if that word is searched: a function word
   // (`for`, `the`) has no term, and completing the term before it would replace what was typed.
   const last = terms.at(-1);

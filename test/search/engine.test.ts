@@ -266,6 +266,12 @@ describe('autocomplete', () => {
       expect(engine.answer(choice).total, choice).toBeGreaterThan(0);
   });
 
+  it('when the last part of a hyphenated name is being typed, the completion keeps the first part', () => {
+    const completions = texts(engine.complete('nagorno-kar'));
+    expect(completions).toContain('nagorno-Karabakh');
+    expect(completions).not.toContain('Karabakh');
+  });
+
   it('when the word being typed is a function word, no completion replaces it with another word', () => {
     for (const typed of ['why did kyrgyzstan cancel the drills for', 'zatulin said that th']) {
       const head = typed.slice(0, typed.lastIndexOf(' ') + 1);
