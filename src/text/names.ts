@@ -19,6 +19,7 @@
  */
 import { MONTHS, WEEKDAYS } from './calendar.ts';
 import { isPeopleWord } from './demonyms.ts';
+import { memoize } from './memo.ts';
 import { startsWithCapital, type Token, tokenize, wordTerms } from './terms.ts';
 
 /**
@@ -118,10 +119,14 @@ function nameOf(run: readonly string[]): string | null {
   words[words.length - 1] = (words.at(-1) as string).replace(POSSESSIVE, '');
   if (words.length > 1) return words.join(' ');
   const [word] = words as [string];
-  const terms = wordTerms(word);
-  if (CALENDAR.has(word) || terms.length === 0 || terms.every(isPeopleWord)) return null;
-  return word;
+  return standsAlone(word) ? word : null;
 }
+
+/** Whether one capitalised word is a name by itself (asked once per word a corpus writes). */
+const standsAlone = memoize((word: string): boolean => {
+  const terms = wordTerms(word);
+  return !CALENDAR.has(word) && terms.length > 0 && !terms.every(isPeopleWord);
+});
 
 /**
  * The `max` names most written about, from each name's count (paragraphs naming it), most first.
