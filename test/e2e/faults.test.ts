@@ -12,10 +12,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Json, LocalDiscordServer, LocalUser, RecordedRequest } from '../../src/local-discord/server.ts';
 import { SETTINGS_FILE_NAME } from '../../src/settings/store.ts';
 import {
-  askData,
   configure,
+  EPHEMERAL,
+  localGuild,
   MODERATOR_PERMISSIONS as MODERATOR,
   type RunningBot,
+  sendQuestion,
   startWorld,
   type World,
 } from '../support/bot.ts';
@@ -27,7 +29,6 @@ const QUIET = '110000000000000052';
 const BOT: LocalUser = { id: '190000000000000051', username: 'CSTO answers', bot: true };
 const alice: LocalUser = { id: '200000000000000051', username: 'alice' };
 const mod: LocalUser = { id: '200000000000000052', username: 'mod' };
-const EPHEMERAL = 64;
 const CALLBACK = /^\/interactions\/\d+\/[^/]+\/callback$/;
 const CHANNEL_MESSAGES = /^\/channels\/\d+\/messages$/;
 const QUERIES = ['armenia', 'drills', 'Pashinian', 'Tokayev', 'border clashes', 'Kyrgyzstan'];
@@ -48,17 +49,7 @@ beforeAll(async () => {
   dataDir = tempDir();
   world = await startWorld({
     botUser: BOT,
-    guilds: [
-      {
-        id: GUILD,
-        name: 'Faults',
-        ownerId: mod.id,
-        channels: [
-          { id: CHANNEL, name: 'general' },
-          { id: QUIET, name: 'quiet' },
-        ],
-      },
-    ],
+    guilds: [localGuild(GUILD, 'Faults', mod, { general: CHANNEL, quiet: QUIET })],
     deploy: 'rest',
     bot: { corpusDir, dataDir },
   });
@@ -72,8 +63,7 @@ afterAll(async () => {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-const ask = (query: string, channelId = CHANNEL) =>
-  server.sendInteraction({ type: 2, data: askData(query), user: alice, channelId });
+const ask = (query: string, channelId = CHANNEL) => sendQuestion(server, query, { user: alice, channelId });
 
 /** Every callback POST for one interaction, in the order answered, with what the server said. */
 const callbacksOf = (id: string): RecordedRequest[] =>

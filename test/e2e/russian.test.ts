@@ -10,10 +10,17 @@ import {
   type LocalUser,
   MEMBER_PERMISSIONS,
 } from '../../src/local-discord/server.ts';
-import { askData, configure, MODERATOR_PERMISSIONS, startWorld, type World } from '../support/bot.ts';
+import {
+  configure,
+  EPHEMERAL,
+  localGuild,
+  MODERATOR_PERMISSIONS,
+  sendQuestion,
+  startWorld,
+  type World,
+} from '../support/bot.ts';
 import { pinged } from '../support/hostile/judge.ts';
 
-const EPHEMERAL = 64;
 const ENGLISH_GUILD = '100000000000000201';
 const RUSSIAN_GUILD = '100000000000000202';
 const ENGLISH_CHANNEL = '110000000000000201';
@@ -27,19 +34,8 @@ let server: LocalDiscordServer;
 beforeAll(async () => {
   world = await startWorld({
     guilds: [
-      {
-        id: ENGLISH_GUILD,
-        name: 'Local',
-        ownerId: olga.id,
-        channels: [{ id: ENGLISH_CHANNEL, name: 'general' }],
-      },
-      {
-        id: RUSSIAN_GUILD,
-        name: 'Локальный',
-        ownerId: olga.id,
-        channels: [{ id: RUSSIAN_CHANNEL, name: 'общий' }],
-        preferredLocale: 'ru',
-      },
+      localGuild(ENGLISH_GUILD, 'Local', olga, { general: ENGLISH_CHANNEL }),
+      localGuild(RUSSIAN_GUILD, 'Локальный', olga, { общий: RUSSIAN_CHANNEL }, 'ru'),
     ],
   });
   ({ server } = world);
@@ -48,7 +44,7 @@ beforeAll(async () => {
 afterAll(() => world?.stop());
 
 const askInRussian = (query: string, user = olga, channelId = ENGLISH_CHANNEL) =>
-  server.sendInteraction({ type: 2, data: askData(query), user, channelId, locale: 'ru' });
+  sendQuestion(server, query, { user, channelId, locale: 'ru' });
 
 const buttons = (payload: Json): Json[] =>
   (payload.components ?? []).flatMap((row: Json) => row.components as Json[]);
@@ -98,12 +94,8 @@ describe('/csto from a Russian client', () => {
   });
 
   it('the same question from an English client is answered in English', async () => {
-    const { data } = await server.sendInteraction({
-      type: 2,
-      data: askData('Армения'),
-      user: olga,
-      channelId: ENGLISH_CHANNEL,
-    }).callback;
+    const { data } = await sendQuestion(server, 'Армения', { user: olga, channelId: ENGLISH_CHANNEL })
+      .callback;
     expect(data.embeds[2].footer.text).toMatch(/^\d+ paragraphs matched “Армения” · showing 1–3$/);
   });
 

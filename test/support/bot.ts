@@ -36,6 +36,33 @@ export const MODERATOR_PERMISSIONS = (
   BigInt(MEMBER_PERMISSIONS) | PermissionFlagsBits.ManageGuild
 ).toString();
 
+/** The flag Discord sets on a message only the member it answers can see (`MessageFlags.Ephemeral`). */
+export const EPHEMERAL = 64;
+
+/**
+ * A server (guild) of the local Discord for `DiscordOptions.guilds`, owned by `owner`, with text channels
+ * given as name → id in the order listed (`{ general: CHANNEL }`; a name that is a number would be put first,
+ * as JavaScript orders such keys); `preferredLocale` is its language.
+ */
+export function localGuild(
+  id: string,
+  name: string,
+  owner: LocalUser | string,
+  channels: Readonly<Record<string, string>>,
+  preferredLocale?: string,
+): LocalGuild {
+  return {
+    id,
+    name,
+    ownerId: typeof owner === 'string' ? owner : owner.id,
+    channels: Object.entries(channels).map(([channelName, channelId]) => ({
+      id: channelId,
+      name: channelName,
+    })),
+    ...(preferredLocale ? { preferredLocale } : {}),
+  };
+}
+
 export interface RunningBot {
   bot: Bot;
   config: BotConfig;
@@ -190,6 +217,9 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
   };
 }
 
+/** Who sends an interaction, and where: user, permissions, channel, locale, endpoint (see `InteractionInput`). */
+export type Sender = Omit<InteractionInput, 'type' | 'data'>;
+
 /**
  * `/csto-config <group?> <sub> options…` as Discord sends it (`path` is `[sub]` or `[group, sub]`): a channel
  * option arrives with its channel resolved.
@@ -225,7 +255,7 @@ export function configure(
   server: LocalDiscordServer,
   path: readonly string[],
   options: Json[],
-  from: Omit<InteractionInput, 'type' | 'data'>,
+  from: Sender,
 ): InteractionHandle {
   return server.sendInteraction({ type: 2, data: configData(path, options), ...from });
 }
@@ -346,6 +376,25 @@ export function askData(query: string, extra: { hide?: boolean; mention?: LocalU
         }
       : {}),
   };
+}
+
+/** Sends `/csto query` (`askData(query, extra)`) as `from` describes. */
+export function sendQuestion(
+  server: LocalDiscordServer,
+  query: string,
+  from: Sender,
+  extra?: Parameters<typeof askData>[1],
+): InteractionHandle {
+  return server.sendInteraction({ type: 2, data: askData(query, extra), ...from });
+}
+
+/** Sends the autocomplete request Discord sends while `/csto`'s query reads `typed`, as `from` describes. */
+export function sendAutocomplete(server: LocalDiscordServer, typed: string, from: Sender): InteractionHandle {
+  return server.sendInteraction({
+    type: 4,
+    data: { name: 'csto', options: [{ name: 'query', type: 3, value: typed, focused: true }] },
+    ...from,
+  });
 }
 
 /** The interactions endpoint of a bot started in HTTP mode with `config`. */
