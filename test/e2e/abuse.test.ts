@@ -4,10 +4,11 @@
  * times or after the channel was taken off the allow list, and floods with the cooldown off (the built-in
  * burst floor).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_BURST_ANSWERS as BURST_ANSWERS } from '../../src/bot/cooldowns.ts';
 import type { Json, LocalDiscordServer, LocalUser } from '../../src/local-discord/server.ts';
 import {
+  botUser,
   EPHEMERAL,
   localGuild,
   MODERATOR_PERMISSIONS as MODERATOR,
@@ -15,16 +16,14 @@ import {
   configure as sendConfig,
   sendQuestion,
   startWorld,
-  type World,
 } from '../support/bot.ts';
 
 const GUILD = '100000000000000071';
 const CHANNEL = '110000000000000071';
 const OTHER_CHANNEL = '110000000000000072';
-const BOT: LocalUser = { id: '190000000000000071', username: 'CSTO answers', bot: true };
+const BOT = botUser('190000000000000071');
 const mod: LocalUser = { id: '200000000000000070', username: 'mod' };
 
-let world: World;
 let server: LocalDiscordServer;
 let running: RunningBot;
 let members = 0;
@@ -35,7 +34,7 @@ const newMember = (): LocalUser => ({
 });
 
 beforeAll(async () => {
-  world = await startWorld({
+  const world = await startWorld({
     botUser: BOT,
     guilds: [localGuild(GUILD, 'Abuse', mod, { general: CHANNEL, other: OTHER_CHANNEL })],
     deploy: 'rest',
@@ -43,9 +42,8 @@ beforeAll(async () => {
     bot: { burstAnswers: BURST_ANSWERS },
   });
   ({ server, running } = world);
+  return world.stop;
 });
-
-afterAll(() => world?.stop());
 
 async function configure(sub: string, options: Json[], group?: string): Promise<void> {
   const response = await sendConfig(server, group ? [group, sub] : [sub], options, {

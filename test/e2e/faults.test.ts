@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Json, LocalDiscordServer, LocalUser, RecordedRequest } from '../../src/local-discord/server.ts';
 import { SETTINGS_FILE_NAME } from '../../src/settings/store.ts';
 import {
+  botUser,
   configure,
   EPHEMERAL,
   localGuild,
@@ -21,12 +22,12 @@ import {
   startWorld,
   type World,
 } from '../support/bot.ts';
-import { markdownArticle, SHIPPED_CORPUS, tempDir } from '../support/corpus.ts';
+import { copyShippedCorpus, markdownArticle, SHIPPED_CORPUS, tempDir } from '../support/corpus.ts';
 
 const GUILD = '100000000000000051';
 const CHANNEL = '110000000000000051';
 const QUIET = '110000000000000052';
-const BOT: LocalUser = { id: '190000000000000051', username: 'CSTO answers', bot: true };
+const BOT = botUser('190000000000000051');
 const alice: LocalUser = { id: '200000000000000051', username: 'alice' };
 const mod: LocalUser = { id: '200000000000000052', username: 'mod' };
 const CALLBACK = /^\/interactions\/\d+\/[^/]+\/callback$/;
@@ -44,8 +45,7 @@ const onUnhandled = (reason: unknown) => unhandled.push(reason);
 beforeAll(async () => {
   process.on('unhandledRejection', onUnhandled);
   // A copy of the corpus, because one test removes the directory.
-  corpusDir = join(tempDir('corpus-'), 'corpus');
-  cpSync(SHIPPED_CORPUS, corpusDir, { recursive: true });
+  corpusDir = copyShippedCorpus();
   dataDir = tempDir();
   world = await startWorld({
     botUser: BOT,

@@ -5,7 +5,7 @@
  * request that is unsigned, tampered with, stale or replayed is refused before anything is parsed.
  */
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { MAX_BODY_BYTES } from '../../src/bot/interactions-endpoint.ts';
 import { SIGNATURE_MAX_AGE_MS } from '../../src/bot/signature.ts';
 import { InteractionSigner } from '../../src/local-discord/http-delivery.ts';
@@ -25,7 +25,6 @@ import {
   sendAutocomplete,
   sendQuestion,
   startWorld,
-  type World,
 } from '../support/bot.ts';
 
 const GUILD = '100000000000000061';
@@ -33,22 +32,20 @@ const CHANNEL = '110000000000000061';
 const mod: LocalUser = { id: '200000000000000061', username: 'mod' };
 const member: LocalUser = { id: '200000000000000062', username: 'member' };
 
-let world: World;
 let server: LocalDiscordServer;
 let running: RunningBot;
 let url: string;
 
 beforeAll(async () => {
-  world = await startWorld({
+  const world = await startWorld({
     guilds: [localGuild(GUILD, 'HTTP Guild', mod, { news: CHANNEL })],
     bot: { ownerIds: [mod.id] },
     mode: 'http',
   });
   ({ server, running } = world);
   url = interactionsUrl(running.config);
+  return world.stop;
 });
-
-afterAll(() => world?.stop());
 
 const ask = (query: string, user = member) => sendQuestion(server, query, { user, channelId: CHANNEL });
 

@@ -6,14 +6,14 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Json, LocalDiscordServer, LocalUser } from '../../src/local-discord/server.ts';
-import { localGuild, type RunningBot, sendQuestion, startWorld, type World } from '../support/bot.ts';
+import { botUser, localGuild, type RunningBot, sendQuestion, startWorld } from '../support/bot.ts';
 import { copyShippedCorpus, markdownArticle } from '../support/corpus.ts';
 
 const GUILD = '100000000000000081';
 const CHANNEL = '110000000000000081';
-const BOT: LocalUser = { id: '190000000000000081', username: 'CSTO answers', bot: true };
+const BOT = botUser('190000000000000081');
 const member: LocalUser = { id: '200000000000000081', username: 'member' };
 const ARTICLE_URL = 'https://news.example.org/2024/05/quokkastan-summit';
 const CALLBACK = /^\/interactions\/\d+\/[^/]+\/callback$/;
@@ -31,7 +31,6 @@ const refusedUrl = (prefix: string[]) => ({
   }),
 });
 
-let world: World;
 let server: LocalDiscordServer;
 let running: RunningBot;
 
@@ -41,16 +40,15 @@ beforeAll(async () => {
     join(corpusDir, 'summit.md'),
     markdownArticle('Summit', 'The quokkastan summit ended without a statement.', `url: ${ARTICLE_URL}\n`),
   );
-  world = await startWorld({
+  const world = await startWorld({
     botUser: BOT,
     guilds: [localGuild(GUILD, 'Links', member, { general: CHANNEL })],
     deploy: 'rest',
     bot: { corpusDir },
   });
   ({ server, running } = world);
+  return world.stop;
 });
-
-afterAll(() => world?.stop());
 
 /** `/csto query` from the member, in the guild's channel. */
 const ask = (query: string) => sendQuestion(server, query, { user: member, channelId: CHANNEL });

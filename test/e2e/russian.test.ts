@@ -3,7 +3,7 @@
  * server, with interactions whose `locale` is `ru` and a server whose `preferred_locale` is `ru`.
  * The bot's own words come back in Russian; excerpts and citations stay the article's English.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   type Json,
   type LocalDiscordServer,
@@ -17,7 +17,6 @@ import {
   MODERATOR_PERMISSIONS,
   sendQuestion,
   startWorld,
-  type World,
 } from '../support/bot.ts';
 import { pinged } from '../support/hostile/judge.ts';
 
@@ -28,20 +27,18 @@ const RUSSIAN_CHANNEL = '110000000000000202';
 const olga: LocalUser = { id: '200000000000000201', username: 'olga' };
 const aibek: LocalUser = { id: '200000000000000202', username: 'aibek' };
 
-let world: World;
 let server: LocalDiscordServer;
 
 beforeAll(async () => {
-  world = await startWorld({
+  const world = await startWorld({
     guilds: [
       localGuild(ENGLISH_GUILD, 'Local', olga, { general: ENGLISH_CHANNEL }),
       localGuild(RUSSIAN_GUILD, 'Локальный', olga, { общий: RUSSIAN_CHANNEL }, 'ru'),
     ],
   });
   ({ server } = world);
+  return world.stop;
 });
-
-afterAll(() => world?.stop());
 
 const askInRussian = (query: string, user = olga, channelId = ENGLISH_CHANNEL) =>
   sendQuestion(server, query, { user, channelId, locale: 'ru' });

@@ -39,6 +39,11 @@ export const MODERATOR_PERMISSIONS = (
 /** The flag Discord sets on a message only the member it answers can see (`MessageFlags.Ephemeral`). */
 export const EPHEMERAL = 64;
 
+/** The bot's user for `DiscordOptions.botUser`, with an id of the suite's own, for members to mention. */
+export function botUser(id: string): LocalUser {
+  return { id, username: 'CSTO answers', bot: true };
+}
+
 /**
  * A server (guild) of the local Discord for `DiscordOptions.guilds`, owned by `owner`, with text channels
  * given as name → id in the order listed (`{ general: CHANNEL }`; a name that is a number would be put first,
@@ -200,7 +205,10 @@ export interface WorldOptions extends DiscordOptions {
   mode?: BotMode;
 }
 
-/** The fixture most end-to-end suites start from (`beforeAll`), and stop (`afterAll`). */
+/**
+ * The fixture most end-to-end suites start in `beforeAll`, which returns its `stop` for vitest to call after
+ * the file's last test.
+ */
 export async function startWorld(options: WorldOptions = {}): Promise<World> {
   const server = await startDiscord(options);
   const running = await runBot(server, options.bot, options.mode).catch(async (error: unknown) => {
