@@ -12,7 +12,7 @@
  */
 import type { Corpus } from '../src/corpus/load.ts';
 import type { Article, Paragraph } from '../src/corpus/types.ts';
-import { MONTHS } from '../src/search/citation.ts';
+import { MONTHS } from '../src/text/calendar.ts';
 
 /** Tommy Ettinger's mulberry32: small, fast and good enough for sampling text. */
 export function mulberry32(seed: number): () => number {

@@ -67,6 +67,8 @@ export interface PackedIndex {
   vocabulary: { terms: string[]; surfaces: string[]; counts: Int32Array };
   /** Title and heading texts, and their terms joined by spaces. */
   headings: { texts: string[]; terms: string[] };
+  /** Names and how many paragraphs name each. */
+  names: { texts: string[]; counts: Int32Array };
 }
 
 const LEAF = '';
@@ -128,6 +130,7 @@ export function packIndex(built: BuiltIndex): PackedIndex {
       texts: [...built.headings.keys()],
       terms: [...built.headings.values()].map((terms) => terms.join(' ')),
     },
+    names: { texts: [...built.names.keys()], counts: Int32Array.from(built.names.values()) },
   };
 }
 
@@ -162,7 +165,10 @@ function wellFormed(data: PackedIndex): boolean {
     vocabulary.terms.length === vocabulary.counts.length &&
     Array.isArray(data.headings?.texts) &&
     Array.isArray(data.headings.terms) &&
-    data.headings.texts.length === data.headings.terms.length
+    data.headings.texts.length === data.headings.terms.length &&
+    Array.isArray(data.names?.texts) &&
+    data.names.counts instanceof Int32Array &&
+    data.names.texts.length === data.names.counts.length
   );
 }
 
@@ -204,7 +210,8 @@ export function unpackIndex(data: PackedIndex): BuiltIndex | null {
   const headings = new Map(
     texts.map((text, at) => [text, headingTerms[at] ? (headingTerms[at] as string).split(' ') : []]),
   );
-  return { index, vocabulary, headings };
+  const names = new Map(data.names.texts.map((text, at) => [text, data.names.counts[at] as number]));
+  return { index, vocabulary, headings, names };
 }
 
 type CacheFile = { fingerprint: string } & PackedIndex;

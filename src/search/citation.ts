@@ -5,22 +5,8 @@
  * original's.
  */
 import type { ArticleMeta, InferableField, Paragraph } from '../corpus/types.ts';
+import { MONTHS } from '../text/calendar.ts';
 import { sliceText } from '../text/slice.ts';
-
-export const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 /** `2022-10` → `October 2022`; `2022-10-12` → `12 October 2022`. */
 export function formatDate(iso: string): string {

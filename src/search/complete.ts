@@ -14,7 +14,8 @@
  *
  * How choices look and Discord's limits are `src/render/choices.ts`'s business.
  */
-import { foldWord, isNumericTerm, startsWithCapital } from '../text/terms.ts';
+import { mostWrittenAbout } from '../text/names.ts';
+import { foldWord, isNumericTerm } from '../text/terms.ts';
 import type { Vocabulary } from './inverted-index.ts';
 import type { QueryTerm } from './query.ts';
 import type { Ranked } from './rank.ts';
@@ -35,6 +36,8 @@ export type Completion =
     }
   | { kind: 'query'; text: string };
 
+/** Names kept for an empty box: more than any box shows (Discord's is 25 choices). */
+const NAMES_KEPT = 50;
 /** Answer previews offered first. */
 const PREVIEWS = 3;
 /** Best-ranked paragraphs whose matched words become completions of the word being typed. */
@@ -55,13 +58,15 @@ export interface Heading {
 /** Vocabulary and headings as autocomplete reads them: built once per index version. */
 export class WordLists {
   readonly #vocabulary: Vocabulary;
+  readonly #nameCounts: ReadonlyMap<string, number>;
   readonly headings: readonly Heading[];
   #sorted: Word[] | undefined;
   #names: string[] | undefined;
   #headingIndex: HeadingIndex | undefined;
 
-  constructor(vocabulary: Vocabulary, headings: readonly Heading[]) {
+  constructor(vocabulary: Vocabulary, names: ReadonlyMap<string, number>, headings: readonly Heading[]) {
     this.#vocabulary = vocabulary;
+    this.#nameCounts = names;
     this.headings = headings;
   }
 
@@ -93,13 +98,9 @@ export class WordLists {
     return best;
   }
 
-  /** The most frequent capitalised words: names of people, places and organisations. */
+  /** The names of people, places and bodies most written about (`names.ts`), most first. */
   names(): string[] {
-    this.#names ??= [...this.#vocabulary.values()]
-      .filter(({ surface }) => startsWithCapital(surface) && surface.length > 2)
-      .sort((a, b) => b.count - a.count)
-      .slice(0, 50)
-      .map(({ surface }) => surface);
+    this.#names ??= mostWrittenAbout(this.#nameCounts, NAMES_KEPT);
     return this.#names;
   }
 
@@ -189,14 +190,20 @@ export function complete(
   choices.push(query(typed));
 
   const terms = context.terms(typed);
-  const lastWord = typing ? /[\p{L}\p{N}'’-]+$/u.exec(typed)?.[0] : undefined;
+  // The last part of a hyphenated word is its own term: `nagorno-kar` completes to `nagorno-Karabakh`.
+  const lastWord = typing ? /[\p{L}\p{N}'’]+$/u.exec(typed)?.[0] : undefined;
+  // The last term is the word being typed only if that word is searched: a function word
+  // (`for`, `the`) has no term, and completing the term before it would replace what was typed.
   const last = terms.at(-1);
-  if (lastWord && last) {
+  if (lastWord && last && (last.prefix !== null || last.written === foldWord(lastWord))) {
     const head = typed.slice(0, typed.length - lastWord.length);
     for (const surface of completionsOf(last, ranked)) choices.push(query(head + surface));
-    if (terms.length === 1 && last.prefix) {
+    // A word typed with nothing else to search (`cs`, `what is the cs`) is completed from the
+    // vocabulary, even a word too short to search as a prefix: `CSTO` from `cs`.
+    const begun = last.prefix ?? last.written;
+    if (begun !== undefined && terms.every((term) => term === last || term.auxiliary)) {
       // Twice the choices shown: enough however many of them repeat a completion above.
-      for (const word of context.lists.beginningWith(last.prefix, 2 * limit))
+      for (const word of context.lists.beginningWith(begun, 2 * limit))
         choices.push(query(head + word.surface));
     }
   }

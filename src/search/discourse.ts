@@ -22,18 +22,18 @@ interface Scored {
 }
 
 /**
- * "Why" in English and Russian, read from the question as typed: Russian question words reach
- * ranking only as their English reading, and `why` is not a search term (it is auxiliary).
+ * "Why" in English, read from the question's wording (`why` is not a search term: it is
+ * auxiliary). A Russian question is read through its English reading (`inEnglish` in
+ * russian.ts: `почему`, `из-за чего` → `why`), as for its shape.
  */
 const WHY = [
   /\b(why|how come)\b/,
   /\bfor what (reason|purpose)\b/,
   /\bwhat (is|was|were|are) the (reasons?|causes?|motives?|grounds)\b/,
   /\bwhat (made|caused|prompted|drove|pushed|forced|sparked|triggered|led)\b/,
-  /(^|\s)(почему|зачем|отчего|из-за чего|по какой причине)(\s|$)/,
 ];
 
-/** Whether a question asks why something happened. */
+/** Whether a question (in English, or a Russian one's English reading) asks why something happened. */
 export function asksWhy(query: string): boolean {
   const q = query
     .toLowerCase()

@@ -17,6 +17,7 @@ import {
   problemLogMessage,
 } from '../corpus/load.ts';
 import type { Article } from '../corpus/types.ts';
+import { loadEnglishWords } from '../text/english.ts';
 import { startsWithCapital } from '../text/terms.ts';
 import { CACHE_FILE, CACHE_MISS_MESSAGE, indexFingerprint, loadIndexCache, saveIndexCache } from './cache.ts';
 import { type Completion, complete, WordLists } from './complete.ts';
@@ -172,10 +173,12 @@ export class AnswerEngine {
 
   /**
    * Loads the corpus directory and the index: from the cache under `dataDir` when it matches the
-   * corpus, otherwise built and saved. Files that cannot be parsed are logged and skipped.
+   * corpus, otherwise built and saved. Files that cannot be parsed are logged and skipped. The
+   * English dictionary that spelling correction consults is read meanwhile (`english.ts`), so no
+   * answer waits for it.
    */
   static async open({ corpusDir, dataDir, logger }: OpenOptions): Promise<AnswerEngine> {
-    const corpus = await loadCorpus(corpusDir);
+    const [corpus] = await Promise.all([loadCorpus(corpusDir), loadEnglishWords()]);
     for (const problem of corpus.problems) logger?.warn(problem, problemLogMessage(problem));
     if (!dataDir) return AnswerEngine.fromCorpus(corpus);
 
@@ -271,7 +274,7 @@ export class AnswerEngine {
   complete(partial: string, limit = DEFAULT_COMPLETIONS): Completion[] {
     const typed = splitReference(cleanQuery(partial)).text;
     const typing = !/\s$/u.test(partial);
-    this.#lists ??= new WordLists(this.#built.vocabulary, this.#table.headings);
+    this.#lists ??= new WordLists(this.#built.vocabulary, this.#built.names, this.#table.headings);
     return complete(typed, typing, Math.max(1, Math.trunc(limit) || DEFAULT_COMPLETIONS), {
       lists: this.#lists,
       terms: (text) => this.#terms(text),
@@ -292,7 +295,7 @@ export class AnswerEngine {
     const focusTerm = focus === null ? null : (this.#terms(focus)[0]?.term ?? null);
     return rank(this.#terms(text), questionShape(english), context, {
       ...options,
-      why: asksWhy(text),
+      why: asksWhy(english),
       focus: focusTerm,
     });
   }

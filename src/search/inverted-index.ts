@@ -9,6 +9,7 @@ import MiniSearch, { type Options } from 'minisearch';
 import type { Glossary } from '../corpus/glossary.ts';
 import type { Article } from '../corpus/types.ts';
 import { forgetMemos } from '../text/memo.ts';
+import { namesIn } from '../text/names.ts';
 import { analyzeWord, type Folds, type Token, tokenize, type WordTerm } from '../text/terms.ts';
 import { PostingsBuilder, type TermPostings, termPostings } from './postings.ts';
 
@@ -16,7 +17,7 @@ import { PostingsBuilder, type TermPostings, termPostings } from './postings.ts'
  * Bump whenever term processing, fields or boosts change: it is part of the cache fingerprint,
  * so a cache written by older code is rebuilt instead of answering with stale terms.
  */
-export const INDEX_VERSION = 3;
+export const INDEX_VERSION = 4;
 
 /**
  * One indexed paragraph; every field holds analyzed terms separated by spaces. Only what a
@@ -91,6 +92,8 @@ export interface BuiltIndex {
    * kept in its cache), so the engine's heading lookups cost no analysis at start.
    */
   headings: Map<string, string[]>;
+  /** How many paragraphs name each name (`names.ts`): what an empty autocomplete box offers. */
+  names: Map<string, number>;
 }
 
 /**
@@ -110,6 +113,7 @@ function analyzeArticle(article: Article, glossary: Glossary, memo: WordMemo = n
         paragraph,
         text: analyzeTokens(tokens, glossary.spelling, memo),
         aliases: glossary.findAliases(tokens).flatMap((span) => span.words),
+        names: namesIn(paragraph.text, tokens),
       };
     }),
   };
@@ -121,6 +125,16 @@ function vocabularyOf(analyzed: ReturnType<typeof analyzeArticle>): WordTerm[][]
     ...analyzed.sections.values(),
     ...analyzed.paragraphs.flatMap(({ text, aliases }) => [text, aliases]),
   ];
+}
+
+function countNames(built: BuiltIndex, analyzed: ReturnType<typeof analyzeArticle>, delta: 1 | -1): void {
+  for (const { names } of analyzed.paragraphs) {
+    for (const name of names) {
+      const count = (built.names.get(name) ?? 0) + delta;
+      if (count > 0) built.names.set(name, count);
+      else built.names.delete(name);
+    }
+  }
 }
 
 /** Keeps an article's title and headings analysed (never removed: a text's terms do not change). */
@@ -138,6 +152,7 @@ export function addArticle(built: BuiltIndex, article: Article, glossary: Glossa
   const analyzed = analyzeArticle(article, glossary);
   keepHeadings(built, article, analyzed);
   for (const words of vocabularyOf(analyzed)) countWords(built.vocabulary, words, 1);
+  countNames(built, analyzed, 1);
   for (const { paragraph, text, aliases } of analyzed.paragraphs) {
     built.index.add({ id: paragraph.id, text: termsOf(text).join(' '), aliases: termsOf(aliases).join(' ') });
   }
@@ -147,6 +162,7 @@ export function addArticle(built: BuiltIndex, article: Article, glossary: Glossa
 export function removeArticle(built: BuiltIndex, article: Article, glossary: Glossary): void {
   const analyzed = analyzeArticle(article, glossary);
   for (const words of vocabularyOf(analyzed)) countWords(built.vocabulary, words, -1);
+  countNames(built, analyzed, -1);
   for (const paragraph of article.paragraphs) {
     if (built.index.has(paragraph.id)) built.index.discard(paragraph.id);
   }
@@ -190,13 +206,14 @@ export const stateOf = (index: MiniSearch<IndexedParagraph>) => index as unknown
 export function buildIndex(articles: readonly Article[], glossary: Glossary): BuiltIndex {
   const index = new MiniSearch<IndexedParagraph>(INDEX_OPTIONS);
   const state = stateOf(index);
-  const built: BuiltIndex = { index, vocabulary: new Map(), headings: new Map() };
+  const built: BuiltIndex = { index, vocabulary: new Map(), headings: new Map(), names: new Map() };
   const postings = new PostingsBuilder(FIELDS.length);
   const memo: WordMemo = new Map();
   for (const article of articles) {
     const analyzed = analyzeArticle(article, glossary, memo);
     keepHeadings(built, article, analyzed);
     for (const words of vocabularyOf(analyzed)) countWords(built.vocabulary, words, 1);
+    countNames(built, analyzed, 1);
     for (const { paragraph, text, aliases } of analyzed.paragraphs) {
       if (index.has(paragraph.id)) throw new Error(`MiniSearch: duplicate ID ${paragraph.id}`);
       const doc = state.addDocumentId(paragraph.id);

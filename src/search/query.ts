@@ -75,6 +75,12 @@ export interface QueryTerm {
    */
   variants: readonly string[];
   /**
+   * The variants that are the word's country group (`demonyms.ts`: `kyrgyz` → `kyrgyzstan`,
+   * `kyrgyzstani`): a subset of `variants`, counting well below a word-family variant
+   * (`QUALITY.demonym` in rank.ts).
+   */
+  demonyms: readonly string[];
+  /**
    * The stems of the word's synonyms in news English (`help` → `aid`, `assist`; see `thesaurus.ts`):
    * they count as the word, well below the word itself, and are matched exactly, never fuzzily.
    */
@@ -175,12 +181,14 @@ export function queryTerms(
         const alternatives = word.alternatives ?? [];
         const ordinal = ordinalVariant(word.term);
         const begun = prefix === null ? [] : numberWordsBeginning(prefix);
+        const variant = (stem: string) => !alternatives.includes(stem) && stem !== word.term;
+        const demonyms = demonymStems(word.term).filter(variant);
         const variants = [
           ...familyStems(word.term),
-          ...demonymStems(word.term),
+          ...demonyms,
           ...(ordinal ? [ordinal] : []),
           ...begun,
-        ].filter((stem) => !alternatives.includes(stem) && stem !== word.term);
+        ].filter(variant);
         // A word capitalised after the first is part of a name (`Security Council`, `Treaty
         // Organization`): a synonym of the word is not one of the name.
         const named = at > 0 && startsWithCapital(token.surface);
@@ -194,6 +202,7 @@ export function queryTerms(
           auxiliary,
           alternatives,
           variants,
+          demonyms,
           synonyms,
           written: folded,
         });

@@ -23,7 +23,6 @@
  */
 
 import type MiniSearch from 'minisearch';
-import { demonymStems } from '../text/demonyms.ts';
 import { bestFirst } from './best-first.ts';
 import { withCorrections } from './correct.ts';
 import { followEvent } from './discourse.ts';
@@ -143,7 +142,7 @@ interface Owner {
 
 /**
  * Which query word an index term matched for, and how well: exact, as another word of its family
- * (`invasion` for `invade`), as a prefix, or by typos.
+ * (`invasion` for `invade`) or of its country group (`QueryTerm.demonyms`), as a prefix, or by typos.
  */
 function ownerFinder(terms: readonly QueryTerm[]): (indexTerm: string) => Owner | undefined {
   const owners = new Map<string, Owner | undefined>();
@@ -156,7 +155,7 @@ function ownerFinder(terms: readonly QueryTerm[]): (indexTerm: string) => Owner 
       exact >= 0 || variant >= 0 ? -1 : terms.findIndex((term) => term.synonyms.includes(indexTerm));
     if (exact >= 0) owner = { term: exact, quality: QUALITY.exact };
     else if (variant >= 0) {
-      const country = demonymStems((terms[variant] as QueryTerm).term).includes(indexTerm);
+      const country = (terms[variant] as QueryTerm).demonyms.includes(indexTerm);
       owner = { term: variant, quality: country ? QUALITY.demonym : QUALITY.variant };
     } else if (synonym >= 0) owner = { term: synonym, quality: QUALITY.synonym, synonym: true };
     else {

@@ -20,9 +20,9 @@
  *   paragraph of its article to name X.
  */
 
+import { MONTHS, WEEKDAYS } from '../text/calendar.ts';
 import { isCardinalWord } from '../text/numbers.ts';
 import { isCapitalised, nameListAt, refusalAt, type WordView, wordView } from './answer-phrases.ts';
-import { MONTHS } from './citation.ts';
 import type { ParagraphTerms } from './highlight.ts';
 import type { QueryTerm } from './query.ts';
 
@@ -69,16 +69,7 @@ export function namesAlone(terms: readonly QueryTerm[], isName: (term: QueryTerm
 
 /** Words for amounts that are no single number: a count can start with them too. */
 const AMOUNT_WORDS = new Set(['dozen', 'dozens', 'hundreds', 'thousands', 'millions', 'billion', 'billions']);
-const DATE_WORDS = new Set([
-  ...MONTHS.map((month) => month.toLowerCase()),
-  'monday',
-  'tuesday',
-  'wednesday',
-  'thursday',
-  'friday',
-  'saturday',
-  'sunday',
-]);
+const DATE_WORDS = new Set([...MONTHS, ...WEEKDAYS].map((name) => name.toLowerCase()));
 /** Units a "how long / how far / how big" answer is given in: length, time, share. */
 const UNITS =
   /^(kilomet(er|re)s?|km|miles?|met(er|re)s?|feet|foot|hours?|days?|weeks?|months?|years?|decades?|percent|per)$/;

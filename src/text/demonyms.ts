@@ -136,6 +136,14 @@ const related = stemTable((relate) => {
   }
 });
 
+/** The stems of the words for peoples (`russian`, `kyrgyz`), not of the countries' names. */
+const PEOPLE: ReadonlySet<string> = new Set(COUNTRIES.flatMap((line) => stemsOf(line.split(':')[1] ?? '')));
+
+/** Whether a term is a people's word (`Russian`, `Tajik`) rather than a country's name. */
+export function isPeopleWord(term: string): boolean {
+  return PEOPLE.has(term);
+}
+
 /**
  * The stems a term meets in its country group: a people's word its country's names and its
  * other words (`kyrgyz` → `kyrgyzstani`, `kirghiz`, `kyrgyzstan`, `kirghizia`…), a country's name its

@@ -3,11 +3,17 @@
  * inflections, lower case a–z), so that a word a corpus happens not to use (`sparked`, `fleeing`)
  * is never "corrected" to one it does use (`spare`, `free`).
  *
- * The list is read on first use, not at start: only a query word the corpus does not hold asks.
+ * Only a query word the corpus does not hold asks, so the list is not read at import. The engine
+ * reads it asynchronously while it opens (`loadEnglishWords`, awaited by `AnswerEngine.open`
+ * beside the corpus load): no interaction waits for the file. An engine built without `open`
+ * (tests, the bench: `AnswerEngine.fromCorpus`) falls back to reading it synchronously on the
+ * first lookup, ~30 ms.
+ *
  * It is kept as the file's one string with the offset of each line and searched by bisection —
  * about 4 MB, where a Set of its words would take several times that and a split alone ~0.3 s.
  */
 import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import wordListPath from 'word-list';
 
 interface Dictionary {
@@ -19,39 +25,64 @@ interface Dictionary {
 }
 
 let dictionary: Dictionary | undefined;
+let loading: Promise<void> | undefined;
 
-function load(): Dictionary {
-  const text = readFileSync(wordListPath, 'latin1');
-  const lineStarts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lineStarts.push(i + 1);
-  // Bisection needs order: a word listed before a smaller one is set aside and looked up apart.
-  const starts = new Int32Array(lineStarts.length);
-  const misplaced = new Set<string>();
-  let kept = 0;
-  let previous = '';
-  for (const start of lineStarts) {
-    const word = wordEndingAt(text, start);
-    if (word < previous) misplaced.add(word);
-    else {
-      starts[kept++] = start;
-      previous = word;
-    }
-  }
-  return { text, starts: starts.slice(0, kept), misplaced };
+/**
+ * Reads the dictionary without blocking on the file (once; later calls share the first). The
+ * index over it is then built in one pass of a few milliseconds.
+ */
+export function loadEnglishWords(): Promise<void> {
+  loading ??= readFile(wordListPath, 'latin1').then((text) => {
+    dictionary ??= build(text);
+  });
+  return loading;
 }
 
-function wordEndingAt(text: string, start: number): string {
+/**
+ * The offset of each word, in one pass that compares each word with the last one kept in place
+ * (no string per line): bisection needs order, so a word listed before a smaller one is set aside
+ * and looked up apart.
+ */
+function build(text: string): Dictionary {
+  const starts: number[] = [];
+  const misplaced = new Set<string>();
+  let previousStart = 0;
+  let previousEnd = -1;
+  for (let start = 0; start <= text.length; ) {
+    const newline = text.indexOf('\n', start);
+    const end = newline < 0 ? text.length : newline;
+    if (previousEnd >= 0 && compareAt(text, start, end, previousStart, previousEnd) < 0)
+      misplaced.add(text.slice(start, end));
+    else {
+      starts.push(start);
+      previousStart = start;
+      previousEnd = end;
+    }
+    if (newline < 0) break;
+    start = newline + 1;
+  }
+  return { text, starts: Int32Array.from(starts), misplaced };
+}
+
+/** How `text[a, aEnd)` orders against `text[b, bEnd)`, as `<` orders strings (by code unit). */
+function compareAt(text: string, a: number, aEnd: number, b: number, bEnd: number): number {
+  const length = Math.min(aEnd - a, bEnd - b);
+  for (let i = 0; i < length; i++) {
+    const difference = text.charCodeAt(a + i) - text.charCodeAt(b + i);
+    if (difference !== 0) return difference;
+  }
+  return aEnd - a - (bEnd - b);
+}
+
+function wordAt({ text, starts }: Dictionary, at: number): string {
+  const start = starts[at] as number;
   const end = text.indexOf('\n', start);
   return text.slice(start, end < 0 ? text.length : end);
 }
 
-function wordAt({ text, starts }: Dictionary, at: number): string {
-  return wordEndingAt(text, starts[at] as number);
-}
-
 /** True when `word` (lower case) is in the dictionary. */
 export function isEnglishWord(word: string): boolean {
-  dictionary ??= load();
+  dictionary ??= build(readFileSync(wordListPath, 'latin1'));
   if (dictionary.misplaced.has(word)) return true;
   let low = 0;
   let high = dictionary.starts.length - 1;

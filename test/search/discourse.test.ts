@@ -19,9 +19,6 @@ describe('asksWhy', () => {
     'what were the causes of the flood',
     'what made the council close the harbour',
     'what led to the protests',
-    'почему Кыргызстан отменил учения',
-    'Зачем Токаев позвал войска?',
-    'по какой причине закрыли порт',
   ])('reads "%s" as a why question', (query) => {
     expect(asksWhy(query)).toBe(true);
   });
@@ -33,7 +30,6 @@ describe('asksWhy', () => {
     'how many boats were stranded',
     'what is the CSTO',
     'harbour closure reasons',
-    'когда закрыли порт',
     'whyte harbour',
   ])('does not read "%s" as one', (query) => {
     expect(asksWhy(query)).toBe(false);
@@ -111,6 +107,7 @@ describe('why questions over a corpus', () => {
     );
     expect(first(engine.answer('why did the council close the harbour'))).toBe('harbour#2');
     expect(first(engine.answer('почему council закрыл harbour'))).toBe('harbour#2');
+    expect(first(engine.answer('из-за чего council закрыл harbour'))).toBe('harbour#2');
     // Asked when, the event itself answers.
     expect(first(engine.answer('when did the council close the harbour'))).toBe('harbour#1');
   });

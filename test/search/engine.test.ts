@@ -258,6 +258,30 @@ describe('autocomplete', () => {
     }
   });
 
+  it('when a word too short to search is typed with nothing else to search, the corpus’s words beginning with it are offered', () => {
+    expect(texts(engine.complete('cs'))).toContain('CSTO');
+    const choices = texts(engine.complete('what is the cs'));
+    expect(choices).toContain('what is the CSTO');
+    for (const choice of choices.filter((text) => text !== 'what is the cs'))
+      expect(engine.answer(choice).total, choice).toBeGreaterThan(0);
+  });
+
+  it('when the last part of a hyphenated name is being typed, the completion keeps the first part', () => {
+    const completions = texts(engine.complete('nagorno-kar'));
+    expect(completions).toContain('nagorno-Karabakh');
+    expect(completions).not.toContain('Karabakh');
+  });
+
+  it('when the word being typed is a function word, no completion replaces it with another word', () => {
+    for (const typed of ['why did kyrgyzstan cancel the drills for', 'zatulin said that th']) {
+      const head = typed.slice(0, typed.lastIndexOf(' ') + 1);
+      const last = typed.slice(head.length);
+      const completions = texts(engine.complete(typed)).filter((text) => text.startsWith(head));
+      for (const completion of completions)
+        expect(completion.slice(head.length), completion).toMatch(new RegExp(`^${last}`, 'i'));
+    }
+  });
+
   it('when the typed word matches a section heading, the heading is offered', () => {
     expect(texts(engine.complete('menace'))).toContain('Sense Of Menace For Kazakhstan');
   });
@@ -270,6 +294,26 @@ describe('autocomplete', () => {
     const choices = texts(engine.complete(''));
     expect(choices).toContain('Bishkek Balks At Tajikistan Award');
     expect(choices).toContain('CSTO');
+    for (const choice of choices) expect(engine.answer(choice).total, choice).toBeGreaterThan(0);
+  });
+
+  it('an empty box offers whole names, never the words of one or a people’s adjective', async () => {
+    const dir = makeCorpus({
+      'bloc.md': markdownArticle(
+        'The bloc',
+        [
+          'Leaders of the Collective Security Treaty Organization met in Yerevan, where Prime Minister Nikol Pashinyan spoke.',
+          'The Collective Security Treaty Organization sent no Russian troops, and Pashinyan said the Collective Security Treaty Organization had failed.',
+          'Russian officials in Moscow disagreed with Pashinyan.',
+        ].join('\n\n'),
+      ),
+    });
+    const small = AnswerEngine.fromCorpus(await loadCorpus(dir));
+    const names = texts(small.complete('')).filter((text) => text !== 'The bloc');
+    expect(names.slice(0, 2)).toEqual(['Nikol Pashinyan', 'Collective Security Treaty Organization']);
+    expect(names).toEqual(expect.arrayContaining(['Yerevan', 'Moscow']));
+    for (const word of ['Collective', 'Security', 'Russian', 'Pashinyan', 'Prime', 'Minister'])
+      expect(names).not.toContain(word);
   });
 
   it('when the corpus has several articles, previews start with a short article label and their values name the article', async () => {

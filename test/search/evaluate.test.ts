@@ -66,6 +66,7 @@ const term = (word: string, extra: Partial<QueryTerm> = {}): QueryTerm => ({
   auxiliary: false,
   alternatives: [],
   variants: [],
+  demonyms: [],
   synonyms: [],
   ...extra,
 });

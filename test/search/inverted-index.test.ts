@@ -18,6 +18,7 @@ async function addedOneByOne(dir: string): Promise<BuiltIndex> {
     index: new MiniSearch(INDEX_OPTIONS),
     vocabulary: new Map(),
     headings: new Map(),
+    names: new Map(),
   };
   for (const article of corpus.articles) addArticle(built, article, corpus.glossary);
   return built;
@@ -31,6 +32,7 @@ describe('building the whole index in one pass', () => {
     expect(JSON.stringify(direct.index)).toEqual(JSON.stringify(reference.index));
     expect([...direct.vocabulary]).toEqual([...reference.vocabulary]);
     expect([...direct.headings]).toEqual([...reference.headings]);
+    expect([...direct.names]).toEqual([...reference.names]);
     for (const query of ['armenia', 'collective security', 'tokayev drill']) {
       expect(direct.index.search(query, { prefix: true })).toEqual(
         reference.index.search(query, { prefix: true }),
@@ -54,7 +56,7 @@ describe('building the whole index in one pass', () => {
   it('can still take an article in and out afterwards (what the reload worker does)', async () => {
     const dir = makeCorpus({
       'a.md': markdownArticle('A', 'Shelling reached Batken overnight.\n\nBatken counted the damage.'),
-      'b.md': markdownArticle('B', 'Dushanbe answered the shelling.'),
+      'b.md': markdownArticle('B', 'Then Dushanbe answered the shelling.'),
     });
     const corpus = await loadCorpus(dir);
     const [a, b] = corpus.articles;
@@ -72,5 +74,6 @@ describe('building the whole index in one pass', () => {
     expect(ids(shelling)).toEqual(['b#1']);
     expect(built.index.search('batken')).toEqual([]);
     expect(built.vocabulary.has('batken')).toBe(false);
+    expect([...built.names]).toEqual([['Dushanbe', 1]]);
   });
 });

@@ -53,6 +53,8 @@ describe('live corpus updates', () => {
 
   it('when a file is added, edited or deleted, a reload applies exactly that change', async () => {
     const { corpusDir, engine, live } = await setUp();
+    const offered = () => engine.complete('').map((choice) => (choice.kind === 'query' ? choice.text : ''));
+    expect(offered()).not.toContain('Batken');
     writeFileSync(join(corpusDir, 'uzbek.md'), markdownArticle('Uzbek', 'Uzbekistan quit the bloc.'));
     writeFileSync(join(corpusDir, 'border.md'), markdownArticle('Border', 'Shelling near Batken.'));
     unlinkSync(join(corpusDir, 'drills.md'));
@@ -69,6 +71,8 @@ describe('live corpus updates', () => {
     expect(engine.answer('drills').total).toBe(0);
     expect(engine.articles.map((article) => article.id).sort()).toEqual(['border', 'uzbek']);
     expect(engine.complete('uzbe')).toContainEqual({ kind: 'query', text: 'Uzbekistan' });
+    // The empty box's names follow the corpus.
+    expect(offered()).toContain('Batken');
   });
 
   it('when nothing changed, a reload changes nothing', async () => {

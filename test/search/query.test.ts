@@ -57,6 +57,15 @@ describe('queryTerms', () => {
     expect(armenia).toMatchObject({ term: 'armenia', auxiliary: false });
     expect(queryTerms('Armenia when').at(-1)).toMatchObject({ term: 'when', auxiliary: false });
   });
+
+  it("tells a people's word's country group apart from a word's family among its variants", () => {
+    const [kyrgyz] = queryTerms('Kyrgyz officials?');
+    expect(kyrgyz?.demonyms).toContain('kyrgyzstan');
+    expect(kyrgyz?.variants).toEqual(expect.arrayContaining([...(kyrgyz?.demonyms ?? [])]));
+    const [invade] = queryTerms('invade?');
+    expect(invade?.variants).toContain('invas');
+    expect(invade?.demonyms).toEqual([]);
+  });
 });
 
 describe('typoBudget', () => {

@@ -49,6 +49,7 @@ const word = (term: string, prefix: string | null = null): QueryTerm => ({
   auxiliary: false,
   alternatives: [],
   variants: [],
+  demonyms: [],
   synonyms: [],
 });
 

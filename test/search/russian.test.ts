@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/load.ts';
 import { RussianGlossary } from '../../src/corpus/russian-glossary.ts';
+import { asksWhy } from '../../src/search/discourse.ts';
 import { type Answer, AnswerEngine } from '../../src/search/engine.ts';
 import { queryTerms } from '../../src/search/query.ts';
 import { inEnglish } from '../../src/search/russian.ts';
@@ -217,6 +218,17 @@ describe('the general Russian dictionary (src/text/russian-english.ts)', () => {
     ['почему Киргизия отменила учения', null],
   ])('the Russian question "%s" has the shape of its English twin (%s)', (query, shape) => {
     expect(questionShape(inEnglish(query, general))).toBe(shape);
+  });
+
+  it.each([
+    ['почему Кыргызстан отменил учения', true],
+    ['Зачем Токаев позвал войска?', true],
+    ['по какой причине закрыли порт', true],
+    ['Из-за чего начались протесты?', true],
+    ['когда закрыли порт', false],
+    ['Казахстан беспокоится из-за России', false],
+  ])('the Russian question "%s" asks why as its English twin would (%s)', (query, why) => {
+    expect(asksWhy(inEnglish(query, general))).toBe(why);
   });
 });
 
