@@ -4,26 +4,26 @@
  * times or after the channel was taken off the allow list, and floods with the cooldown off (the built-in
  * burst floor).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_BURST_ANSWERS as BURST_ANSWERS } from '../../src/bot/cooldowns.ts';
 import type { Json, LocalDiscordServer, LocalUser } from '../../src/local-discord/server.ts';
 import {
-  askData,
+  botUser,
+  EPHEMERAL,
+  localGuild,
   MODERATOR_PERMISSIONS as MODERATOR,
   type RunningBot,
   configure as sendConfig,
+  sendQuestion,
   startWorld,
-  type World,
 } from '../support/bot.ts';
 
 const GUILD = '100000000000000071';
 const CHANNEL = '110000000000000071';
 const OTHER_CHANNEL = '110000000000000072';
-const BOT: LocalUser = { id: '190000000000000071', username: 'CSTO answers', bot: true };
+const BOT = botUser('190000000000000071');
 const mod: LocalUser = { id: '200000000000000070', username: 'mod' };
-const EPHEMERAL = 64;
 
-let world: World;
 let server: LocalDiscordServer;
 let running: RunningBot;
 let members = 0;
@@ -34,27 +34,16 @@ const newMember = (): LocalUser => ({
 });
 
 beforeAll(async () => {
-  world = await startWorld({
+  const world = await startWorld({
     botUser: BOT,
-    guilds: [
-      {
-        id: GUILD,
-        name: 'Abuse',
-        ownerId: mod.id,
-        channels: [
-          { id: CHANNEL, name: 'general' },
-          { id: OTHER_CHANNEL, name: 'other' },
-        ],
-      },
-    ],
+    guilds: [localGuild(GUILD, 'Abuse', mod, { general: CHANNEL, other: OTHER_CHANNEL })],
     deploy: 'rest',
     // The floor as shipped (the other suites raise it to play a crowd with one user).
     bot: { burstAnswers: BURST_ANSWERS },
   });
   ({ server, running } = world);
+  return world.stop;
 });
-
-afterAll(() => world?.stop());
 
 async function configure(sub: string, options: Json[], group?: string): Promise<void> {
   const response = await sendConfig(server, group ? [group, sub] : [sub], options, {
@@ -101,12 +90,7 @@ const publicPosts = (ids: string[]) =>
 
 /** A hidden answer for `member`, and a way to press its "Post publicly" button. */
 async function hiddenAnswer(member: LocalUser, channelId = CHANNEL) {
-  const answer = await server.sendInteraction({
-    type: 2,
-    data: askData('armenia', { hide: true }),
-    user: member,
-    channelId,
-  }).callback;
+  const answer = await sendQuestion(server, 'armenia', { user: member, channelId }, { hide: true }).callback;
   const message = { ...answer.data, flags: answer.data.flags ?? 0 };
   const button = message.components
     .flatMap((row: Json) => row.components)
@@ -127,7 +111,7 @@ describe('cooldowns hold under simultaneous requests', () => {
     await setCooldown(10);
     const member = newMember();
     const handles = Array.from({ length: 30 }, () =>
-      server.sendInteraction({ type: 2, data: askData('drills'), user: member, channelId: CHANNEL }),
+      sendQuestion(server, 'drills', { user: member, channelId: CHANNEL }),
     );
     const results = await outcomes(handles.map((handle) => handle.id));
     expect(count(results).answered).toBe(1);
@@ -188,10 +172,7 @@ describe('the built-in burst floor (cooldown off)', () => {
     const results: Json[] = [];
     for (let i = 0; i < 10; i++) {
       results.push(
-        (
-          await server.sendInteraction({ type: 2, data: askData('drills'), user: member, channelId: CHANNEL })
-            .callback
-        ).data,
+        (await sendQuestion(server, 'drills', { user: member, channelId: CHANNEL }).callback).data,
       );
     }
     const answered = results.filter((data) => data.embeds?.length > 0);
@@ -202,12 +183,7 @@ describe('the built-in burst floor (cooldown off)', () => {
       expect(data.flags & EPHEMERAL).toBe(EPHEMERAL);
     }
     // Another member is not affected.
-    const other = await server.sendInteraction({
-      type: 2,
-      data: askData('drills'),
-      user: newMember(),
-      channelId: CHANNEL,
-    }).callback;
+    const other = await sendQuestion(server, 'drills', { user: newMember(), channelId: CHANNEL }).callback;
     expect(other.data.embeds.length).toBeGreaterThan(0);
   });
 
@@ -215,13 +191,7 @@ describe('the built-in burst floor (cooldown off)', () => {
     await setCooldown(0);
     const member = newMember();
     const ask = () =>
-      server.sendInteraction({
-        type: 2,
-        data: askData('drills'),
-        user: member,
-        channelId: CHANNEL,
-        locale: 'ru',
-      }).callback;
+      sendQuestion(server, 'drills', { user: member, channelId: CHANNEL, locale: 'ru' }).callback;
     for (let i = 0; i < BURST_ANSWERS; i++) expect((await ask()).data.embeds.length).toBeGreaterThan(0);
     const refused = await ask();
     expect(refused.data.content).toMatch(/^Слишком много вопросов подряд: снова спросить можно <t:\d+:R>\.$/);

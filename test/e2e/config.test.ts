@@ -15,11 +15,14 @@ import {
 } from '../../src/local-discord/server.ts';
 import { SETTINGS_FILE_NAME, SqliteSettingsStore } from '../../src/settings/store.ts';
 import {
-  askData,
+  EPHEMERAL,
+  localGuild,
   MODERATOR_PERMISSIONS as MODERATOR,
   type RunningBot,
   runBot,
+  sendAutocomplete,
   configure as sendConfig,
+  sendQuestion,
   serverEnv,
   spawnScript,
   startDiscord,
@@ -27,7 +30,6 @@ import {
 } from '../support/bot.ts';
 import { tempDir } from '../support/corpus.ts';
 
-const EPHEMERAL = 64;
 const GUILD = '100000000000000001';
 const NEWS = '110000000000000001';
 const GENERAL = '110000000000000002';
@@ -40,17 +42,7 @@ let running: RunningBot | undefined;
 
 beforeAll(async () => {
   server = await startDiscord({
-    guilds: [
-      {
-        id: GUILD,
-        name: 'Test Guild',
-        ownerId: mod.id,
-        channels: [
-          { id: NEWS, name: 'news' },
-          { id: GENERAL, name: 'general' },
-        ],
-      },
-    ],
+    guilds: [localGuild(GUILD, 'Test Guild', mod, { news: NEWS, general: GENERAL })],
   });
 });
 
@@ -68,7 +60,7 @@ const configure = (user: LocalUser, permissions: string, path: string[], options
   sendConfig(server, path, options, { user, permissions }).callback;
 
 const ask = (query: string, channelId = NEWS, user = member) =>
-  server.sendInteraction({ type: 2, data: askData(query), user, channelId }).callback;
+  sendQuestion(server, query, { user, channelId }).callback;
 
 const content = (response: Json) => String(response.data.content ?? '');
 
@@ -131,12 +123,8 @@ describe('/csto-config', () => {
     await configure(mod, MODERATOR, ['visibility'], [{ name: 'mode', type: 3, value: 'ephemeral' }]);
     expect((await ask('armenia')).data.flags & EPHEMERAL).toBe(EPHEMERAL);
     // The hide option still overrides the server's default.
-    const shown = await server.sendInteraction({
-      type: 2,
-      data: askData('armenia', { hide: false }),
-      user: member,
-      channelId: NEWS,
-    }).callback;
+    const shown = await sendQuestion(server, 'armenia', { user: member, channelId: NEWS }, { hide: false })
+      .callback;
     expect((shown.data.flags ?? 0) & EPHEMERAL).toBe(0);
 
     const channels = await configure(
@@ -174,12 +162,7 @@ describe('/csto-config', () => {
     expect(content(cooling)).toMatch(/ask again <t:\d+:R>/);
     expect(content(cooling)).not.toContain('Did you mean');
     // Autocomplete is never blocked by the cooldown.
-    const choices = await server.sendInteraction({
-      type: 4,
-      data: { name: 'csto', options: [{ name: 'query', type: 3, value: 'arm', focused: true }] },
-      user: member,
-      channelId: NEWS,
-    }).callback;
+    const choices = await sendAutocomplete(server, 'arm', { user: member, channelId: NEWS }).callback;
     expect(choices.data.choices.length).toBeGreaterThan(0);
 
     const show = await configure(mod, MODERATOR, ['show']);

@@ -7,38 +7,35 @@
  */
 import { appendFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { MAX_FILE_BYTES, MAX_GLOSSARY_LINE_CHARS } from '../../src/corpus/limits.ts';
 import type { Json, LocalDiscordServer, LocalUser } from '../../src/local-discord/server.ts';
-import { askData, type RunningBot, startWorld, type World } from '../support/bot.ts';
+import { botUser, localGuild, type RunningBot, sendQuestion, startWorld } from '../support/bot.ts';
 import { copyShippedCorpus, markdownArticle } from '../support/corpus.ts';
 
 const GUILD = '100000000000000061';
 const CHANNEL = '110000000000000061';
-const BOT: LocalUser = { id: '190000000000000061', username: 'CSTO answers', bot: true };
+const BOT = botUser('190000000000000061');
 const member: LocalUser = { id: '200000000000000061', username: 'member' };
 const QUERIES = ['armenia', 'drills', 'Pashinian', 'Tokayev', 'border clashes', 'Kyrgyzstan'];
 
-let world: World;
 let server: LocalDiscordServer;
 let running: RunningBot;
 let corpusDir: string;
 
 beforeAll(async () => {
   corpusDir = copyShippedCorpus();
-  world = await startWorld({
+  const world = await startWorld({
     botUser: BOT,
-    guilds: [{ id: GUILD, name: 'Limits', ownerId: member.id, channels: [{ id: CHANNEL, name: 'general' }] }],
+    guilds: [localGuild(GUILD, 'Limits', member, { general: CHANNEL })],
     deploy: 'rest',
     bot: { corpusDir },
   });
   ({ server, running } = world);
+  return world.stop;
 });
 
-afterAll(() => world?.stop());
-
-const ask = (query: string) =>
-  server.sendInteraction({ type: 2, data: askData(query), user: member, channelId: CHANNEL });
+const ask = (query: string) => sendQuestion(server, query, { user: member, channelId: CHANNEL });
 
 /** Callbacks Discord accepted for one interaction. */
 const accepted = (id: string) =>
@@ -95,7 +92,7 @@ function bulkyArticle(title: string, word: string, paragraphs: number): string {
       'past month. Observers said the talks were long, the statements were careful and the outcome was ' +
       'left open, while the delegations agreed to meet once more before the end of the season.',
   );
-  return markdownArticle(title, body.join('\n\n'));
+  return markdownArticle(title, body);
 }
 
 describe('corpus changes past the limits, while members ask', () => {

@@ -12,22 +12,24 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Json, LocalDiscordServer, LocalUser, RecordedRequest } from '../../src/local-discord/server.ts';
 import { SETTINGS_FILE_NAME } from '../../src/settings/store.ts';
 import {
-  askData,
+  botUser,
   configure,
+  EPHEMERAL,
+  localGuild,
   MODERATOR_PERMISSIONS as MODERATOR,
   type RunningBot,
+  sendQuestion,
   startWorld,
   type World,
 } from '../support/bot.ts';
-import { markdownArticle, SHIPPED_CORPUS, tempDir } from '../support/corpus.ts';
+import { copyShippedCorpus, markdownArticle, SHIPPED_CORPUS, tempDir } from '../support/corpus.ts';
 
 const GUILD = '100000000000000051';
 const CHANNEL = '110000000000000051';
 const QUIET = '110000000000000052';
-const BOT: LocalUser = { id: '190000000000000051', username: 'CSTO answers', bot: true };
+const BOT = botUser('190000000000000051');
 const alice: LocalUser = { id: '200000000000000051', username: 'alice' };
 const mod: LocalUser = { id: '200000000000000052', username: 'mod' };
-const EPHEMERAL = 64;
 const CALLBACK = /^\/interactions\/\d+\/[^/]+\/callback$/;
 const CHANNEL_MESSAGES = /^\/channels\/\d+\/messages$/;
 const QUERIES = ['armenia', 'drills', 'Pashinian', 'Tokayev', 'border clashes', 'Kyrgyzstan'];
@@ -43,22 +45,11 @@ const onUnhandled = (reason: unknown) => unhandled.push(reason);
 beforeAll(async () => {
   process.on('unhandledRejection', onUnhandled);
   // A copy of the corpus, because one test removes the directory.
-  corpusDir = join(tempDir('corpus-'), 'corpus');
-  cpSync(SHIPPED_CORPUS, corpusDir, { recursive: true });
+  corpusDir = copyShippedCorpus();
   dataDir = tempDir();
   world = await startWorld({
     botUser: BOT,
-    guilds: [
-      {
-        id: GUILD,
-        name: 'Faults',
-        ownerId: mod.id,
-        channels: [
-          { id: CHANNEL, name: 'general' },
-          { id: QUIET, name: 'quiet' },
-        ],
-      },
-    ],
+    guilds: [localGuild(GUILD, 'Faults', mod, { general: CHANNEL, quiet: QUIET })],
     deploy: 'rest',
     bot: { corpusDir, dataDir },
   });
@@ -72,8 +63,7 @@ afterAll(async () => {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-const ask = (query: string, channelId = CHANNEL) =>
-  server.sendInteraction({ type: 2, data: askData(query), user: alice, channelId });
+const ask = (query: string, channelId = CHANNEL) => sendQuestion(server, query, { user: alice, channelId });
 
 /** Every callback POST for one interaction, in the order answered, with what the server said. */
 const callbacksOf = (id: string): RecordedRequest[] =>

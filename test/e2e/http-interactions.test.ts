@@ -5,7 +5,7 @@
  * request that is unsigned, tampered with, stale or replayed is refused before anything is parsed.
  */
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { MAX_BODY_BYTES } from '../../src/bot/interactions-endpoint.ts';
 import { SIGNATURE_MAX_AGE_MS } from '../../src/bot/signature.ts';
 import { InteractionSigner } from '../../src/local-discord/http-delivery.ts';
@@ -16,40 +16,38 @@ import {
   MEMBER_PERMISSIONS,
 } from '../../src/local-discord/server.ts';
 import {
-  askData,
   configure,
+  EPHEMERAL,
   interactionsUrl,
+  localGuild,
   MODERATOR_PERMISSIONS as MODERATOR,
   type RunningBot,
+  sendAutocomplete,
+  sendQuestion,
   startWorld,
-  type World,
 } from '../support/bot.ts';
 
 const GUILD = '100000000000000061';
 const CHANNEL = '110000000000000061';
 const mod: LocalUser = { id: '200000000000000061', username: 'mod' };
 const member: LocalUser = { id: '200000000000000062', username: 'member' };
-const EPHEMERAL = 64;
 
-let world: World;
 let server: LocalDiscordServer;
 let running: RunningBot;
 let url: string;
 
 beforeAll(async () => {
-  world = await startWorld({
-    guilds: [{ id: GUILD, name: 'HTTP Guild', ownerId: mod.id, channels: [{ id: CHANNEL, name: 'news' }] }],
+  const world = await startWorld({
+    guilds: [localGuild(GUILD, 'HTTP Guild', mod, { news: CHANNEL })],
     bot: { ownerIds: [mod.id] },
     mode: 'http',
   });
   ({ server, running } = world);
   url = interactionsUrl(running.config);
+  return world.stop;
 });
 
-afterAll(() => world?.stop());
-
-const ask = (query: string, user = member) =>
-  server.sendInteraction({ type: 2, data: askData(query), user, channelId: CHANNEL });
+const ask = (query: string, user = member) => sendQuestion(server, query, { user, channelId: CHANNEL });
 
 /** POSTs raw bytes to the endpoint with the given headers; resolves with the status. */
 async function post(body: string | Buffer, headers: Record<string, string>): Promise<number> {
@@ -107,12 +105,7 @@ describe('HTTP interactions mode', () => {
     expect(answer.data.embeds.length).toBeGreaterThan(0);
     expect(answer.data.allowed_mentions).toEqual({ parse: [], users: [], roles: [], replied_user: false });
 
-    const choices = await server.sendInteraction({
-      type: 4,
-      data: { name: 'csto', options: [{ name: 'query', type: 3, value: 'arm', focused: true }] },
-      user: member,
-      channelId: CHANNEL,
-    }).callback;
+    const choices = await sendAutocomplete(server, 'arm', { user: member, channelId: CHANNEL }).callback;
     expect(choices.type).toBe(8);
     expect(choices.data.choices.length).toBeGreaterThan(0);
 

@@ -6,14 +6,14 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Json, LocalDiscordServer, LocalUser } from '../../src/local-discord/server.ts';
-import { askData, type RunningBot, startWorld, type World } from '../support/bot.ts';
+import { botUser, localGuild, type RunningBot, sendQuestion, startWorld } from '../support/bot.ts';
 import { copyShippedCorpus, markdownArticle } from '../support/corpus.ts';
 
 const GUILD = '100000000000000081';
 const CHANNEL = '110000000000000081';
-const BOT: LocalUser = { id: '190000000000000081', username: 'CSTO answers', bot: true };
+const BOT = botUser('190000000000000081');
 const member: LocalUser = { id: '200000000000000081', username: 'member' };
 const ARTICLE_URL = 'https://news.example.org/2024/05/quokkastan-summit';
 const CALLBACK = /^\/interactions\/\d+\/[^/]+\/callback$/;
@@ -31,7 +31,6 @@ const refusedUrl = (prefix: string[]) => ({
   }),
 });
 
-let world: World;
 let server: LocalDiscordServer;
 let running: RunningBot;
 
@@ -41,16 +40,18 @@ beforeAll(async () => {
     join(corpusDir, 'summit.md'),
     markdownArticle('Summit', 'The quokkastan summit ended without a statement.', `url: ${ARTICLE_URL}\n`),
   );
-  world = await startWorld({
+  const world = await startWorld({
     botUser: BOT,
-    guilds: [{ id: GUILD, name: 'Links', ownerId: member.id, channels: [{ id: CHANNEL, name: 'general' }] }],
+    guilds: [localGuild(GUILD, 'Links', member, { general: CHANNEL })],
     deploy: 'rest',
     bot: { corpusDir },
   });
   ({ server, running } = world);
+  return world.stop;
 });
 
-afterAll(() => world?.stop());
+/** `/csto query` from the member, in the guild's channel. */
+const ask = (query: string) => sendQuestion(server, query, { user: member, channelId: CHANNEL });
 
 const requestsFor = (path: RegExp, matches: (body: Json) => boolean) =>
   server.requests.filter((request) => path.test(request.path) && matches(request.body));
@@ -58,12 +59,7 @@ const requestsFor = (path: RegExp, matches: (body: Json) => boolean) =>
 describe('an article URL Discord refuses', () => {
   it('/csto: refused once with URL_TYPE_INVALID_URL, the answer is sent again without the link and arrives', async () => {
     server.addFault({ method: 'POST', path: CALLBACK, status: 400, body: refusedUrl(['data']) });
-    const handle = server.sendInteraction({
-      type: 2,
-      data: askData('quokkastan'),
-      user: member,
-      channelId: CHANNEL,
-    });
+    const handle = ask('quokkastan');
     const answer = await handle.callback;
     expect(answer.data.embeds[0].description).toMatch(/\*\*quokkastan\*\*/);
     expect(answer.data.embeds[0].url).toBeUndefined();
@@ -93,12 +89,7 @@ describe('an article URL Discord refuses', () => {
   });
 
   it("without a refusal, the link is kept: the server's own URL rule takes it the first time", async () => {
-    const handle = server.sendInteraction({
-      type: 2,
-      data: askData('quokkastan'),
-      user: member,
-      channelId: CHANNEL,
-    });
+    const handle = ask('quokkastan');
     const answer = await handle.callback;
     expect(answer.data.embeds[0].url).toBe(ARTICLE_URL);
     // No fault is injected here: the local server judged the URL by its own rule (src/local-discord/urls.ts).

@@ -3,17 +3,23 @@
  * server, with interactions whose `locale` is `ru` and a server whose `preferred_locale` is `ru`.
  * The bot's own words come back in Russian; excerpts and citations stay the article's English.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   type Json,
   type LocalDiscordServer,
   type LocalUser,
   MEMBER_PERMISSIONS,
 } from '../../src/local-discord/server.ts';
-import { askData, configure, MODERATOR_PERMISSIONS, startWorld, type World } from '../support/bot.ts';
+import {
+  configure,
+  EPHEMERAL,
+  localGuild,
+  MODERATOR_PERMISSIONS,
+  sendQuestion,
+  startWorld,
+} from '../support/bot.ts';
 import { pinged } from '../support/hostile/judge.ts';
 
-const EPHEMERAL = 64;
 const ENGLISH_GUILD = '100000000000000201';
 const RUSSIAN_GUILD = '100000000000000202';
 const ENGLISH_CHANNEL = '110000000000000201';
@@ -21,34 +27,21 @@ const RUSSIAN_CHANNEL = '110000000000000202';
 const olga: LocalUser = { id: '200000000000000201', username: 'olga' };
 const aibek: LocalUser = { id: '200000000000000202', username: 'aibek' };
 
-let world: World;
 let server: LocalDiscordServer;
 
 beforeAll(async () => {
-  world = await startWorld({
+  const world = await startWorld({
     guilds: [
-      {
-        id: ENGLISH_GUILD,
-        name: 'Local',
-        ownerId: olga.id,
-        channels: [{ id: ENGLISH_CHANNEL, name: 'general' }],
-      },
-      {
-        id: RUSSIAN_GUILD,
-        name: 'Локальный',
-        ownerId: olga.id,
-        channels: [{ id: RUSSIAN_CHANNEL, name: 'общий' }],
-        preferredLocale: 'ru',
-      },
+      localGuild(ENGLISH_GUILD, 'Local', olga, { general: ENGLISH_CHANNEL }),
+      localGuild(RUSSIAN_GUILD, 'Локальный', olga, { общий: RUSSIAN_CHANNEL }, 'ru'),
     ],
   });
   ({ server } = world);
+  return world.stop;
 });
 
-afterAll(() => world?.stop());
-
 const askInRussian = (query: string, user = olga, channelId = ENGLISH_CHANNEL) =>
-  server.sendInteraction({ type: 2, data: askData(query), user, channelId, locale: 'ru' });
+  sendQuestion(server, query, { user, channelId, locale: 'ru' });
 
 const buttons = (payload: Json): Json[] =>
   (payload.components ?? []).flatMap((row: Json) => row.components as Json[]);
@@ -98,12 +91,8 @@ describe('/csto from a Russian client', () => {
   });
 
   it('the same question from an English client is answered in English', async () => {
-    const { data } = await server.sendInteraction({
-      type: 2,
-      data: askData('Армения'),
-      user: olga,
-      channelId: ENGLISH_CHANNEL,
-    }).callback;
+    const { data } = await sendQuestion(server, 'Армения', { user: olga, channelId: ENGLISH_CHANNEL })
+      .callback;
     expect(data.embeds[2].footer.text).toMatch(/^\d+ paragraphs matched “Армения” · showing 1–3$/);
   });
 

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalDiscordServer } from '../../src/local-discord/server.ts';
 import { CACHE_FILE } from '../../src/search/cache.ts';
-import { askData, serverEnv, spawnScript, startDiscord, TEST_TOKEN } from '../support/bot.ts';
+import { askData, localGuild, serverEnv, spawnScript, startDiscord, TEST_TOKEN } from '../support/bot.ts';
 import { tempDir } from '../support/corpus.ts';
 
 // Discord routes guild g to shard (g >> 22) % count: these two land on shards 0 and 1.
@@ -19,18 +19,8 @@ let server: LocalDiscordServer;
 beforeAll(async () => {
   server = await startDiscord({
     guilds: [
-      {
-        id: GUILD_ON_SHARD_0,
-        name: 'Zero',
-        ownerId: '200000000000000099',
-        channels: [{ id: '210000000000000000', name: 'a' }],
-      },
-      {
-        id: GUILD_ON_SHARD_1,
-        name: 'One',
-        ownerId: '200000000000000099',
-        channels: [{ id: '210000000000000001', name: 'b' }],
-      },
+      localGuild(GUILD_ON_SHARD_0, 'Zero', '200000000000000099', { a: '210000000000000000' }),
+      localGuild(GUILD_ON_SHARD_1, 'One', '200000000000000099', { b: '210000000000000001' }),
     ],
   });
 });

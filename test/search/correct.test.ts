@@ -5,11 +5,11 @@
 import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/load.ts';
 import { type CorpusWords, correction, oneEditAway, withCorrections } from '../../src/search/correct.ts';
-import { AnswerEngine } from '../../src/search/engine.ts';
 import { buildIndex } from '../../src/search/inverted-index.ts';
 import { queryTerms } from '../../src/search/query.ts';
 import { wordTerms } from '../../src/text/terms.ts';
 import { makeCorpus, markdownArticle } from '../support/corpus.ts';
+import { engineOf } from '../support/engine.ts';
 
 /** How often a small corpus of sentences uses each stem. */
 function frequencyOf(sentences: readonly string[]): (term: string) => number {
@@ -60,7 +60,7 @@ describe('correction', () => {
 describe('withCorrections', () => {
   /** The corpus words of an index built over the sentences, as ranking reads them. */
   async function corpusOf(sentences: readonly string[]): Promise<CorpusWords> {
-    const corpus = await loadCorpus(makeCorpus({ 'a.md': markdownArticle('A', sentences.join('\n\n')) }));
+    const corpus = await loadCorpus(makeCorpus({ 'a.md': markdownArticle('A', sentences) }));
     const { index, vocabulary } = buildIndex(corpus.articles, corpus.glossary);
     return {
       index,
@@ -97,19 +97,10 @@ describe('withCorrections', () => {
 
 describe('in an answer', () => {
   it('when a reader mistypes a common word, the paragraph using it ranks first', async () => {
-    const engine = AnswerEngine.fromCorpus(
-      await loadCorpus(
-        makeCorpus({
-          'a.md': markdownArticle(
-            'A',
-            [
-              'Armenia and the alliance held talks.',
-              'Armenia is not leaving the alliance for now, its prime minister told reporters.',
-            ].join('\n\n'),
-          ),
-        }),
-      ),
-    );
+    const engine = await engineOf([
+      'Armenia and the alliance held talks.',
+      'Armenia is not leaving the alliance for now, its prime minister told reporters.',
+    ]);
     const answer = engine.answer('armenia leving the alliance');
     expect(answer.results[0]?.id).toBe('a#2');
     const hit = answer.results[0];

@@ -90,14 +90,11 @@ describe('followEvent', () => {
 describe('why questions over a corpus', () => {
   const harbour = (explanation: string) =>
     engineOf({
-      'harbour.md': markdownArticle(
-        'Harbour news',
-        [
-          'The town council voted on Tuesday to close the harbour to fishing boats for the spring season.',
-          explanation,
-          'The harbour fish market will stay open, selling catches landed at the next town.',
-        ].join('\n\n'),
-      ),
+      'harbour.md': markdownArticle('Harbour news', [
+        'The town council voted on Tuesday to close the harbour to fishing boats for the spring season.',
+        explanation,
+        'The harbour fish market will stay open, selling catches landed at the next town.',
+      ]),
       'council.md': markdownArticle(
         'Council news',
         'The council also agreed a budget for the library and a new harbour ferry timetable.',

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { questionFocus } from '../../src/search/focus.ts';
 import { markdownArticle } from '../support/corpus.ts';
-import { engineOf, first } from '../support/engine.ts';
+import { firstFor } from '../support/engine.ts';
 
 describe('questionFocus', () => {
   it('reads the predicate after the question word and the noun naming the kind of answer', () => {
@@ -28,32 +28,26 @@ describe('questionFocus', () => {
 
 describe('ranking by the focus', () => {
   it('when asked who did something, the paragraph saying it was done beats one holding the topic words closer together', async () => {
-    const engine = await engineOf({
-      'valley.md': markdownArticle(
-        'The valley',
-        [
-          'The valley patrol by the river, Sergeant Dilnoza Karimova wrote, met nobody on the river that week.',
-          'Major Timur Sadykov, who had served for years in the north, commanded it; his patrol spent most of that spring up in the valley.',
-          'The old fort on the river was commanded by nobody after the war.',
-          'Shepherds say the valley is quiet in winter.',
-        ].join('\n\n'),
-      ),
-    });
-    expect(first(engine.answer('who commanded the patrol in the valley by the river'))).toBe('valley#2');
+    const files = {
+      'valley.md': markdownArticle('The valley', [
+        'The valley patrol by the river, Sergeant Dilnoza Karimova wrote, met nobody on the river that week.',
+        'Major Timur Sadykov, who had served for years in the north, commanded it; his patrol spent most of that spring up in the valley.',
+        'The old fort on the river was commanded by nobody after the war.',
+        'Shepherds say the valley is quiet in winter.',
+      ]),
+    };
+    expect(await firstFor(files, 'who commanded the patrol in the valley by the river')).toBe('valley#2');
   });
 
   it('a focus the corpus does not hold weighs nothing more: a near spelling of it is not what was asked', async () => {
-    const engine = await engineOf({
-      'river.md': markdownArticle(
-        'The river',
-        [
-          'Shepherds say the valley is quiet in winter.',
-          'Lorries parked by the river bank every night.',
-          'The quarrel over water by the river began in spring.',
-        ].join('\n\n'),
-      ),
-    });
+    const files = {
+      'river.md': markdownArticle('The river', [
+        'Shepherds say the valley is quiet in winter.',
+        'Lorries parked by the river bank every night.',
+        'The quarrel over water by the river began in spring.',
+      ]),
+    };
     // `sparked` is not in the corpus; `parked` is one letter from it.
-    expect(first(engine.answer('what sparked the quarrel by the river'))).toBe('river#3');
+    expect(await firstFor(files, 'what sparked the quarrel by the river')).toBe('river#3');
   });
 });

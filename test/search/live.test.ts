@@ -24,32 +24,31 @@ async function setUp() {
   return { corpusDir, dataDir, engine, live };
 }
 
+/**
+ * Adds the glossary file `file` to the corpus, reloads, and expects `query` (which found nothing before)
+ * to find the text written `highlighted`; then removes it, reloads, and expects `query` to find nothing again.
+ */
+async function addThenRemoveGlossary(file: string, content: string, query: string, highlighted: string) {
+  const { corpusDir, engine, live } = await setUp();
+  expect(engine.answer(query).total).toBe(0);
+  writeFileSync(join(corpusDir, file), content);
+  expect((await live.reload()).glossaryChanged).toBe(true);
+  expect(excerptOf(engine.answer(query).results[0])).toContain(`**${highlighted}**`);
+  // The corpus's English glossary (`canceled => called off`) still applies beside the new file.
+  expect(engine.answer('called off').total).toBe(1);
+  unlinkSync(join(corpusDir, file));
+  expect((await live.reload()).glossaryChanged).toBe(true);
+  expect(engine.answer(query).total).toBe(0);
+}
+
 describe('live corpus updates', () => {
   it('when a transliteration table is added and then removed, reloads fold the new spellings and then stop', async () => {
-    const { corpusDir, engine, live } = await setUp();
-    expect(engine.answer('Tadzhik').total).toBe(0);
-    writeFileSync(join(corpusDir, 'transliterations.txt'), 'Tajik = Tadzhik\n');
-    expect((await live.reload()).glossaryChanged).toBe(true);
-    expect(excerptOf(engine.answer('Tadzhik').results[0])).toContain('**Tajik**');
-    // The glossary's own rules still apply beside the table.
-    expect(engine.answer('called off').total).toBe(1);
-    unlinkSync(join(corpusDir, 'transliterations.txt'));
-    expect((await live.reload()).glossaryChanged).toBe(true);
-    expect(engine.answer('Tadzhik').total).toBe(0);
+    await addThenRemoveGlossary('transliterations.txt', 'Tajik = Tadzhik\n', 'Tadzhik', 'Tajik');
   });
 
   it('when a Russian glossary is added and then removed, reloads read Russian queries with it and then without', async () => {
-    const { corpusDir, engine, live } = await setUp();
     // A word of the corpus's own glossary (the general dictionary has no `тренировки`).
-    expect(engine.answer('тренировки').total).toBe(0);
-    writeFileSync(join(corpusDir, 'synonyms.ru.txt'), 'тренировки = drills\n');
-    expect((await live.reload()).glossaryChanged).toBe(true);
-    expect(excerptOf(engine.answer('тренировки').results[0])).toContain('**drills**');
-    // The English glossary's rules still apply beside it.
-    expect(engine.answer('called off').total).toBe(1);
-    unlinkSync(join(corpusDir, 'synonyms.ru.txt'));
-    expect((await live.reload()).glossaryChanged).toBe(true);
-    expect(engine.answer('тренировки').total).toBe(0);
+    await addThenRemoveGlossary('synonyms.ru.txt', 'тренировки = drills\n', 'тренировки', 'drills');
   });
 
   it('when a file is added, edited or deleted, a reload applies exactly that change', async () => {

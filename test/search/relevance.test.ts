@@ -5,14 +5,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/load.ts';
-import { type Answer, AnswerEngine } from '../../src/search/engine.ts';
+import { AnswerEngine } from '../../src/search/engine.ts';
 import { makeCorpus, markdownArticle } from '../support/corpus.ts';
+import { engineOf, first, firstFor } from '../support/engine.ts';
 import { excerptOf } from '../support/hits.ts';
-
-async function engineOf(files: Record<string, string>): Promise<AnswerEngine> {
-  return AnswerEngine.fromCorpus(await loadCorpus(makeCorpus(files)));
-}
-const first = (answer: Answer) => answer.results[0]?.id;
 
 describe('what can make a paragraph match', () => {
   it('when the query names words of an article’s title and heading, paragraphs that hold neither do not outrank the one that answers', async () => {
@@ -34,15 +30,10 @@ describe('what can make a paragraph match', () => {
 
 describe('no all-or-nothing step', () => {
   it('when a question word (“when”) would narrow the match to a paragraph that merely uses it, the paragraph that answers still comes first', async () => {
-    const engine = await engineOf({
-      'a.md': markdownArticle(
-        'A',
-        [
-          'Japarov cancelled the joint exercises planned on Kyrgyz soil.',
-          'When Japarov visited the northern base in spring, officers said the exercises, which had been planned for months, were not likely to be cancelled.',
-        ].join('\n\n'),
-      ),
-    });
+    const engine = await engineOf([
+      'Japarov cancelled the joint exercises planned on Kyrgyz soil.',
+      'When Japarov visited the northern base in spring, officers said the exercises, which had been planned for months, were not likely to be cancelled.',
+    ]);
     expect(first(engine.answer('when did Japarov cancel the exercises'))).toBe('a#1');
     expect(first(engine.answer('why did Japarov cancel the exercises'))).toBe('a#1');
   });
@@ -50,67 +41,47 @@ describe('no all-or-nothing step', () => {
   it('when no paragraph has every word, the one holding the rare word the question is about beats one holding several frequent words', async () => {
     const common = 'The government said the border talks would continue next month.';
     const filler = 'Rain fell on the valley for most of the day.';
-    const engine = await engineOf({
-      'a.md': markdownArticle(
-        'A',
-        [
-          common,
-          common,
-          filler,
-          common,
-          'Zatulin accused the neighbours of playing games.',
-          common,
-          filler,
-          common,
-          filler,
-          common,
-        ].join('\n\n'),
-      ),
-    });
-    expect(first(engine.answer('what did Zatulin say about the border talks government'))).toBe('a#5');
+    const paragraphs = [
+      common,
+      common,
+      filler,
+      common,
+      'Zatulin accused the neighbours of playing games.',
+      common,
+      filler,
+      common,
+      filler,
+      common,
+    ];
+    expect(await firstFor(paragraphs, 'what did Zatulin say about the border talks government')).toBe('a#5');
   });
 });
 
 describe('proximity', () => {
   it('when two paragraphs hold the same words, the one where they stand together ranks first', async () => {
-    const engine = await engineOf({
-      'a.md': markdownArticle(
-        'A',
-        [
-          'The drills were held. The border stayed open.',
-          'After a week of talks in the capital, officials from both sides cancelled the border drills that had been planned for the autumn, citing the clashes.',
-        ].join('\n\n'),
-      ),
-    });
-    expect(first(engine.answer('border drills'))).toBe('a#2');
+    const paragraphs = [
+      'The drills were held. The border stayed open.',
+      'After a week of talks in the capital, officials from both sides cancelled the border drills that had been planned for the autumn, citing the clashes.',
+    ];
+    expect(await firstFor(paragraphs, 'border drills')).toBe('a#2');
   });
 });
 
 describe('question shapes', () => {
   it('when asked "what is X", the paragraph that introduces X beats a shorter one that only names it', async () => {
-    const engine = await engineOf({
-      'a.md': markdownArticle(
-        'A',
-        [
-          'The Eurasian Customs Board (ECB) is a body that sets common tariffs for its five member states and settles their trade disputes.',
-          'Critics of the ECB were loud.',
-        ].join('\n\n'),
-      ),
-    });
-    expect(first(engine.answer('what is the ECB?'))).toBe('a#1');
+    const paragraphs = [
+      'The Eurasian Customs Board (ECB) is a body that sets common tariffs for its five member states and settles their trade disputes.',
+      'Critics of the ECB were loud.',
+    ];
+    expect(await firstFor(paragraphs, 'what is the ECB?')).toBe('a#1');
   });
 
   it('when asked "how many", the paragraph with a number next to the matched words ranks first', async () => {
-    const engine = await engineOf({
-      'a.md': markdownArticle(
-        'A',
-        [
-          'Soldiers were killed in the clashes, officials in the valley said on the radio.',
-          'In the clashes, 37 soldiers were killed, officials in the valley said.',
-        ].join('\n\n'),
-      ),
-    });
-    expect(first(engine.answer('how many soldiers were killed in the clashes'))).toBe('a#2');
+    const paragraphs = [
+      'Soldiers were killed in the clashes, officials in the valley said on the radio.',
+      'In the clashes, 37 soldiers were killed, officials in the valley said.',
+    ];
+    expect(await firstFor(paragraphs, 'how many soldiers were killed in the clashes')).toBe('a#2');
   });
 });
 
@@ -129,13 +100,10 @@ describe('spelling variants', () => {
 
   it('when a question uses the verb and the text the noun (invade/invasion), the paragraph is found and highlighted, below one using the word itself', async () => {
     const engine = await engineOf({
-      'a.md': markdownArticle(
-        'A',
-        [
-          'Officials in Tashkent condemned the invasion of Ukraine within a week.',
-          'The weather in Tashkent stayed cold.',
-        ].join('\n\n'),
-      ),
+      'a.md': markdownArticle('A', [
+        'Officials in Tashkent condemned the invasion of Ukraine within a week.',
+        'The weather in Tashkent stayed cold.',
+      ]),
       'b.md': markdownArticle('B', 'Nobody in Bishkek expected Russia to invade Ukraine.'),
     });
     const answer = engine.answer('did tashkent condemn russia invading ukraine');
@@ -147,21 +115,16 @@ describe('spelling variants', () => {
   });
 
   it('when a number is typed as a figure and written as words, or the other way round, the paragraph is found and the words highlighted as written', async () => {
-    const engine = await engineOf({
-      'a.md': markdownArticle(
-        'A',
-        [
-          'The president marked his seventieth birthday at a summit in the capital.',
-          'The president spoke at the summit about the border.',
-          'The war lasted forty-four days and ended with a truce.',
-          'The war ended after talks in Moscow.',
-          'The alliance had 6 members when the treaty was signed in the Nineties.',
-          'The alliance met again after the treaty was signed.',
-          'The siege of the town lasted forty four days.',
-          'The siege of the town ended in the spring.',
-        ].join('\n\n'),
-      ),
-    });
+    const engine = await engineOf([
+      'The president marked his seventieth birthday at a summit in the capital.',
+      'The president spoke at the summit about the border.',
+      'The war lasted forty-four days and ended with a truce.',
+      'The war ended after talks in Moscow.',
+      'The alliance had 6 members when the treaty was signed in the Nineties.',
+      'The alliance met again after the treaty was signed.',
+      'The siege of the town lasted forty four days.',
+      'The siege of the town ended in the spring.',
+    ]);
     const birthday = engine.answer('president 70th birthday summit');
     expect(first(birthday)).toBe('a#1');
     expect(excerptOf(birthday.results[0])).toContain('**seventieth**');
@@ -181,15 +144,10 @@ describe('spelling variants', () => {
   });
 
   it('when a number word is partly typed, autocomplete still previews and completes the words as written', async () => {
-    const engine = await engineOf({
-      'a.md': markdownArticle(
-        'A',
-        [
-          'The president spoke at the summit about the border.',
-          'The president marked his seventieth birthday at a summit in the capital.',
-        ].join('\n\n'),
-      ),
-    });
+    const engine = await engineOf([
+      'The president spoke at the summit about the border.',
+      'The president marked his seventieth birthday at a summit in the capital.',
+    ]);
     const choices = engine.complete('president sevent');
     expect(choices[0]).toMatchObject({ kind: 'answer', paragraph: 2 });
     expect(choices).toContainEqual({ kind: 'query', text: 'president seventieth' });

@@ -36,6 +36,38 @@ export const MODERATOR_PERMISSIONS = (
   BigInt(MEMBER_PERMISSIONS) | PermissionFlagsBits.ManageGuild
 ).toString();
 
+/** The flag Discord sets on a message only the member it answers can see (`MessageFlags.Ephemeral`). */
+export const EPHEMERAL = 64;
+
+/** The bot's user for `DiscordOptions.botUser`, with an id of the suite's own, for members to mention. */
+export function botUser(id: string): LocalUser {
+  return { id, username: 'CSTO answers', bot: true };
+}
+
+/**
+ * A server (guild) of the local Discord for `DiscordOptions.guilds`, owned by `owner`, with text channels
+ * given as name → id in the order listed (`{ general: CHANNEL }`; a name that is a number would be put first,
+ * as JavaScript orders such keys); `preferredLocale` is its language.
+ */
+export function localGuild(
+  id: string,
+  name: string,
+  owner: LocalUser | string,
+  channels: Readonly<Record<string, string>>,
+  preferredLocale?: string,
+): LocalGuild {
+  return {
+    id,
+    name,
+    ownerId: typeof owner === 'string' ? owner : owner.id,
+    channels: Object.entries(channels).map(([channelName, channelId]) => ({
+      id: channelId,
+      name: channelName,
+    })),
+    ...(preferredLocale ? { preferredLocale } : {}),
+  };
+}
+
 export interface RunningBot {
   bot: Bot;
   config: BotConfig;
@@ -173,7 +205,10 @@ export interface WorldOptions extends DiscordOptions {
   mode?: BotMode;
 }
 
-/** The fixture most end-to-end suites start from (`beforeAll`), and stop (`afterAll`). */
+/**
+ * The fixture most end-to-end suites start in `beforeAll`, which returns its `stop` for vitest to call after
+ * the file's last test.
+ */
 export async function startWorld(options: WorldOptions = {}): Promise<World> {
   const server = await startDiscord(options);
   const running = await runBot(server, options.bot, options.mode).catch(async (error: unknown) => {
@@ -189,6 +224,9 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
     },
   };
 }
+
+/** Who sends an interaction, and where: user, permissions, channel, locale, endpoint (see `InteractionInput`). */
+export type Sender = Omit<InteractionInput, 'type' | 'data'>;
 
 /**
  * `/csto-config <group?> <sub> options…` as Discord sends it (`path` is `[sub]` or `[group, sub]`): a channel
@@ -225,7 +263,7 @@ export function configure(
   server: LocalDiscordServer,
   path: readonly string[],
   options: Json[],
-  from: Omit<InteractionInput, 'type' | 'data'>,
+  from: Sender,
 ): InteractionHandle {
   return server.sendInteraction({ type: 2, data: configData(path, options), ...from });
 }
@@ -346,6 +384,25 @@ export function askData(query: string, extra: { hide?: boolean; mention?: LocalU
         }
       : {}),
   };
+}
+
+/** Sends `/csto query` (`askData(query, extra)`) as `from` describes. */
+export function sendQuestion(
+  server: LocalDiscordServer,
+  query: string,
+  from: Sender,
+  extra?: Parameters<typeof askData>[1],
+): InteractionHandle {
+  return server.sendInteraction({ type: 2, data: askData(query, extra), ...from });
+}
+
+/** Sends the autocomplete request Discord sends while `/csto`'s query reads `typed`, as `from` describes. */
+export function sendAutocomplete(server: LocalDiscordServer, typed: string, from: Sender): InteractionHandle {
+  return server.sendInteraction({
+    type: 4,
+    data: { name: 'csto', options: [{ name: 'query', type: 3, value: typed, focused: true }] },
+    ...from,
+  });
 }
 
 /** The interactions endpoint of a bot started in HTTP mode with `config`. */

@@ -24,7 +24,11 @@ export function copyShippedCorpus(): string {
   return dir;
 }
 
-/** A small Markdown article with front matter. */
-export function markdownArticle(title: string, body: string, extra = ''): string {
-  return `---\ntitle: ${JSON.stringify(title)}\nsource: Test Wire\npublished: 2024-05-01\n${extra}---\n\n${body}\n`;
+/**
+ * A small Markdown article with front matter. `body` is its Markdown, or its paragraphs in order (joined by
+ * blank lines, so the first is `¶1`).
+ */
+export function markdownArticle(title: string, body: string | readonly string[], extra = ''): string {
+  const text = typeof body === 'string' ? body : body.join('\n\n');
+  return `---\ntitle: ${JSON.stringify(title)}\nsource: Test Wire\npublished: 2024-05-01\n${extra}---\n\n${text}\n`;
 }

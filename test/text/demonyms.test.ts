@@ -8,13 +8,11 @@ import { describe, expect, it } from 'vitest';
 import { demonymStems } from '../../src/text/demonyms.ts';
 import { wordTerms } from '../../src/text/terms.ts';
 import { markdownArticle } from '../support/corpus.ts';
-import { engineOf, first } from '../support/engine.ts';
+import { engineOf, first, firstFor } from '../support/engine.ts';
 
 const stemOf = (word: string) => wordTerms(word)[0] as string;
 /** Whether a query word reaches a written word through the table. */
 const joins = (typed: string, written: string) => demonymStems(stemOf(typed)).includes(stemOf(written));
-
-const article = (...paragraphs: string[]) => markdownArticle('A', paragraphs.join('\n\n'));
 
 describe('the country table', () => {
   it.each([
@@ -57,39 +55,35 @@ describe('the country table', () => {
 });
 
 describe('ranking with the country table', () => {
-  const files = {
-    'a.md': article(
-      'Fighting broke out along the border of the delta in March, and the harvest was lost.',
-      'Fighting broke out along the border of Kyrgyzstan in September, and villages were evacuated.',
-      'The capital stayed calm.',
-    ),
-  };
+  const paragraphs = [
+    'Fighting broke out along the border of the delta in March, and the harvest was lost.',
+    'Fighting broke out along the border of Kyrgyzstan in September, and villages were evacuated.',
+    'The capital stayed calm.',
+  ];
 
   it('"Kyrgyz border fighting" finds the paragraph that says "the border of Kyrgyzstan", not another border’s', async () => {
-    const engine = await engineOf(files);
+    const engine = await engineOf(paragraphs);
     expect(first(engine.answer('Kyrgyz border fighting'))).toBe('a#2');
     expect(first(engine.answer('kyrgyz fighting'))).toBe('a#2');
   });
 
   it('a paragraph that says the word typed ("Kazakh") still ranks above one that says the country', async () => {
-    const engine = await engineOf({
-      'a.md': article(
-        'Protesters in Kazakhstan demanded cheaper fuel.',
-        'Kazakh protesters demanded cheaper fuel.',
-      ),
-    });
+    const engine = await engineOf([
+      'Protesters in Kazakhstan demanded cheaper fuel.',
+      'Kazakh protesters demanded cheaper fuel.',
+    ]);
     expect(first(engine.answer('kazakh protesters fuel'))).toBe('a#2');
     expect(first(engine.answer('kazakhstan protesters fuel'))).toBe('a#1');
   });
 
   it("the corpus's own spelling meets the table through its transliterations (Tadzhik = Tajik)", async () => {
-    const engine = await engineOf({
-      'a.md': article(
+    const files = {
+      'a.md': markdownArticle('A', [
         'Troops from Tajikistan were moved to the southern valley.',
         'Troops from the north were moved to the coast.',
-      ),
+      ]),
       'transliterations.txt': 'Tajik = Tadzhik\n',
-    });
-    expect(first(engine.answer('tadzhik troops moved'))).toBe('a#1');
+    };
+    expect(await firstFor(files, 'tadzhik troops moved')).toBe('a#1');
   });
 });
