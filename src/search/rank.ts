@@ -24,6 +24,7 @@
 
 import type MiniSearch from 'minisearch';
 import { bestFirst } from './best-first.ts';
+import { CARRY, CONTEXT_BY_ID, RANK_WINDOW } from './carry.ts';
 import { withCorrections } from './correct.ts';
 import { followEvent } from './discourse.ts';
 import { editDistance } from './edit-distance.ts';
@@ -277,7 +278,7 @@ export function rank(
   const evaluation = evaluate(
     context.index,
     buildQuery(content, 'OR', context.known).queries,
-    ['text', 'aliases'],
+    ['text', 'aliases', 'context'],
     (indexTerm, field) => {
       const owner = ownerOf(indexTerm);
       if (!owner) return undefined;
@@ -286,7 +287,8 @@ export function rank(
         if (context.isName(indexTerm)) name[owner.term] = true;
       }
       // A synonym is credited in a column of its own (after the words'), kept out of the word's IDF.
-      const term = owner.synonym ? count + owner.term : owner.term;
+      const term = owner.synonym || field === 'context' ? count + owner.term : owner.term;
+      if (field === 'context') return { term, value: owner.quality * CARRY.quality };
       return { term, value: field === 'text' ? owner.quality : owner.quality * QUALITY.alias };
     },
     2 * count,
@@ -382,6 +384,22 @@ export function rank(
     rescore(candidates, HEADING_WINDOW, (r) => {
       const headings = candidates.place(r)?.headings;
       return headings ? (WEIGHTS.heading * headingShare(headings)) / weightSum : 0;
+    });
+  }
+  if (CARRY.mode === 'rank') {
+    rescore(candidates, RANK_WINDOW, (r) => {
+      const carried = CONTEXT_BY_ID.get(candidates.id(r));
+      if (!carried || carried.size === 0) return 0;
+      let gain = 0;
+      content.forEach((term, t) => {
+        if ((qualities[r * count + t] as number) > 0) return;
+        let q = 0;
+        if (carried.has(term.term) || term.alternatives.some((a) => carried.has(a))) q = 1;
+        else if (term.variants.some((v) => carried.has(v)))
+          q = term.demonyms.some((v) => carried.has(v)) ? QUALITY.demonym : QUALITY.variant;
+        gain += (weight[t] as number) * q * CARRY.quality;
+      });
+      return gain / weightSum;
     });
   }
   // A query of names alone asks who or what they are: the paragraph introducing them first. Only
