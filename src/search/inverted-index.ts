@@ -11,7 +11,6 @@ import type { Article } from '../corpus/types.ts';
 import { forgetMemos } from '../text/memo.ts';
 import { namesIn } from '../text/names.ts';
 import { analyzeWord, type Folds, type Token, tokenize, type WordTerm } from '../text/terms.ts';
-import { CARRY, CONTEXT_BY_ID, opensWithAnaphor } from './carry.ts';
 import { PostingsBuilder, type TermPostings, termPostings } from './postings.ts';
 
 /**
@@ -30,11 +29,10 @@ export interface IndexedParagraph {
   text: string;
   /** Reader words from the glossary for phrases this paragraph contains. */
   aliases: string;
-  context?: string;
 }
 
 /** Field weights: glossary expansions rank below the same word written in the text. */
-export const FIELD_BOOST = { text: 1, aliases: 0.6, context: CARRY.boost } as const;
+export const FIELD_BOOST = { text: 1, aliases: 0.6 } as const;
 
 const FIELDS = Object.keys(FIELD_BOOST);
 const splitTerms = (text: string) => (text ? text.split(' ') : []);
@@ -102,52 +100,23 @@ export interface BuiltIndex {
  * An article's analyzed fields: the title and each section once, every paragraph's text and
  * aliases (each paragraph tokenized once for both).
  */
-function analyzeArticle(
-  article: Article,
-  glossary: Glossary,
-  memo: WordMemo = new Map(),
-  rare: (term: string) => boolean = () => true,
-) {
+function analyzeArticle(article: Article, glossary: Glossary, memo: WordMemo = new Map()) {
   const analyze = (text: string) => analyzeTokens(tokenize(text), glossary.spelling, memo);
   const sections = new Map<string | null, WordTerm[]>([[null, []]]);
   for (const section of article.sections) sections.set(section, analyze(section));
-  const paragraphs = article.paragraphs.map((paragraph) => {
-    const tokens = tokenize(paragraph.text);
-    return {
-      paragraph,
-      tokens,
-      text: analyzeTokens(tokens, glossary.spelling, memo),
-      aliases: glossary.findAliases(tokens).flatMap((span) => span.words),
-      names: namesIn(paragraph.text, tokens),
-      context: [] as string[],
-    };
-  });
-  paragraphs.forEach((p, i) => {
-    if (CARRY.quality <= 0) return;
-    if (CARRY.when === 'anaphor' && !opensWithAnaphor(p.paragraph.text, p.tokens)) return;
-    const own = new Set([...termsOf(p.text), ...termsOf(p.aliases)]);
-    const carried = new Set<string>();
-    for (let d = 1; d <= CARRY.depth; d++) {
-      const prev = paragraphs[i - d];
-      if (!prev) break;
-      if (CARRY.what === 'names') {
-        for (const name of prev.names) {
-          const nameTokens = tokenize(name);
-          for (const t of termsOf(analyzeTokens(nameTokens, glossary.spelling, memo))) carried.add(t);
-          for (const span of glossary.findAliases(nameTokens)) for (const w of span.words) carried.add(w.term);
-        }
-      } else {
-        for (const t of termsOf(prev.text)) if (CARRY.what === 'all' || rare(t)) carried.add(t);
-        for (const t of termsOf(prev.aliases)) if (CARRY.what === 'all' || rare(t)) carried.add(t);
-      }
-    }
-    p.context = [...carried].filter((t) => !own.has(t));
-    if (CARRY.mode === 'rank') {
-      CONTEXT_BY_ID.set(p.paragraph.id, new Set(p.context));
-      p.context = [];
-    }
-  });
-  return { title: analyze(article.title), sections, paragraphs };
+  return {
+    title: analyze(article.title),
+    sections,
+    paragraphs: article.paragraphs.map((paragraph) => {
+      const tokens = tokenize(paragraph.text);
+      return {
+        paragraph,
+        text: analyzeTokens(tokens, glossary.spelling, memo),
+        aliases: glossary.findAliases(tokens).flatMap((span) => span.words),
+        names: namesIn(paragraph.text, tokens),
+      };
+    }),
+  };
 }
 
 function vocabularyOf(analyzed: ReturnType<typeof analyzeArticle>): WordTerm[][] {
@@ -184,13 +153,8 @@ export function addArticle(built: BuiltIndex, article: Article, glossary: Glossa
   keepHeadings(built, article, analyzed);
   for (const words of vocabularyOf(analyzed)) countWords(built.vocabulary, words, 1);
   countNames(built, analyzed, 1);
-  for (const { paragraph, text, aliases, context } of analyzed.paragraphs) {
-    built.index.add({
-      id: paragraph.id,
-      text: termsOf(text).join(' '),
-      aliases: termsOf(aliases).join(' '),
-      context: context.join(' '),
-    });
+  for (const { paragraph, text, aliases } of analyzed.paragraphs) {
+    built.index.add({ id: paragraph.id, text: termsOf(text).join(' '), aliases: termsOf(aliases).join(' ') });
   }
 }
 
@@ -245,27 +209,16 @@ export function buildIndex(articles: readonly Article[], glossary: Glossary): Bu
   const built: BuiltIndex = { index, vocabulary: new Map(), headings: new Map(), names: new Map() };
   const postings = new PostingsBuilder(FIELDS.length);
   const memo: WordMemo = new Map();
-  let rare: (term: string) => boolean = () => true;
-  if (CARRY.what === 'rare') {
-    const df = new Map<string, number>();
-    let n = 0;
-    for (const article of articles)
-      for (const p of analyzeArticle(article, glossary, memo).paragraphs) {
-        n++;
-        for (const t of new Set(termsOf(p.text))) df.set(t, (df.get(t) ?? 0) + 1);
-      }
-    rare = (t) => (df.get(t) ?? 0) <= Math.max(1, CARRY.rareShare * n);
-  }
   for (const article of articles) {
-    const analyzed = analyzeArticle(article, glossary, memo, rare);
+    const analyzed = analyzeArticle(article, glossary, memo);
     keepHeadings(built, article, analyzed);
     for (const words of vocabularyOf(analyzed)) countWords(built.vocabulary, words, 1);
     countNames(built, analyzed, 1);
-    for (const { paragraph, text, aliases, context } of analyzed.paragraphs) {
+    for (const { paragraph, text, aliases } of analyzed.paragraphs) {
       if (index.has(paragraph.id)) throw new Error(`MiniSearch: duplicate ID ${paragraph.id}`);
       const doc = state.addDocumentId(paragraph.id);
-      [termsOf(text), termsOf(aliases), context].forEach((words, field) => {
-        const distinct = postings.add(doc, field, words);
+      [text, aliases].forEach((words, field) => {
+        const distinct = postings.add(doc, field, termsOf(words));
         state.addFieldLength(doc, field, state._documentCount - 1, distinct);
       });
     }

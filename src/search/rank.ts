@@ -24,7 +24,7 @@
 
 import type MiniSearch from 'minisearch';
 import { bestFirst } from './best-first.ts';
-import { CARRY, CONTEXT_BY_ID, RANK_WINDOW } from './carry.ts';
+import { carriedWeight } from './carry.ts';
 import { withCorrections } from './correct.ts';
 import { followEvent } from './discourse.ts';
 import { editDistance } from './edit-distance.ts';
@@ -278,7 +278,7 @@ export function rank(
   const evaluation = evaluate(
     context.index,
     buildQuery(content, 'OR', context.known).queries,
-    ['text', 'aliases', 'context'],
+    ['text', 'aliases'],
     (indexTerm, field) => {
       const owner = ownerOf(indexTerm);
       if (!owner) return undefined;
@@ -287,8 +287,7 @@ export function rank(
         if (context.isName(indexTerm)) name[owner.term] = true;
       }
       // A synonym is credited in a column of its own (after the words'), kept out of the word's IDF.
-      const term = owner.synonym || field === 'context' ? count + owner.term : owner.term;
-      if (field === 'context') return { term, value: owner.quality * CARRY.quality };
+      const term = owner.synonym ? count + owner.term : owner.term;
       return { term, value: field === 'text' ? owner.quality : owner.quality * QUALITY.alias };
     },
     2 * count,
@@ -386,22 +385,12 @@ export function rank(
       return headings ? (WEIGHTS.heading * headingShare(headings)) / weightSum : 0;
     });
   }
-  if (CARRY.mode === 'rank') {
-    rescore(candidates, RANK_WINDOW, (r) => {
-      const carried = CONTEXT_BY_ID.get(candidates.id(r));
-      if (!carried || carried.size === 0) return 0;
-      let gain = 0;
-      content.forEach((term, t) => {
-        if ((qualities[r * count + t] as number) > 0) return;
-        let q = 0;
-        if (carried.has(term.term) || term.alternatives.some((a) => carried.has(a))) q = 1;
-        else if (term.variants.some((v) => carried.has(v)))
-          q = term.demonyms.some((v) => carried.has(v)) ? QUALITY.demonym : QUALITY.variant;
-        gain += (weight[t] as number) * q * CARRY.quality;
-      });
-      return gain / weightSum;
-    });
-  }
+  // A word a paragraph lacks counts a little when one of the two before it names it (`carry.ts`).
+  rescore(candidates, RESCORE_WINDOW, (r) => {
+    const place = candidates.place(r);
+    const lacks = (t: number) => qualities[r * count + t] === 0;
+    return place ? carriedWeight(content, weight, lacks, place, context.analysis, QUALITY) / weightSum : 0;
+  });
   // A query of names alone asks who or what they are: the paragraph introducing them first. Only
   // where in its article a paragraph stands decides it, so no paragraph is re-tokenised for it.
   // Words the corpus does not hold (`@everyone`) do not make a query of names a question.
