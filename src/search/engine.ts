@@ -32,7 +32,6 @@ import { RecentRankings } from './recent.ts';
 import { type ParagraphReference, splitReference } from './reference.ts';
 import { inEnglish } from './russian.ts';
 import { questionShape } from './shape.ts';
-import { questionSpeaker } from './speech.ts';
 import { didYouMean } from './suggest.ts';
 
 export type { Completion } from './complete.ts';
@@ -294,13 +293,10 @@ export class AnswerEngine {
     const english = inEnglish(text, this.#glossary.russian);
     const focus = questionFocus(english);
     const focusTerm = focus === null ? null : (this.#terms(focus)[0]?.term ?? null);
-    const speaker = questionSpeaker(english);
     return rank(this.#terms(text), questionShape(english), context, {
       ...options,
       why: asksWhy(english),
       focus: focusTerm,
-      speaker:
-        speaker === null ? [] : speaker === 'who' ? speaker : this.#terms(speaker).map((term) => term.term),
     });
   }
 

@@ -23,7 +23,6 @@
  */
 
 import type MiniSearch from 'minisearch';
-import { wordView } from './answer-phrases.ts';
 import { bestFirst } from './best-first.ts';
 import { withCorrections } from './correct.ts';
 import { followEvent } from './discourse.ts';
@@ -34,7 +33,6 @@ import type { IndexedParagraph } from './inverted-index.ts';
 import { closeness, positionsOf, sentenceOfWords, smallestWindow } from './proximity.ts';
 import { buildQuery, type QueryTerm, SYNONYM_WEIGHT } from './query.ts';
 import { definesSubject, hasAnswerNear, namesAlone, type Shape } from './shape.ts';
-import { namesNear, speaksAt } from './speech.ts';
 
 /** One ranked paragraph: its id, its score and the index terms it matched, by field. */
 export interface Ranked {
@@ -116,15 +114,7 @@ const QUALITY = {
  * - `focus` 1.5: the predicate a question asks the subject of (`focus.ts`); 1 to 2.5 keep every
  *   English hit@1, and 2 puts two fresh answers and one Russian answer lower.
  */
-const WEIGHTS = {
-  bm25: 0.1,
-  heading: 0.3,
-  proximity: 0.15,
-  shape: 0.4,
-  name: 1.5,
-  focus: 1.5,
-  speech: Number(process.env.SAY_WEIGHT ?? 0.4),
-} as const;
+const WEIGHTS = { bm25: 0.1, heading: 0.3, proximity: 0.15, shape: 0.4, name: 1.5, focus: 1.5 } as const;
 /**
  * The share of a "what is X" shape for introducing X (the rest is for defining it): 0.4 to 0.75
  * rank every judged query the same; 0.25 ranks a Russian answer lower.
@@ -250,8 +240,6 @@ export interface RankOptions {
   why?: boolean;
   /** The term of the question's focus (`focus.ts`): it weighs `WEIGHTS.focus` times its IDF. */
   focus?: string | null;
-  /** The terms of the speaker a question asks about (`speech.ts`): the paragraph where they speak gains. */
-  speaker?: readonly string[] | 'who';
 }
 
 /** The ordered head of a ranking, and how many paragraphs hold any of the query's words. */
@@ -270,7 +258,7 @@ export function rank(
   terms: readonly QueryTerm[],
   shape: Shape | null,
   context: RankContext,
-  { depth, onlyId, why, focus = null, speaker = [] }: RankOptions,
+  { depth, onlyId, why, focus = null }: RankOptions,
 ): Ranking {
   const none = { ranked: [], total: 0 };
   const typed = terms.some((term) => !term.auxiliary) ? terms.filter((term) => !term.auxiliary) : terms;
@@ -411,7 +399,7 @@ export function rank(
   }
   // Positions only matter for two words or more, or for a question shape.
   if (count > 1 || shape !== null)
-    rescoreWindow(candidates, content, shape, context, (indexTerm) => ownerOf(indexTerm)?.term, speaker);
+    rescoreWindow(candidates, content, shape, context, (indexTerm) => ownerOf(indexTerm)?.term);
   const ranked: Ranked[] = Array.from(order, (r) => ({
     id: candidates.id(r),
     score: scores[r] as number,
@@ -472,11 +460,7 @@ function rescoreWindow(
   shape: Shape | null,
   context: RankContext,
   ownerOf: (indexTerm: string) => number | undefined,
-  speaker: readonly string[] | 'who',
 ): void {
-  const speaking = content.flatMap((term, t) =>
-    speaker !== 'who' && speaker.includes(term.term) ? [t] : [],
-  );
   const wordsWanted = Math.max(1, content.length - 1);
   // "What is X": the first paragraph of each article to hold every word of X introduces it.
   const holding = shape === 'define' ? holdingEveryWord(candidates) : new Set<string>();
@@ -499,16 +483,6 @@ function rescoreWindow(
             (1 - FIRST_MENTION) * definesSubject(text, analysis, matched)
           : hasAnswerNear(shape, text, analysis, sentenceOf, matched);
     }
-    const view = wordView(text, analysis, sentenceOf);
-    const said =
-      speaker === 'who'
-        ? process.env.SAY_WHO
-          ? namesNear(view, new Set([...positions.values()].flat()))
-          : []
-        : process.env.SAY_NAMED === '0'
-          ? []
-          : speaking.flatMap((t) => positions.get(t) ?? []);
-    const speaks = said.length > 0 && speaksAt(view, said) ? 1 : 0;
-    return WEIGHTS.proximity * near + WEIGHTS.shape * answerKind + WEIGHTS.speech * speaks;
+    return WEIGHTS.proximity * near + WEIGHTS.shape * answerKind;
   });
 }
