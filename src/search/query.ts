@@ -136,6 +136,8 @@ const AUXILIARY_WORDS: ReadonlySet<string> = new Set([
   'tell',
   'ever',
   'exactly',
+  // `according to X` names a source, not an accord (whose thesaurus line reaches `treaty`).
+  'according',
 ]);
 
 /**

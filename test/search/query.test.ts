@@ -56,6 +56,8 @@ describe('queryTerms', () => {
     expect(when).toMatchObject({ term: 'when', auxiliary: true });
     expect(armenia).toMatchObject({ term: 'armenia', auxiliary: false });
     expect(queryTerms('Armenia when').at(-1)).toMatchObject({ term: 'when', auxiliary: false });
+    expect(queryTerms('according to Baisalov?')[0]).toMatchObject({ auxiliary: true });
+    expect(queryTerms('the 1992 accord')[1]).toMatchObject({ auxiliary: false });
   });
 
   it("tells a people's word's country group apart from a word's family among its variants", () => {
