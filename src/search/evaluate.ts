@@ -97,6 +97,8 @@ export interface Evaluation {
   id: (slot: number) => string;
   /** MiniSearch's short id of a slot's paragraph: what per-paragraph tables are indexed by. */
   shortId: (slot: number) => number;
+  /** The slot of a paragraph by its short id; -1 when it holds none of the query's terms. */
+  slotOf: (shortId: number) => number;
   /** Each slot's matched index terms and fields, exactly as a MiniSearch result's `match`. */
   matchesOf: (slots: ArrayLike<number>) => Record<string, string[]>[];
 }
@@ -455,6 +457,7 @@ export function evaluate(
     credit: credits.reserve(slots * creditTerms),
     id: (slot) => state._documentIds.get(docs.values[slot] as number) as string,
     shortId: (slot) => docs.values[slot] as number,
+    slotOf: (shortId) => (slotEpoch[shortId] === queryEpoch ? (slotOf[shortId] as number) : -1),
     matchesOf: (wanted) => {
       const row = new Int32Array(slots).fill(-1);
       const matches: Record<string, string[]>[] = [];

@@ -24,7 +24,7 @@
 
 import type MiniSearch from 'minisearch';
 import { bestFirst } from './best-first.ts';
-import { carriedWeight } from './carry.ts';
+import { carriedWeight, type Neighbours } from './carry.ts';
 import { withCorrections } from './correct.ts';
 import { followEvent } from './discourse.ts';
 import { editDistance } from './edit-distance.ts';
@@ -385,11 +385,18 @@ export function rank(
       return headings ? (WEIGHTS.heading * headingShare(headings)) / weightSum : 0;
     });
   }
-  // A word a paragraph lacks counts a little when one of the two before it names it (`carry.ts`).
+  // A name a paragraph lacks counts a little when one of the two before it holds it (`carry.ts`).
+  const neighbours: Neighbours = {
+    place: context.paragraphs,
+    holds: (shortId, t) => {
+      const slot = evaluation.slotOf(shortId);
+      return slot < 0 ? 0 : (evaluation.credit[slot * 2 * count + t] as number);
+    },
+  };
+  const isName = (t: number) => name[t] === true;
   rescore(candidates, RESCORE_WINDOW, (r) => {
-    const place = candidates.place(r);
-    const lacks = (t: number) => qualities[r * count + t] === 0;
-    return place ? carriedWeight(content, weight, lacks, place, context.analysis, QUALITY) / weightSum : 0;
+    const shortId = evaluation.shortId(slots[r] as number);
+    return carriedWeight(shortId, weight, isName, neighbours) / weightSum;
   });
   // A query of names alone asks who or what they are: the paragraph introducing them first. Only
   // where in its article a paragraph stands decides it, so no paragraph is re-tokenised for it.

@@ -3,80 +3,48 @@
  * Baltic Ferry League is about the league. The corpora are written here.
  */
 import { describe, expect, it } from 'vitest';
-import { Glossary } from '../../src/corpus/glossary.ts';
-import { CARRIED_QUALITY, carriedWeight, type InArticle, nameTerms } from '../../src/search/carry.ts';
-import { type ParagraphTerms, paragraphTerms } from '../../src/search/highlight.ts';
-import { queryTerms } from '../../src/search/query.ts';
-import { wordTerms } from '../../src/text/terms.ts';
+import { CARRIED_QUALITY, carriedWeight, type Neighbours } from '../../src/search/carry.ts';
 import { markdownArticle } from '../support/corpus.ts';
 import { engineOf, first } from '../support/engine.ts';
 
-const glossary = Glossary.parse('BFL = Baltic Ferry League\nLeague warned => League said\n');
-const analysed = (text: string) => paragraphTerms(text, glossary);
-const term = (word: string) => wordTerms(word)[0] as string;
-
-describe('nameTerms', () => {
-  it('gives the terms of the names a paragraph writes, and their other names in the glossary', () => {
-    const terms = nameTerms(
-      'Delegates of the Baltic Ferry League met in Tallinn on Monday.',
-      analysed('Delegates of the Baltic Ferry League met in Tallinn on Monday.'),
-    );
-    for (const word of ['Baltic', 'Ferry', 'League', 'Tallinn', 'BFL']) expect(terms).toContain(term(word));
-    for (const word of ['Delegates', 'met', 'Monday']) expect(terms).not.toContain(term(word));
-  });
-
-  it('leaves out a glossary phrase that says more than a name', () => {
-    const text = 'On Friday the Baltic Ferry League warned that fares would rise.';
-    const terms = nameTerms(text, analysed(text));
-    expect(terms).toContain(term('League'));
-    expect(terms).not.toContain(term('said'));
-    expect(terms).not.toContain(term('fares'));
-  });
-});
+/**
+ * An index of two articles, numbered one paragraph after another as the engine numbers them: which
+ * query words (by position) each paragraph holds, and how well.
+ */
+const paragraphs: { article: string; number: number; holds: number[] }[] = [
+  { article: 'a', number: 1, holds: [1, 1] },
+  { article: 'a', number: 2, holds: [0, 0] },
+  { article: 'a', number: 3, holds: [0, 0.8] },
+  { article: 'a', number: 4, holds: [0, 0] },
+  { article: 'b', number: 1, holds: [0, 0] },
+];
+const neighbours: Neighbours = {
+  place: (shortId) => {
+    const paragraph = paragraphs[shortId];
+    return paragraph && { article: { id: paragraph.article }, paragraph: { number: paragraph.number } };
+  },
+  holds: (shortId, t) => paragraphs[shortId]?.holds[t] ?? 0,
+};
+const weight = [2, 1];
+const gain = (shortId: number, isName: (t: number) => boolean = () => true) =>
+  carriedWeight(shortId, weight, isName, neighbours);
 
 describe('carriedWeight', () => {
-  const texts = [
-    'Delegates of the Baltic Ferry League met in Tallinn on Monday.',
-    'Fuel prices were the first item on the agenda.',
-    'The group now counts eleven member ports.',
-    'Dues are paid every spring.',
-  ];
-  const article: InArticle['article'] = { paragraphs: texts.map((text, i) => ({ id: `a#${i + 1}`, text })) };
-  const analyses = new Map<string, ParagraphTerms>(article.paragraphs.map((p) => [p.id, analysed(p.text)]));
-  const terms = queryTerms('baltic ferry league ports');
-  const weight = terms.map(() => 1);
-  /** The gain of paragraph `number` when it lacks every query word but `ports`. */
-  const gain = (number: number) =>
-    carriedWeight(
-      terms,
-      weight,
-      (t) => terms[t]?.term !== term('ports'),
-      { article, paragraph: { number } },
-      (id) => analyses.get(id),
-      { variant: 0.85, demonym: 0.5 },
-    );
-
-  it('counts a lacking word that one of the two paragraphs before names, at a low quality', () => {
-    expect(gain(2)).toBeCloseTo(3 * CARRIED_QUALITY);
-    expect(gain(3)).toBeCloseTo(3 * CARRIED_QUALITY);
+  it('counts a name a paragraph lacks that one of the two before it holds, at a low quality', () => {
+    expect(gain(1)).toBeCloseTo((2 + 1) * CARRIED_QUALITY);
+    // a#4: the second name from a#3 right before (held there at 0.8); a#1 is three paragraphs back.
+    expect(gain(3)).toBeCloseTo(0.8 * CARRIED_QUALITY);
   });
 
-  it('carries nothing further, nor into the first paragraph, nor for a word the paragraph holds', () => {
+  it('carries nothing for a word the paragraph holds, into a first paragraph, or across articles', () => {
+    expect(gain(2)).toBeCloseTo(2 * CARRIED_QUALITY);
+    expect(gain(0)).toBe(0);
     expect(gain(4)).toBe(0);
-    expect(gain(1)).toBe(0);
-    expect(
-      carriedWeight(
-        terms,
-        weight,
-        () => false,
-        { article, paragraph: { number: 2 } },
-        (id) => analyses.get(id),
-        {
-          variant: 0.85,
-          demonym: 0.5,
-        },
-      ),
-    ).toBe(0);
+  });
+
+  it('carries names only', () => {
+    expect(gain(1, (t) => t === 1)).toBeCloseTo(CARRIED_QUALITY);
+    expect(gain(1, () => false)).toBe(0);
   });
 });
 
