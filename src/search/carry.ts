@@ -1,21 +1,22 @@
 /**
  * Names carried over from the paragraphs before (docs/ranking.md, rule 15).
  *
- * A news paragraph often leaves its subject to the paragraph before it: "Of the Kremlin's five
- * partners in the bloc, only Belarus…" two paragraphs after one naming the CSTO; "Uzbekistan …
- * rejoined the group in 2005" after one naming the CSTO. A question naming the subject ("how many
- * partners does Russia have in the CSTO") then ranks that paragraph below one that names the
- * subject but does not answer. So a name of the query (a word the corpus writes capitalised) that
- * a paragraph lacks counts, at a low quality, when one of the two paragraphs before it in its
- * article holds it.
+ * A news paragraph often leaves its subject to the paragraph before it: "Of the Kremlin’s 5
+ * companions [partners] within the bloc, solely Belarus…" two paragraphs after one naming the CSTO;
+ * "Uzbekistan … rejoined the group in 2005" after one naming the CSTO. A question naming the
+ * subject ("how many partners does Russia have in the CSTO") then ranks that paragraph below one
+ * that names the subject but does not answer. So a name of the query (a word the corpus writes
+ * capitalised) that a paragraph lacks counts, at a low quality, when one of the two paragraphs
+ * before it in its article holds it.
  *
  * Only names are carried: carrying every rare word lost vocabulary queries (a paragraph's topic
  * words are what it is about, not what the next one refers to). Only the head of the ranking is
  * rescored (`rank.ts`), and what the paragraphs before hold is read from the query's own postings
  * (a paragraph before that holds a query word is in the union), so nothing is re-tokenised.
- * Measured and not kept (docs/ranking-experiments.md): an index field of the names before (the
- * same ranks, a third more postings), a paragraph opening with an anaphor (`he`, `the bloc`…) as a
- * condition, one paragraph or three, higher qualities.
+ * Measured and not kept (docs/ranking-experiments.md): an index field of the names before (two
+ * more queries first, for a third more postings and a paragraph entering on a carried word alone), a
+ * paragraph opening with an anaphor (`he`, `the bloc`…) as a condition, one paragraph or three,
+ * higher qualities.
  */
 
 /**

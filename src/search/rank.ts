@@ -17,6 +17,8 @@
  *    the question's shape (a number near the matched words for "how many", a date for "when"…);
  * 4. for a "why" question, the explanation in the paragraph after one of the best few
  *    (`discourse.ts`): news states an event, then its reason.
+ * 5. over the same window, a name of the query a paragraph lacks counts a little when one of the
+ *    two paragraphs before it holds it (`carry.ts`): "the bloc" after a paragraph naming the CSTO.
  *
  * Question and auxiliary words (`when`, `went`, `not`, `many`) are not searched at all unless the
  * query has nothing else.
