@@ -160,6 +160,18 @@ describe('evaluating a query over the postings', () => {
     }
   });
 
+  it('finds the slot of a paragraph by its short id, and none for one holding no query term', () => {
+    const index = indexOf(docs);
+    const queries = buildQuery([term('ridge')], 'OR', () => true).queries;
+    const evaluation = evaluate(index, queries, ['text', 'aliases'], () => ({ term: 0, value: 1 }), 1);
+    for (const slot of evaluation.order) expect(evaluation.slotOf(evaluation.shortId(slot))).toBe(slot);
+    const holding = new Set(viaMiniSearch(index, queries, 'OR').map((result) => result.id));
+    const outside = docs.findIndex((doc) => !holding.has(doc.id));
+    expect(outside).toBeGreaterThanOrEqual(0);
+    // Short ids are given in the order paragraphs were added (MiniSearch's `addAll`).
+    expect(evaluation.slotOf(outside)).toBe(-1);
+  });
+
   it('after paragraphs are discarded, scores and finds what MiniSearch does, query after query', () => {
     const mini = indexOf(docs);
     const ours = indexOf(docs);
