@@ -19,6 +19,8 @@
  * higher qualities.
  */
 
+import type { Evaluation } from './evaluate.ts';
+
 /**
  * What a carried name counts next to the name written (the other qualities are in rank.ts): 0.15
  * and 0.2 lift answers and lower none first; from 0.25 a paragraph after the answer, naming the
@@ -40,6 +42,24 @@ export interface Neighbours {
   place: (shortId: number) => InArticle | undefined;
   /** How well the paragraph at a short id holds query word `t`: 0 when not at all. */
   holds: (shortId: number, t: number) => number;
+}
+
+/**
+ * What the paragraphs hold, read from a query's evaluation (`evaluate.ts`): a paragraph holding a
+ * query word is in its union, with `stride` credits a slot (the word's own in column `t`).
+ */
+export function neighboursIn(
+  evaluation: Pick<Evaluation, 'slotOf' | 'credit'>,
+  stride: number,
+  place: Neighbours['place'],
+): Neighbours {
+  return {
+    place,
+    holds: (shortId, t) => {
+      const slot = evaluation.slotOf(shortId);
+      return slot < 0 ? 0 : (evaluation.credit[slot * stride + t] as number);
+    },
+  };
 }
 
 /**

@@ -26,7 +26,7 @@
 
 import type MiniSearch from 'minisearch';
 import { bestFirst } from './best-first.ts';
-import { carriedWeight, type Neighbours } from './carry.ts';
+import { carriedWeight, neighboursIn } from './carry.ts';
 import { withCorrections } from './correct.ts';
 import { followEvent } from './discourse.ts';
 import { editDistance } from './edit-distance.ts';
@@ -388,18 +388,13 @@ export function rank(
     });
   }
   // A name a paragraph lacks counts a little when one of the two before it holds it (`carry.ts`).
-  const neighbours: Neighbours = {
-    place: context.paragraphs,
-    holds: (shortId, t) => {
-      const slot = evaluation.slotOf(shortId);
-      return slot < 0 ? 0 : (evaluation.credit[slot * 2 * count + t] as number);
-    },
-  };
+  const neighbours = neighboursIn(evaluation, 2 * count, context.paragraphs);
   const isName = (t: number) => name[t] === true;
-  rescore(candidates, RESCORE_WINDOW, (r) => {
-    const shortId = evaluation.shortId(slots[r] as number);
-    return carriedWeight(shortId, weight, isName, neighbours) / weightSum;
-  });
+  rescore(
+    candidates,
+    RESCORE_WINDOW,
+    (r) => carriedWeight(evaluation.shortId(slots[r] as number), weight, isName, neighbours) / weightSum,
+  );
   // A query of names alone asks who or what they are: the paragraph introducing them first. Only
   // where in its article a paragraph stands decides it, so no paragraph is re-tokenised for it.
   // Words the corpus does not hold (`@everyone`) do not make a query of names a question.
