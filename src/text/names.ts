@@ -8,7 +8,9 @@
  * `Ministry of Defence`). Read from the words and the text between them, no model:
  * - a capital after a sentence's end, a colon or an opening quote says nothing, so a run starting
  *   there loses its first word (`However Zatulin…` → `Zatulin`; a name written there is counted
- *   where it stands inside a sentence, which every name much written about does);
+ *   where it stands inside a sentence, which every name much written about does, and what is left
+ *   of a name that started a sentence, `Security Treaty Organization`, is counted with the whole
+ *   name by `mostWrittenAbout`);
  * - a title and what comes before it are no part of the name (`Russian President Vladimir Putin`,
  *   `Deputy Prime Minister Edil Baisalov` → `Vladimir Putin`, `Edil Baisalov`);
  * - a capitalised word joined to a lower-case one describes (`Moscow-led`) and is no name;
@@ -130,27 +132,40 @@ const standsAlone = memoize((word: string): boolean => {
 
 /**
  * The `max` names most written about, from each name's count (paragraphs naming it), most first.
- * A surname alone is counted with the full name it ends (`Pashinyan` with `Nikol Pashinyan`, the
- * most counted such name when several end with it) and offered as the full name.
+ * A name that ends a longer one is counted with it and offered as it: a surname alone
+ * (`Pashinyan` with `Nikol Pashinyan`), and what is left of a name that started a sentence
+ * (`Security Treaty Organization`, its first word dropped, with `Collective Security Treaty
+ * Organization`). When several names end with it, the most counted of those no name ends takes it.
  */
 export function mostWrittenAbout(counts: ReadonlyMap<string, number>, max: number): string[] {
   const totals = new Map(counts);
-  const byLastWord = new Map<string, string>();
+  // Every name's endings (its words after the first, after the second…).
+  const endings = new Set<string>();
+  for (const name of counts.keys()) for (const ending of endingsOf(name)) endings.add(ending);
+  const wholeEnding = new Map<string, string>();
   for (const [name, count] of counts) {
-    const words = name.split(' ');
-    if (words.length < 2) continue;
-    const last = words.at(-1) as string;
-    const held = byLastWord.get(last);
-    if (held === undefined || (counts.get(held) as number) < count) byLastWord.set(last, name);
+    if (endings.has(name)) continue;
+    for (const ending of endingsOf(name)) {
+      const held = wholeEnding.get(ending);
+      if (held === undefined || (counts.get(held) as number) < count) wholeEnding.set(ending, name);
+    }
   }
-  for (const [word, full] of byLastWord) {
-    const alone = totals.get(word);
-    if (alone === undefined) continue;
-    totals.set(full, (totals.get(full) as number) + alone);
-    totals.delete(word);
+  for (const [ending, whole] of wholeEnding) {
+    const part = totals.get(ending);
+    if (part === undefined) continue;
+    totals.set(whole, (totals.get(whole) as number) + part);
+    totals.delete(ending);
   }
   return [...totals]
     .sort(([a, countA], [b, countB]) => countB - countA || (a < b ? -1 : 1))
     .slice(0, max)
     .map(([name]) => name);
+}
+
+/** A name's endings, longest first: `Nikol Pashinyan` → `Pashinyan`. */
+function endingsOf(name: string): string[] {
+  const words = name.split(' ');
+  const endings: string[] = [];
+  for (let from = 1; from < words.length; from++) endings.push(words.slice(from).join(' '));
+  return endings;
 }
