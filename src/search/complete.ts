@@ -36,6 +36,8 @@ export type Completion =
     }
   | { kind: 'query'; text: string };
 
+/** The ending of a possessive as typed. */
+const POSSESSIVE = /['’][sS]?$/u;
 /** Names kept for an empty box: more than any box shows (Discord's is 25 choices). */
 const NAMES_KEPT = 50;
 /** Answer previews offered first. */
@@ -191,11 +193,13 @@ export function complete(
 
   const terms = context.terms(typed);
   // The last part of a hyphenated word is its own term: `nagorno-kar` completes to `nagorno-Karabakh`.
+  // A word ending in a possessive (`russia's`, `allies'`) is finished: completing it would drop that.
   const lastWord = typing ? /[\p{L}\p{N}'’]+$/u.exec(typed)?.[0] : undefined;
+  const finished = lastWord !== undefined && POSSESSIVE.test(lastWord);
   // The last term is the word being typed only if that word is searched: a function word
   // (`for`, `the`) has no term, and completing the term before it would replace what was typed.
   const last = terms.at(-1);
-  if (lastWord && last && (last.prefix !== null || last.written === foldWord(lastWord))) {
+  if (lastWord && !finished && last && (last.prefix !== null || last.written === foldWord(lastWord))) {
     const head = typed.slice(0, typed.length - lastWord.length);
     for (const surface of completionsOf(last, ranked)) choices.push(query(head + surface));
     // A word typed with nothing else to search (`cs`, `what is the cs`) is completed from the
