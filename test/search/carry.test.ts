@@ -3,7 +3,7 @@
  * Baltic Ferry League is about the league. The corpora are written here.
  */
 import { describe, expect, it } from 'vitest';
-import { CARRIED_QUALITY, carriedWeight, type Neighbours } from '../../src/search/carry.ts';
+import { CARRIED_QUALITY, carriedWeight, type Neighbours, neighboursIn } from '../../src/search/carry.ts';
 import { markdownArticle } from '../support/corpus.ts';
 import { engineOf, first } from '../support/engine.ts';
 
@@ -45,6 +45,24 @@ describe('carriedWeight', () => {
   it('carries names only', () => {
     expect(gain(1, (t) => t === 1)).toBeCloseTo(CARRIED_QUALITY);
     expect(gain(1, () => false)).toBe(0);
+  });
+});
+
+describe('what the paragraphs hold, read from a query’s evaluation', () => {
+  // One query word: slot × [the word's credit, its synonyms' credit]; short id 3 holds no query word.
+  const credit = Float64Array.from([1, 0, 0, 0.6, 0, 0]);
+  const slotOf = (shortId: number) => (shortId < 3 ? shortId : -1);
+  const place = (shortId: number) => ({ article: { id: 'a' }, paragraph: { number: shortId + 1 } });
+  const read = neighboursIn({ slotOf, credit }, 2, place);
+
+  it('a paragraph holding the name through a synonym does not lack it: nothing is carried into it', () => {
+    expect(read.holds(1, 0)).toBe(0.6);
+    expect(carriedWeight(1, [1], () => true, read)).toBe(0);
+  });
+
+  it('a paragraph holding none of the query’s words gains what the one before holds', () => {
+    expect(read.holds(3, 0)).toBe(0);
+    expect(carriedWeight(2, [1], () => true, read)).toBeCloseTo(CARRIED_QUALITY);
   });
 });
 
