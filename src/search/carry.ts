@@ -22,7 +22,7 @@
 import type { Evaluation } from './evaluate.ts';
 
 /**
- * What a carried name counts next to the name written (the other qualities are in rank.ts): 0.15
+ * What a carried name counts next to the name written (the other qualities are in owners.ts): 0.15
  * and 0.2 lift answers and lower none first; from 0.25 a paragraph after the answer, naming the
  * subject by carriage, outranks the answer.
  */
