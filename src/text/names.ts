@@ -6,7 +6,8 @@
  *
  * A name is a run of capitalised words that nothing but spaces separates (`of` may join two:
  * `Ministry of Defence`). Read from the words and the text between them, no model:
- * - a capital after a sentence's end, a colon or an opening quote says nothing, so a run starting
+ * - a capital after a sentence's end (not a title's point, `Mr.`), a colon or an opening quote
+ *   says nothing (after a semicolon, a dash or a bracket it is a name), so a run starting
  *   there loses its first word (`However Zatulin…` → `Zatulin`; a name written there is counted
  *   where it stands inside a sentence, which every name much written about does, and what is left
  *   of a name that started a sentence, `Security Treaty Organization`, is counted with the whole
@@ -67,8 +68,14 @@ const CALENDAR: ReadonlySet<string> = new Set([...MONTHS, ...WEEKDAYS]);
 /** The longest run read as one name. */
 const MAX_NAME_WORDS = 6;
 
-/** Text between two words that starts a sentence or a quotation: its next capital says nothing. */
-const OPENS = /[.!?:;“"«(‘\u2014]/u;
+/**
+ * Text between two words that starts a sentence or a quotation: its next capital says nothing.
+ * A semicolon, a dash or a bracket starts no sentence: a capital after one is a name (`(CSTO)`).
+ */
+const OPENS = /[.!?:“"«‘]/u;
+/** Titles written abbreviated, whose point ends no sentence (`Mr. Putin`): the name goes on after it. */
+const ABBREVIATED_TITLES: ReadonlySet<string> = new Set(['dr', 'mr', 'mrs', 'ms']);
+const POINT = /^\.[ \u00a0]+$/u;
 /** Text between two words that keeps them in one name: spaces only (or a slash, `RFE/RL`). */
 const JOINS = /^[ \u00a0]+$/u;
 const POSSESSIVE = /['’]s$/u;
@@ -93,6 +100,10 @@ export function namesIn(text: string, tokens: readonly Token[] = tokenize(text))
     const before = text.slice(at === 0 ? 0 : (tokens[at - 1] as Token).end, token.start);
     if (capital && before === '/' && run.length > 0) {
       run[run.length - 1] += `/${surface}`; // one name written with a slash: `RFE/RL`
+      return;
+    }
+    if (capital && POINT.test(before) && ABBREVIATED_TITLES.has(run.at(-1)?.toLowerCase() ?? '')) {
+      run.push(surface); // cut with its title by `nameOf`
       return;
     }
     if (!JOINS.test(before) || POSSESSIVE.test(run.at(-1) ?? '')) end();

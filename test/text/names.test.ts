@@ -31,6 +31,13 @@ describe('the names a paragraph writes', () => {
     ]);
   });
 
+  it('reads a capital after a semicolon, a dash or a bracket as a name, and a name after an abbreviated title', () => {
+    expect(
+      namesIn('the Collective Security Treaty Organization (CSTO) met; Belarus abstained — Armenia too'),
+    ).toEqual(['Collective Security Treaty Organization', 'CSTO', 'Belarus', 'Armenia']);
+    expect(namesIn('talks between Mr. Pashinyan and Dr. Aliyev')).toEqual(['Pashinyan', 'Aliyev']);
+  });
+
   it('keeps a name written with a slash whole', () => {
     expect(namesIn('as the analyst told RFE/RL on Monday')).toEqual(['RFE/RL']);
   });
