@@ -15,7 +15,7 @@
  * How choices look and Discord's limits are `src/render/choices.ts`'s business.
  */
 import { mostWrittenAbout } from '../text/names.ts';
-import { foldWord, isNumericTerm } from '../text/terms.ts';
+import { foldWord, HYPHENS, isNumericTerm, tokenize } from '../text/terms.ts';
 import type { Vocabulary } from './inverted-index.ts';
 import type { QueryTerm } from './query.ts';
 import type { Ranked } from './rank.ts';
@@ -192,9 +192,11 @@ export function complete(
   choices.push(query(typed));
 
   const terms = context.terms(typed);
-  // The last part of a hyphenated word is its own term: `nagorno-kar` completes to `nagorno-Karabakh`.
+  // The word being typed as the tokenizer reads it (`7,6` is one word, not `6`), and of a hyphenated
+  // word its last part, which is its own term: `nagorno-kar` completes to `nagorno-Karabakh`.
   // A word ending in a possessive (`russia's`, `allies'`) is finished: completing it would drop that.
-  const lastWord = typing ? /[\p{L}\p{N}'’]+$/u.exec(typed)?.[0] : undefined;
+  const token = typing ? tokenize(typed).at(-1) : undefined;
+  const lastWord = token?.end === typed.length ? token.surface.split(HYPHENS).at(-1) : undefined;
   const finished = lastWord !== undefined && POSSESSIVE.test(lastWord);
   // The last term is the word being typed only if that word is searched: a function word
   // (`for`, `the`) has no term, and completing the term before it would replace what was typed.
