@@ -37,7 +37,7 @@ export type Completion =
   | { kind: 'query'; text: string };
 
 /** The ending of a possessive as typed. */
-const POSSESSIVE = /['’][sS]?$/u;
+const POSSESSIVE = /['’][sS]$/u;
 /** Names kept for an empty box: more than any box shows (Discord's is 25 choices). */
 const NAMES_KEPT = 50;
 /** Answer previews offered first. */
@@ -194,7 +194,8 @@ export function complete(
   const terms = context.terms(typed);
   // The word being typed as the tokenizer reads it (`7,6` is one word, not `6`), and of a hyphenated
   // word its last part, which is its own term: `nagorno-kar` completes to `nagorno-Karabakh`.
-  // A word ending in a possessive (`russia's`, `allies'`) is finished: completing it would drop that.
+  // A word ending in a possessive (`russia's`) is finished: completing it would drop the `'s` (a text
+  // ending in an apostrophe, `allies'`, ends in no word).
   const token = typing ? tokenize(typed).at(-1) : undefined;
   const lastWord = token?.end === typed.length ? token.surface.split(HYPHENS).at(-1) : undefined;
   const finished = lastWord !== undefined && POSSESSIVE.test(lastWord);
