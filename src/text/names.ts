@@ -69,10 +69,12 @@ const CALENDAR: ReadonlySet<string> = new Set([...MONTHS, ...WEEKDAYS]);
 const MAX_NAME_WORDS = 6;
 
 /**
- * Text between two words that starts a sentence or a quotation: its next capital says nothing.
- * A semicolon, a dash or a bracket starts no sentence: a capital after one is a name (`(CSTO)`).
+ * Text between two words that starts a sentence or a quotation: its next capital says nothing. A
+ * quotation opens right before its first word (a straight quote after a word closes one: `"No,"
+ * Pashinyan said`). A semicolon, a dash or a bracket starts no sentence: a capital after one is a
+ * name (`(CSTO)`).
  */
-const OPENS = /[.!?:“"«‘]/u;
+const OPENS = /[.!?:]|[“"«‘]$/u;
 /** Titles written abbreviated, whose point ends no sentence (`Mr. Putin`): the name goes on after it. */
 const ABBREVIATED_TITLES: ReadonlySet<string> = new Set(['dr', 'mr', 'mrs', 'ms']);
 const POINT = /^\.[ \u00a0]+$/u;

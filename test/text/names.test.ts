@@ -25,6 +25,7 @@ describe('the names a paragraph writes', () => {
   });
 
   it('does not read the first capital of a sentence or a quotation as a name', () => {
+    expect(namesIn('"Not now," Pashinyan said; "Moscow knows."')).toEqual(['Pashinyan']);
     expect(namesIn('However Bishkek refused. “Officials in Dushanbe were told,” she said.')).toEqual([
       'Bishkek',
       'Dushanbe',
