@@ -151,34 +151,51 @@ const standsAlone = memoize((word: string): boolean => {
  * Organization`). When several names end with it, the most counted of those no name ends takes it.
  */
 export function mostWrittenAbout(counts: ReadonlyMap<string, number>, max: number): string[] {
-  const totals = new Map(counts);
-  // Every name's endings (its words after the first, after the second…).
-  const endings = new Set<string>();
-  for (const name of counts.keys()) for (const ending of endingsOf(name)) endings.add(ending);
-  const wholeEnding = new Map<string, string>();
-  for (const [name, count] of counts) {
-    if (endings.has(name)) continue;
+  // The names each counted name ends (most names end none, and most endings are not names).
+  const holders = new Map<string, string[]>();
+  for (const name of counts.keys()) {
     for (const ending of endingsOf(name)) {
-      const held = wholeEnding.get(ending);
-      if (held === undefined || (counts.get(held) as number) < count) wholeEnding.set(ending, name);
+      if (!counts.has(ending)) continue;
+      const names = holders.get(ending);
+      if (names) names.push(name);
+      else holders.set(ending, [name]);
     }
   }
-  for (const [ending, whole] of wholeEnding) {
-    const part = totals.get(ending);
-    if (part === undefined) continue;
-    totals.set(whole, (totals.get(whole) as number) + part);
+  const totals = new Map(counts);
+  const countOf = (name: string) => counts.get(name) as number;
+  for (const [ending, names] of holders) {
+    // Never none: the longest name ending with it is the ending of no name.
+    const whole = names
+      .filter((name) => !holders.has(name))
+      .reduce((most, name) => (countOf(name) > countOf(most) ? name : most));
+    totals.set(whole, (totals.get(whole) as number) + countOf(ending));
     totals.delete(ending);
   }
-  return [...totals]
-    .sort(([a, countA], [b, countB]) => countB - countA || (a < b ? -1 : 1))
-    .slice(0, max)
-    .map(([name]) => name);
+  return best(totals, max);
+}
+
+/** Which of two counted names comes first: the more counted, then the first alphabetically. */
+const before = ([a, countA]: [string, number], [b, countB]: [string, number]): number =>
+  countB - countA || (a < b ? -1 : 1);
+
+/** The `max` most counted names, most first: kept in order as met, not by sorting every name. */
+function best(totals: ReadonlyMap<string, number>, max: number): string[] {
+  const kept: [string, number][] = [];
+  if (max <= 0) return [];
+  for (const entry of totals) {
+    if (kept.length === max && before(entry, kept[max - 1] as [string, number]) >= 0) continue;
+    let at = kept.length;
+    while (at > 0 && before(entry, kept[at - 1] as [string, number]) < 0) at--;
+    kept.splice(at, 0, entry);
+    if (kept.length > max) kept.pop();
+  }
+  return kept.map(([name]) => name);
 }
 
 /** A name's endings, longest first: `Nikol Pashinyan` → `Pashinyan`. */
 function endingsOf(name: string): string[] {
-  const words = name.split(' ');
   const endings: string[] = [];
-  for (let from = 1; from < words.length; from++) endings.push(words.slice(from).join(' '));
+  for (let space = name.indexOf(' '); space >= 0; space = name.indexOf(' ', space + 1))
+    endings.push(name.slice(space + 1));
   return endings;
 }

@@ -83,6 +83,22 @@ describe('the names most written about', () => {
     expect(mostWrittenAbout(counts, 3)).toEqual(['Nikol Pashinyan', 'Moscow', 'Putin']);
   });
 
+  it('gives a name several longer names end to the most counted of the longest ones', () => {
+    const counts = new Map([
+      ['Petrov', 2],
+      ['Ivan Petrov', 1],
+      ['Anna Petrov', 4],
+      ['Treaty Organization', 1],
+      ['Security Treaty Organization', 5],
+      ['Collective Security Treaty Organization', 1],
+    ]);
+    expect(mostWrittenAbout(counts, 5)).toEqual([
+      'Collective Security Treaty Organization',
+      'Anna Petrov',
+      'Ivan Petrov',
+    ]);
+  });
+
   it('counts what is left of a name that started a sentence with the whole name, never offering it', () => {
     const paragraphs = [
       'Collective Security Treaty Organization troops left Almaty in January.',
