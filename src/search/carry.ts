@@ -22,7 +22,7 @@
 import type { Evaluation } from './evaluate.ts';
 
 /**
- * What a carried name counts next to the name written (the other qualities are in rank.ts): 0.15
+ * What a carried name counts next to the name written (the other qualities are in owners.ts): 0.15
  * and 0.2 lift answers and lower none first; from 0.25 a paragraph after the answer, naming the
  * subject by carriage, outranks the answer.
  */
@@ -46,7 +46,9 @@ export interface Neighbours {
 
 /**
  * What the paragraphs hold, read from a query's evaluation (`evaluate.ts`): a paragraph holding a
- * query word is in its union, with `stride` credits a slot (the word's own in column `t`).
+ * query word is in its union, with `stride` credits a slot — the word's own in column `t`, its
+ * synonyms' in column `stride / 2 + t` (as rank.ts credits them) — and holds the word as well as
+ * the better of the two.
  */
 export function neighboursIn(
   evaluation: Pick<Evaluation, 'slotOf' | 'credit'>,
@@ -57,7 +59,9 @@ export function neighboursIn(
     place,
     holds: (shortId, t) => {
       const slot = evaluation.slotOf(shortId);
-      return slot < 0 ? 0 : (evaluation.credit[slot * stride + t] as number);
+      if (slot < 0) return 0;
+      const at = slot * stride + t;
+      return Math.max(evaluation.credit[at] as number, evaluation.credit[at + stride / 2] as number);
     },
   };
 }

@@ -15,7 +15,7 @@
  * How choices look and Discord's limits are `src/render/choices.ts`'s business.
  */
 import { mostWrittenAbout } from '../text/names.ts';
-import { foldWord, isNumericTerm } from '../text/terms.ts';
+import { foldWord, HYPHENS, isNumericTerm, tokenize } from '../text/terms.ts';
 import type { Vocabulary } from './inverted-index.ts';
 import type { QueryTerm } from './query.ts';
 import type { Ranked } from './rank.ts';
@@ -36,6 +36,8 @@ export type Completion =
     }
   | { kind: 'query'; text: string };
 
+/** The ending of a possessive as typed. */
+const POSSESSIVE = /['’][sS]$/u;
 /** Names kept for an empty box: more than any box shows (Discord's is 25 choices). */
 const NAMES_KEPT = 50;
 /** Answer previews offered first. */
@@ -190,12 +192,17 @@ export function complete(
   choices.push(query(typed));
 
   const terms = context.terms(typed);
-  // The last part of a hyphenated word is its own term: `nagorno-kar` completes to `nagorno-Karabakh`.
-  const lastWord = typing ? /[\p{L}\p{N}'’]+$/u.exec(typed)?.[0] : undefined;
+  // The word being typed as the tokenizer reads it (`7,6` is one word, not `6`), and of a hyphenated
+  // word its last part, which is its own term: `nagorno-kar` completes to `nagorno-Karabakh`.
+  // A word ending in a possessive (`russia's`) is finished: completing it would drop the `'s` (a text
+  // ending in an apostrophe, `allies'`, ends in no word).
+  const token = typing ? tokenize(typed).at(-1) : undefined;
+  const lastWord = token?.end === typed.length ? token.surface.split(HYPHENS).at(-1) : undefined;
+  const finished = lastWord !== undefined && POSSESSIVE.test(lastWord);
   // The last term is the word being typed only if that word is searched: a function word
   // (`for`, `the`) has no term, and completing the term before it would replace what was typed.
   const last = terms.at(-1);
-  if (lastWord && last && (last.prefix !== null || last.written === foldWord(lastWord))) {
+  if (lastWord && !finished && last && (last.prefix !== null || last.written === foldWord(lastWord))) {
     const head = typed.slice(0, typed.length - lastWord.length);
     for (const surface of completionsOf(last, ranked)) choices.push(query(head + surface));
     // A word typed with nothing else to search (`cs`, `what is the cs`) is completed from the

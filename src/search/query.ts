@@ -77,7 +77,7 @@ export interface QueryTerm {
   /**
    * The variants that are the word's country group (`demonyms.ts`: `kyrgyz` → `kyrgyzstan`,
    * `kyrgyzstani`): a subset of `variants`, counting well below a word-family variant
-   * (`QUALITY.demonym` in rank.ts).
+   * (`QUALITY.demonym` in owners.ts).
    */
   demonyms: readonly string[];
   /**

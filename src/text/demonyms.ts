@@ -2,7 +2,7 @@
  * Countries and the words for their people and things (`Kyrgyzstan`: `Kyrgyz`, `Kyrgyzstani`),
  * which the stemmer never joins (`armenia` and `armenian` are two stems). A query word for a
  * people is expanded with its country's names, which count well below the word typed
- * (`QUALITY.demonym` in rank.ts): a reader asking about "Kyrgyz officials" or "the Tajik side" is
+ * (`QUALITY.demonym` in owners.ts): a reader asking about "Kyrgyz officials" or "the Tajik side" is
  * served by a paragraph that says "Kyrgyzstan" and "Tajikistan". The other way, a country
  * expanded with its people's words, was measured and loses: "Kazakhstan" then ranks paragraphs
  * about "Kazakh officials" above the ones about the country (docs/ranking.md, "Countries and

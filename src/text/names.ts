@@ -6,9 +6,12 @@
  *
  * A name is a run of capitalised words that nothing but spaces separates (`of` may join two:
  * `Ministry of Defence`). Read from the words and the text between them, no model:
- * - a capital after a sentence's end, a colon or an opening quote says nothing, so a run starting
+ * - a capital after a sentence's end (not a title's point, `Mr.`), a colon or an opening quote
+ *   says nothing (after a semicolon, a dash or a bracket it is a name), so a run starting
  *   there loses its first word (`However Zatulin…` → `Zatulin`; a name written there is counted
- *   where it stands inside a sentence, which every name much written about does);
+ *   where it stands inside a sentence, which every name much written about does, and what is left
+ *   of a name that started a sentence, `Security Treaty Organization`, is counted with the whole
+ *   name by `mostWrittenAbout`);
  * - a title and what comes before it are no part of the name (`Russian President Vladimir Putin`,
  *   `Deputy Prime Minister Edil Baisalov` → `Vladimir Putin`, `Edil Baisalov`);
  * - a capitalised word joined to a lower-case one describes (`Moscow-led`) and is no name;
@@ -65,8 +68,16 @@ const CALENDAR: ReadonlySet<string> = new Set([...MONTHS, ...WEEKDAYS]);
 /** The longest run read as one name. */
 const MAX_NAME_WORDS = 6;
 
-/** Text between two words that starts a sentence or a quotation: its next capital says nothing. */
-const OPENS = /[.!?:;“"«(‘\u2014]/u;
+/**
+ * Text between two words that starts a sentence or a quotation: its next capital says nothing. A
+ * quotation opens right before its first word (a straight quote after a word closes one: `"No,"
+ * Pashinyan said`). A semicolon, a dash or a bracket starts no sentence: a capital after one is a
+ * name (`(CSTO)`).
+ */
+const OPENS = /[.!?:]|[“"«‘]$/u;
+/** Titles written abbreviated, whose point ends no sentence (`Mr. Putin`): the name goes on after it. */
+const ABBREVIATED_TITLES: ReadonlySet<string> = new Set(['dr', 'mr', 'mrs', 'ms']);
+const POINT = /^\.[ \u00a0]+$/u;
 /** Text between two words that keeps them in one name: spaces only (or a slash, `RFE/RL`). */
 const JOINS = /^[ \u00a0]+$/u;
 const POSSESSIVE = /['’]s$/u;
@@ -91,6 +102,10 @@ export function namesIn(text: string, tokens: readonly Token[] = tokenize(text))
     const before = text.slice(at === 0 ? 0 : (tokens[at - 1] as Token).end, token.start);
     if (capital && before === '/' && run.length > 0) {
       run[run.length - 1] += `/${surface}`; // one name written with a slash: `RFE/RL`
+      return;
+    }
+    if (capital && POINT.test(before) && ABBREVIATED_TITLES.has(run.at(-1)?.toLowerCase() ?? '')) {
+      run.push(surface); // cut with its title by `nameOf`
       return;
     }
     if (!JOINS.test(before) || POSSESSIVE.test(run.at(-1) ?? '')) end();
@@ -130,27 +145,57 @@ const standsAlone = memoize((word: string): boolean => {
 
 /**
  * The `max` names most written about, from each name's count (paragraphs naming it), most first.
- * A surname alone is counted with the full name it ends (`Pashinyan` with `Nikol Pashinyan`, the
- * most counted such name when several end with it) and offered as the full name.
+ * A name that ends a longer one is counted with it and offered as it: a surname alone
+ * (`Pashinyan` with `Nikol Pashinyan`), and what is left of a name that started a sentence
+ * (`Security Treaty Organization`, its first word dropped, with `Collective Security Treaty
+ * Organization`). When several names end with it, the most counted of those no name ends takes it.
  */
 export function mostWrittenAbout(counts: ReadonlyMap<string, number>, max: number): string[] {
+  // The names each counted name ends (most names end none, and most endings are not names).
+  const holders = new Map<string, string[]>();
+  for (const name of counts.keys()) {
+    for (const ending of endingsOf(name)) {
+      if (!counts.has(ending)) continue;
+      const names = holders.get(ending);
+      if (names) names.push(name);
+      else holders.set(ending, [name]);
+    }
+  }
   const totals = new Map(counts);
-  const byLastWord = new Map<string, string>();
-  for (const [name, count] of counts) {
-    const words = name.split(' ');
-    if (words.length < 2) continue;
-    const last = words.at(-1) as string;
-    const held = byLastWord.get(last);
-    if (held === undefined || (counts.get(held) as number) < count) byLastWord.set(last, name);
+  const countOf = (name: string) => counts.get(name) as number;
+  for (const [ending, names] of holders) {
+    // Never none: the longest name ending with it is the ending of no name.
+    const whole = names
+      .filter((name) => !holders.has(name))
+      .reduce((most, name) => (countOf(name) > countOf(most) ? name : most));
+    totals.set(whole, (totals.get(whole) as number) + countOf(ending));
+    totals.delete(ending);
   }
-  for (const [word, full] of byLastWord) {
-    const alone = totals.get(word);
-    if (alone === undefined) continue;
-    totals.set(full, (totals.get(full) as number) + alone);
-    totals.delete(word);
+  return best(totals, max);
+}
+
+/** Which of two counted names comes first: the more counted, then the first alphabetically. */
+const before = ([a, countA]: [string, number], [b, countB]: [string, number]): number =>
+  countB - countA || (a < b ? -1 : 1);
+
+/** The `max` most counted names, most first: kept in order as met, not by sorting every name. */
+function best(totals: ReadonlyMap<string, number>, max: number): string[] {
+  const kept: [string, number][] = [];
+  if (max <= 0) return [];
+  for (const entry of totals) {
+    if (kept.length === max && before(entry, kept[max - 1] as [string, number]) >= 0) continue;
+    let at = kept.length;
+    while (at > 0 && before(entry, kept[at - 1] as [string, number]) < 0) at--;
+    kept.splice(at, 0, entry);
+    if (kept.length > max) kept.pop();
   }
-  return [...totals]
-    .sort(([a, countA], [b, countB]) => countB - countA || (a < b ? -1 : 1))
-    .slice(0, max)
-    .map(([name]) => name);
+  return kept.map(([name]) => name);
+}
+
+/** A name's endings, longest first: `Nikol Pashinyan` → `Pashinyan`. */
+function endingsOf(name: string): string[] {
+  const endings: string[] = [];
+  for (let space = name.indexOf(' '); space >= 0; space = name.indexOf(' ', space + 1))
+    endings.push(name.slice(space + 1));
+  return endings;
 }

@@ -11,10 +11,13 @@ import {
   type LocalUser,
 } from '../../src/local-discord/server.ts';
 import {
-  askData,
+  type askData,
   DEPLOY_SCRIPT,
+  EPHEMERAL,
   type RunningBot,
   runScript,
+  sendAutocomplete,
+  sendQuestion,
   serverEnv,
   startWorld,
   TEST_TOKEN,
@@ -22,7 +25,6 @@ import {
 } from '../support/bot.ts';
 import { pinged } from '../support/hostile/judge.ts';
 
-const EPHEMERAL = 64;
 let world: World;
 let server: LocalDiscordServer;
 let running: RunningBot;
@@ -37,7 +39,7 @@ beforeAll(async () => {
 afterAll(() => world?.stop());
 
 const ask = (query: string, extra: Parameters<typeof askData>[1] = {}, user = alice) =>
-  server.sendInteraction({ type: 2, data: askData(query, extra), user });
+  sendQuestion(server, query, { user }, extra);
 
 /** The bot message that answered an interaction token. */
 const messageOf = (token: string) =>
@@ -121,10 +123,7 @@ describe('/csto', () => {
   });
 
   it('when typing in the query box, suggestions come from the index: at most 25, each 1–100 characters', async () => {
-    const { callback } = server.sendInteraction({
-      type: 4,
-      data: { name: 'csto', options: [{ name: 'query', type: 3, value: 'kyrg', focused: true }] },
-    });
+    const { callback } = sendAutocomplete(server, 'kyrg', {});
     const response = await callback;
     expect(response.type).toBe(8);
     const choices: Json[] = response.data.choices;
@@ -138,13 +137,7 @@ describe('/csto', () => {
   });
 
   it('when a question is half typed, the first choices preview answering paragraphs, and picking one answers with it first', async () => {
-    const typing = await server.sendInteraction({
-      type: 4,
-      data: {
-        name: 'csto',
-        options: [{ name: 'query', type: 3, value: 'why did kyrgyzstan cancel the dri', focused: true }],
-      },
-    }).callback;
+    const typing = await sendAutocomplete(server, 'why did kyrgyzstan cancel the dri', {}).callback;
     const [first, second] = typing.data.choices as Json[];
     expect(first.name).toMatch(/^¶8 · Kyrgyzstan abruptly canceled CSTO coaching drills/);
     // Discord sends the picked choice's value as the query: the second preview's paragraph comes first.

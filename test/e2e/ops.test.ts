@@ -9,7 +9,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registrationPayload } from '../../commands/registry.ts';
 import { loadBotConfig } from '../../src/config.ts';
 import type { Json, LocalDiscordServer, LocalUser } from '../../src/local-discord/server.ts';
-import { askData, type RunningBot, startWorld, TEST_TOKEN, type World } from '../support/bot.ts';
+import {
+  type RunningBot,
+  sendAutocomplete,
+  sendQuestion,
+  startWorld,
+  TEST_TOKEN,
+  type World,
+} from '../support/bot.ts';
 import { markdownArticle, SHIPPED_CORPUS, tempDir } from '../support/corpus.ts';
 import { freePort } from '../support/net.ts';
 
@@ -66,11 +73,8 @@ describe('/csto-admin', () => {
     const before: string = (await admin('status', owner).callback).data.embeds[0].description;
     const answers =
       before.match(/\*\*Answer time:\*\* p50 [\d.]+ ms, p99 [\d.]+ ms \((\d+) since start\)/)?.[1] ?? '0';
-    await server.sendInteraction({ type: 2, data: askData('armenia') }).callback;
-    await server.sendInteraction({
-      type: 4,
-      data: { name: 'csto', options: [{ name: 'query', type: 3, value: 'kyrg', focused: true }] },
-    }).callback;
+    await sendQuestion(server, 'armenia', {}).callback;
+    await sendAutocomplete(server, 'kyrg', {}).callback;
     const description: string = (await admin('status', owner).callback).data.embeds[0].description;
     const answered = /\*\*Answer time:\*\* p50 [\d.]+ ms, p99 [\d.]+ ms \((\d+) since start\)/.exec(
       description,
@@ -93,8 +97,7 @@ describe('/csto-admin', () => {
         request.method === 'PATCH' && request.path.includes(token) && request.path.endsWith('@original'),
     );
     expect(edit.body.content).toMatch(/^Corpus reload: (1 added|no change) in \d+ ms\.$/);
-    const answer = (await server.sendInteraction({ type: 2, data: askData('rejoin Uzbekistan') }).callback)
-      .data;
+    const answer = (await sendQuestion(server, 'rejoin Uzbekistan', {}).callback).data;
     expect(answer.embeds[0].description).toContain('**rejoin**');
   });
 });
@@ -107,7 +110,7 @@ describe('live corpus updates in the running bot', () => {
       markdownArticle('Batken', 'Shelling reached Batken overnight.'),
     );
     for await (const [summary] of reloads) if (summary.added.includes('batken.md')) break;
-    const answer = await server.sendInteraction({ type: 2, data: askData('Batken shelling') }).callback;
+    const answer = await sendQuestion(server, 'Batken shelling', {}).callback;
     expect(answer.data.embeds.length).toBeGreaterThan(0);
   });
 });
@@ -118,8 +121,8 @@ describe('health and metrics', () => {
   });
 
   it('/metrics reports interactions by command and outcome, latency, zero results and index size', async () => {
-    await server.sendInteraction({ type: 2, data: askData('armenia') }).callback;
-    await server.sendInteraction({ type: 2, data: askData('Bshkekk') }).callback;
+    await sendQuestion(server, 'armenia', {}).callback;
+    await sendQuestion(server, 'Bshkekk', {}).callback;
     const { status, text } = await get('/metrics');
     expect(status).toBe(200);
     expect(text).toMatch(/bot_interactions_total\{command="csto",outcome="answered"\} \d+/);
@@ -154,7 +157,7 @@ describe('operator endpoints are safe by default', () => {
   });
 
   it('50 crafted button custom_ids add no metrics series: labels come from a closed set', async () => {
-    const answer = await server.sendInteraction({ type: 2, data: askData('armenia'), user: owner }).callback;
+    const answer = await sendQuestion(server, 'armenia', { user: owner }).callback;
     const message = { ...answer.data, flags: 0 };
     const clicks = Array.from({ length: 50 }, (_, i) =>
       server.sendInteraction({

@@ -8,10 +8,10 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Json, LocalDiscordServer, LocalUser } from '../../src/local-discord/server.ts';
 import { PostgresSettingsStore } from '../../src/settings/postgres.ts';
 import {
-  askData,
   configure,
   MODERATOR_PERMISSIONS as MODERATOR,
   type ScriptProcess,
+  sendQuestion,
   serverEnv,
   spawnScript,
   startDiscord,
@@ -104,8 +104,7 @@ const configureVia = (replica: number, sub: string, options: Json[] = []) =>
   }).callback;
 
 const ask = (replica: number, user: LocalUser, query = 'armenia') =>
-  server.sendInteraction({ type: 2, data: askData(query), user, channelId: CHANNEL, endpoint: via(replica) })
-    .callback;
+  sendQuestion(server, query, { user, channelId: CHANNEL, endpoint: via(replica) }).callback;
 
 /** Resolves once `process` has applied a change of GUILD made by another process. */
 const hears = (process: ScriptProcess) =>

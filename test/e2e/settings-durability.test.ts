@@ -7,11 +7,11 @@ import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalDiscordServer, LocalUser } from '../../src/local-discord/server.ts';
 import {
-  askData,
   configure,
   MODERATOR_PERMISSIONS as MODERATOR,
   type RunningBot,
   runBot,
+  sendQuestion,
   startWorld,
 } from '../support/bot.ts';
 import { tempDir } from '../support/corpus.ts';
@@ -70,7 +70,7 @@ describe('DATA_DIR deleted while the bot runs', () => {
     // with the directory, which /healthz reported).
     await running?.stop();
     running = await runBot(server, { dataDir, httpPort: port });
-    const answer = await server.sendInteraction({ type: 2, data: askData('armenia') }).callback;
+    const answer = await sendQuestion(server, 'armenia', {}).callback;
     expect(answer.data.embeds).toHaveLength(3); // the default
     expect((await health()).status).toBe(200);
   });

@@ -7,7 +7,14 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalDiscordServer } from '../../src/local-discord/server.ts';
 import { CACHE_FILE } from '../../src/search/cache.ts';
-import { askData, localGuild, serverEnv, spawnScript, startDiscord, TEST_TOKEN } from '../support/bot.ts';
+import {
+  localGuild,
+  sendQuestion,
+  serverEnv,
+  spawnScript,
+  startDiscord,
+  TEST_TOKEN,
+} from '../support/bot.ts';
 import { tempDir } from '../support/corpus.ts';
 
 // Discord routes guild g to shard (g >> 22) % count: these two land on shards 0 and 1.
@@ -40,7 +47,7 @@ describe('sharding', () => {
     expect(server.gatewayStats.identifies).toBeGreaterThanOrEqual(2);
 
     for (const guildId of [GUILD_ON_SHARD_0, GUILD_ON_SHARD_1]) {
-      const response = await server.sendInteraction({ type: 2, data: askData('armenia'), guildId }).callback;
+      const response = await sendQuestion(server, 'armenia', { guildId }).callback;
       expect(response.data.embeds.length).toBeGreaterThan(0);
     }
     const lines = sharded

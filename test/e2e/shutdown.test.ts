@@ -5,7 +5,7 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalDiscordServer } from '../../src/local-discord/server.ts';
-import { askData, type ScriptProcess, serverEnv, spawnScript, startDiscord } from '../support/bot.ts';
+import { type ScriptProcess, sendQuestion, serverEnv, spawnScript, startDiscord } from '../support/bot.ts';
 import { tempDir } from '../support/corpus.ts';
 
 let server: LocalDiscordServer;
@@ -58,7 +58,7 @@ describe('the bot as a process, its stderr reader dead', () => {
     // About 450 KB of log lines (questions that match nothing are logged with their text): the pipe fills.
     for (let round = 0; round < 40; round++) {
       const batch = Array.from({ length: 25 }, (_, i) =>
-        server.sendInteraction({ type: 2, data: askData(`zzqv${round}x${i} ${'qqzx '.repeat(36)}`) }),
+        sendQuestion(server, `zzqv${round}x${i} ${'qqzx '.repeat(36)}`, {}),
       );
       for (const handle of batch) expect((await handle.callback).type).toBe(4);
     }
@@ -69,7 +69,7 @@ describe('the bot as a process, its stderr reader dead', () => {
   it('after the reader died, it keeps answering, and SIGTERM stops it', async () => {
     const bot = await startBot();
     bot.child.stderr?.destroy();
-    const answer = await server.sendInteraction({ type: 2, data: askData('armenia') }).callback;
+    const answer = await sendQuestion(server, 'armenia', {}).callback;
     expect(answer.data.embeds.length).toBeGreaterThan(0);
     bot.child.kill('SIGTERM');
     expect(await bot.exited).toBe(0);

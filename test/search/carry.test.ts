@@ -2,9 +2,14 @@
  * Names carried over from the paragraphs before: "the group" two paragraphs after one naming the
  * Baltic Ferry League is about the league. The corpora are written here.
  */
+import { unlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import pino from 'pino';
 import { describe, expect, it } from 'vitest';
-import { CARRIED_QUALITY, carriedWeight, type Neighbours } from '../../src/search/carry.ts';
-import { markdownArticle } from '../support/corpus.ts';
+import { CARRIED_QUALITY, carriedWeight, type Neighbours, neighboursIn } from '../../src/search/carry.ts';
+import { AnswerEngine } from '../../src/search/engine.ts';
+import { LiveCorpus } from '../../src/search/live.ts';
+import { makeCorpus, markdownArticle, tempDir } from '../support/corpus.ts';
 import { engineOf, first } from '../support/engine.ts';
 
 /**
@@ -48,6 +53,24 @@ describe('carriedWeight', () => {
   });
 });
 
+describe('what the paragraphs hold, read from a query’s evaluation', () => {
+  // One query word: slot × [the word's credit, its synonyms' credit]; short id 3 holds no query word.
+  const credit = Float64Array.from([1, 0, 0, 0.6, 0, 0]);
+  const slotOf = (shortId: number) => (shortId < 3 ? shortId : -1);
+  const place = (shortId: number) => ({ article: { id: 'a' }, paragraph: { number: shortId + 1 } });
+  const read = neighboursIn({ slotOf, credit }, 2, place);
+
+  it('a paragraph holding the name through a synonym does not lack it: nothing is carried into it', () => {
+    expect(read.holds(1, 0)).toBe(0.6);
+    expect(carriedWeight(1, [1], () => true, read)).toBe(0);
+  });
+
+  it('a paragraph holding none of the query’s words gains what the one before holds', () => {
+    expect(read.holds(3, 0)).toBe(0);
+    expect(carriedWeight(2, [1], () => true, read)).toBeCloseTo(CARRIED_QUALITY);
+  });
+});
+
 describe('a question naming the subject', () => {
   const named = 'Delegates of the Baltic Ferry League met in Tallinn on Monday to discuss fuel prices.';
   const agenda = 'Fuel prices were the first item on a long agenda.';
@@ -67,8 +90,32 @@ describe('a question naming the subject', () => {
     expect(first((await engine([named, agenda, group])).answer(question))).toBe('league#3');
   });
 
+  const vote = 'The vote on the budget was put off to June.';
+
   it('carries it no further than two paragraphs: then the paragraph only naming it comes first', async () => {
-    const later = await engine([named, agenda, 'The vote on the budget was put off to June.', group]);
+    const later = await engine([named, agenda, vote, group]);
     expect(first(later.answer(question))).toBe('league#1');
+  });
+
+  it('carries it after a live reload has re-indexed the article behind the others, next to a removed one', async () => {
+    // The edited article is indexed again after `dues.md`; the removed one leaves a gap before it.
+    const corpusDir = makeCorpus({
+      'dues.md': markdownArticle('Fees', dues),
+      'league.md': markdownArticle('Harbour news', [named, agenda, vote, group]),
+      'notes.md': markdownArticle('Notes', ['The harbour master retired in the spring.']),
+    });
+    const dataDir = tempDir();
+    const logger = pino({ level: 'silent' });
+    const opened = await AnswerEngine.open({ corpusDir, dataDir, logger });
+    const live = new LiveCorpus({ engine: opened, corpusDir, dataDir, logger });
+    try {
+      expect(first(opened.answer(question))).toBe('league#1');
+      writeFileSync(join(corpusDir, 'league.md'), markdownArticle('Harbour news', [named, agenda, group]));
+      unlinkSync(join(corpusDir, 'notes.md'));
+      expect(await live.reload()).toMatchObject({ changed: ['league.md'], removed: ['notes.md'] });
+      expect(first(opened.answer(question))).toBe('league#3');
+    } finally {
+      live.stop();
+    }
   });
 });

@@ -282,6 +282,20 @@ describe('autocomplete', () => {
     }
   });
 
+  it('when the word being typed is a figure with a thousands separator, it is completed whole', () => {
+    const completions = texts(engine.complete('the 7,6'));
+    expect(completions).toContain('the 7,644');
+    for (const completion of completions) expect(completion).not.toMatch(/7,7/);
+  });
+
+  it('when the word being typed ends in a possessive, it is finished: no completion replaces it', () => {
+    for (const typed of ['why did russia’s', "what did kyrgyzstan's"]) {
+      const head = typed.slice(0, typed.lastIndexOf(' ') + 1);
+      const completions = texts(engine.complete(typed)).filter((text) => text.startsWith(head));
+      expect(completions, typed).toEqual([typed]);
+    }
+  });
+
   it('when the typed word matches a section heading, the heading is offered', () => {
     expect(texts(engine.complete('menace'))).toContain('Sense Of Menace For Kazakhstan');
   });

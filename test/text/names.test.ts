@@ -25,10 +25,18 @@ describe('the names a paragraph writes', () => {
   });
 
   it('does not read the first capital of a sentence or a quotation as a name', () => {
+    expect(namesIn('"Not now," Pashinyan said; "Moscow knows."')).toEqual(['Pashinyan']);
     expect(namesIn('However Bishkek refused. “Officials in Dushanbe were told,” she said.')).toEqual([
       'Bishkek',
       'Dushanbe',
     ]);
+  });
+
+  it('reads a capital after a semicolon, a dash or a bracket as a name, and a name after an abbreviated title', () => {
+    expect(
+      namesIn('the Collective Security Treaty Organization (CSTO) met; Belarus abstained — Armenia too'),
+    ).toEqual(['Collective Security Treaty Organization', 'CSTO', 'Belarus', 'Armenia']);
+    expect(namesIn('talks between Mr. Pashinyan and Dr. Aliyev')).toEqual(['Pashinyan', 'Aliyev']);
   });
 
   it('keeps a name written with a slash whole', () => {
@@ -73,5 +81,38 @@ describe('the names most written about', () => {
       ['Putin', 2],
     ]);
     expect(mostWrittenAbout(counts, 3)).toEqual(['Nikol Pashinyan', 'Moscow', 'Putin']);
+  });
+
+  it('gives a name several longer names end to the most counted of the longest ones', () => {
+    const counts = new Map([
+      ['Petrov', 2],
+      ['Ivan Petrov', 1],
+      ['Anna Petrov', 4],
+      ['Treaty Organization', 1],
+      ['Security Treaty Organization', 5],
+      ['Collective Security Treaty Organization', 1],
+    ]);
+    expect(mostWrittenAbout(counts, 5)).toEqual([
+      'Collective Security Treaty Organization',
+      'Anna Petrov',
+      'Ivan Petrov',
+    ]);
+  });
+
+  it('counts what is left of a name that started a sentence with the whole name, never offering it', () => {
+    const paragraphs = [
+      'Collective Security Treaty Organization troops left Almaty in January.',
+      'Envoys of the Collective Security Treaty Organization met in Almaty.',
+      'Nikol Pashinyan spoke first.',
+    ];
+    const counts = new Map<string, number>();
+    for (const name of paragraphs.flatMap((paragraph) => namesIn(paragraph)))
+      counts.set(name, (counts.get(name) ?? 0) + 1);
+    expect(counts.get('Security Treaty Organization')).toBe(1);
+    expect(mostWrittenAbout(counts, 5)).toEqual([
+      'Almaty',
+      'Collective Security Treaty Organization',
+      'Pashinyan',
+    ]);
   });
 });
