@@ -24,6 +24,7 @@ import {
   INDEX_OPTIONS,
   INDEX_VERSION,
   type IndexedParagraph,
+  offeredNames,
   stateOf,
   type Vocabulary,
 } from './inverted-index.ts';
@@ -33,7 +34,7 @@ import { DenseMap, FieldLengths, LazyMap } from './short-id-maps.ts';
 export const CACHE_FILE = 'index-cache.v8';
 
 /** The layout of the packed index below; part of the fingerprint, so an older layout is rebuilt. */
-const PACKED_LAYOUT = 4;
+const PACKED_LAYOUT = 5;
 
 /**
  * The field names of a MiniSearch instance: part of the fingerprint, so a MiniSearch release that
@@ -68,7 +69,7 @@ export interface PackedIndex {
   /** Title and heading texts, and their terms joined by spaces. */
   headings: { texts: string[]; terms: string[] };
   /** Names and how many paragraphs name each. */
-  names: { texts: string[]; counts: Int32Array };
+  names: { texts: string[]; counts: Int32Array; offered: string[] };
 }
 
 const LEAF = '';
@@ -130,7 +131,11 @@ export function packIndex(built: BuiltIndex): PackedIndex {
       texts: [...built.headings.keys()],
       terms: [...built.headings.values()].map((terms) => terms.join(' ')),
     },
-    names: { texts: [...built.names.keys()], counts: Int32Array.from(built.names.values()) },
+    names: {
+      texts: [...built.names.keys()],
+      counts: Int32Array.from(built.names.values()),
+      offered: offeredNames(built),
+    },
   };
 }
 
@@ -168,7 +173,8 @@ function wellFormed(data: PackedIndex): boolean {
     data.headings.texts.length === data.headings.terms.length &&
     Array.isArray(data.names?.texts) &&
     data.names.counts instanceof Int32Array &&
-    data.names.texts.length === data.names.counts.length
+    data.names.texts.length === data.names.counts.length &&
+    Array.isArray(data.names.offered)
   );
 }
 
@@ -211,7 +217,7 @@ export function unpackIndex(data: PackedIndex): BuiltIndex | null {
     texts.map((text, at) => [text, headingTerms[at] ? (headingTerms[at] as string).split(' ') : []]),
   );
   const names = new Map(data.names.texts.map((text, at) => [text, data.names.counts[at] as number]));
-  return { index, vocabulary, headings, names };
+  return { index, vocabulary, headings, names, offered: data.names.offered };
 }
 
 type CacheFile = { fingerprint: string } & PackedIndex;

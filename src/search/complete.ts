@@ -14,7 +14,6 @@
  *
  * How choices look and Discord's limits are `src/render/choices.ts`'s business.
  */
-import { mostWrittenAbout } from '../text/names.ts';
 import { foldWord, HYPHENS, isNumericTerm, tokenize } from '../text/terms.ts';
 import type { Vocabulary } from './inverted-index.ts';
 import type { QueryTerm } from './query.ts';
@@ -38,8 +37,6 @@ export type Completion =
 
 /** The ending of a possessive as typed. */
 const POSSESSIVE = /['’][sS]$/u;
-/** Names kept for an empty box: more than any box shows (Discord's is 25 choices). */
-const NAMES_KEPT = 50;
 /** Answer previews offered first. */
 const PREVIEWS = 3;
 /** Best-ranked paragraphs whose matched words become completions of the word being typed. */
@@ -60,15 +57,15 @@ export interface Heading {
 /** Vocabulary and headings as autocomplete reads them: built once per index version. */
 export class WordLists {
   readonly #vocabulary: Vocabulary;
-  readonly #nameCounts: ReadonlyMap<string, number>;
+  /** The names most written about, most first (`offeredNames`). */
+  readonly names: readonly string[];
   readonly headings: readonly Heading[];
   #sorted: Word[] | undefined;
-  #names: string[] | undefined;
   #headingIndex: HeadingIndex | undefined;
 
-  constructor(vocabulary: Vocabulary, names: ReadonlyMap<string, number>, headings: readonly Heading[]) {
+  constructor(vocabulary: Vocabulary, names: readonly string[], headings: readonly Heading[]) {
     this.#vocabulary = vocabulary;
-    this.#nameCounts = names;
+    this.names = names;
     this.headings = headings;
   }
 
@@ -98,12 +95,6 @@ export class WordLists {
       if (best.length > max) best.pop();
     }
     return best;
-  }
-
-  /** The names of people, places and bodies most written about (`names.ts`), most first. */
-  names(): string[] {
-    this.#names ??= mostWrittenAbout(this.#nameCounts, NAMES_KEPT);
-    return this.#names;
   }
 
   /**
@@ -185,7 +176,7 @@ export function complete(
   if (!typed) {
     // Half sections, half names, so a corpus with many sections still shows who it is about.
     const headings = context.lists.headings.slice(0, Math.ceil(limit / 2)).map(({ heading }) => heading);
-    return dedupe([...headings, ...context.lists.names()].map(query), limit);
+    return dedupe([...headings, ...context.lists.names].map(query), limit);
   }
   const ranked = context.rank(typed, COMPLETION_SOURCES);
   const choices: Completion[] = ranked.slice(0, PREVIEWS).map((hit) => context.preview(hit, typed));
