@@ -24,7 +24,13 @@ describe('the index cache', () => {
     const second = await AnswerEngine.open({ corpusDir, dataDir });
     expect(first.stats.indexSource).toBe('built');
     expect(second.stats.indexSource).toBe('cache');
-    for (const query of ['', 'called off', 'tajikistan border', 'kyrg', 'why did kyrgyzstan cancel the drills']) {
+    for (const query of [
+      '',
+      'called off',
+      'tajikistan border',
+      'kyrg',
+      'why did kyrgyzstan cancel the drills',
+    ]) {
       expect(second.answer(query)).toEqual(first.answer(query));
       expect(second.complete(query)).toEqual(first.complete(query));
     }
