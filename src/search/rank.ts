@@ -323,14 +323,17 @@ export function rank(
       return headings ? (WEIGHTS.heading * headingShare(headings)) / weightSum : 0;
     });
   }
-  // A name a paragraph lacks counts a little when one of the two before it holds it (`carry.ts`).
-  const neighbours = neighboursIn(evaluation, 2 * count, context.paragraphs);
-  const isName = (t: number) => name[t] === true;
-  rescore(
-    candidates,
-    RESCORE_WINDOW,
-    (r) => carriedWeight(evaluation.shortId(slots[r] as number), weight, isName, neighbours) / weightSum,
-  );
+  // A name a paragraph lacks counts a little when one of the two before it holds it (`carry.ts`):
+  // only a query of two words or more, one of them a name, can have one a candidate lacks.
+  if (count > 1 && name.some(Boolean)) {
+    const neighbours = neighboursIn(evaluation, 2 * count, context.paragraphs);
+    const isName = (t: number) => name[t] === true;
+    rescore(
+      candidates,
+      RESCORE_WINDOW,
+      (r) => carriedWeight(evaluation.shortId(slots[r] as number), weight, isName, neighbours) / weightSum,
+    );
+  }
   // A query of names alone asks who or what they are: the paragraph introducing them first. Only
   // where in its article a paragraph stands decides it, so no paragraph is re-tokenised for it.
   // Words the corpus does not hold (`@everyone`) do not make a query of names a question.
