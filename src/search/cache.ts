@@ -24,17 +24,18 @@ import {
   INDEX_OPTIONS,
   INDEX_VERSION,
   type IndexedParagraph,
-  offeredNames,
+  type ListedWord,
   stateOf,
   type Vocabulary,
 } from './inverted-index.ts';
+import { listedWords, offeredNames } from './listed.ts';
 import { type PackedPostings, packPostings, type TermPostings, termCount, termPostings } from './postings.ts';
 import { DenseMap, FieldLengths, LazyMap } from './short-id-maps.ts';
 
 export const CACHE_FILE = 'index-cache.v8';
 
 /** The layout of the packed index below; part of the fingerprint, so an older layout is rebuilt. */
-const PACKED_LAYOUT = 5;
+const PACKED_LAYOUT = 6;
 
 /**
  * The field names of a MiniSearch instance: part of the fingerprint, so a MiniSearch release that
@@ -69,7 +70,9 @@ export interface PackedIndex {
   /** Title and heading texts, and their terms joined by spaces. */
   headings: { texts: string[]; terms: string[] };
   /** Names and how many paragraphs name each. */
-  names: { texts: string[]; counts: Int32Array; offered: string[] };
+  names: { texts: string[]; counts: Int32Array; offered: readonly string[] };
+  /** The vocabulary in prefix order (`listed.ts`), sorted where it was packed. */
+  listed: { folded: string[]; surfaces: string[]; counts: Int32Array };
 }
 
 const LEAF = '';
@@ -112,6 +115,7 @@ export function packIndex(built: BuiltIndex): PackedIndex {
     });
   }
   const vocabulary = [...built.vocabulary];
+  const listed = listedWords(built);
   return {
     tree,
     postings: packPostings(leaves),
@@ -135,6 +139,11 @@ export function packIndex(built: BuiltIndex): PackedIndex {
       texts: [...built.names.keys()],
       counts: Int32Array.from(built.names.values()),
       offered: offeredNames(built),
+    },
+    listed: {
+      folded: listed.map((word) => word.folded),
+      surfaces: listed.map((word) => word.surface),
+      counts: Int32Array.from(listed, (word) => word.count),
     },
   };
 }
@@ -174,7 +183,12 @@ function wellFormed(data: PackedIndex): boolean {
     Array.isArray(data.names?.texts) &&
     data.names.counts instanceof Int32Array &&
     data.names.texts.length === data.names.counts.length &&
-    Array.isArray(data.names.offered)
+    Array.isArray(data.names.offered) &&
+    Array.isArray(data.listed?.folded) &&
+    Array.isArray(data.listed.surfaces) &&
+    data.listed.counts instanceof Int32Array &&
+    data.listed.folded.length === data.listed.surfaces.length &&
+    data.listed.folded.length === data.listed.counts.length
   );
 }
 
@@ -217,7 +231,12 @@ export function unpackIndex(data: PackedIndex): BuiltIndex | null {
     texts.map((text, at) => [text, headingTerms[at] ? (headingTerms[at] as string).split(' ') : []]),
   );
   const names = new Map(data.names.texts.map((text, at) => [text, data.names.counts[at] as number]));
-  return { index, vocabulary, headings, names, offered: data.names.offered };
+  const listed: ListedWord[] = data.listed.folded.map((folded, at) => ({
+    folded,
+    surface: data.listed.surfaces[at] as string,
+    count: data.listed.counts[at] as number,
+  }));
+  return { index, vocabulary, headings, names, offered: data.names.offered, listed };
 }
 
 type CacheFile = { fingerprint: string } & PackedIndex;

@@ -15,7 +15,7 @@
  * How choices look and Discord's limits are `src/render/choices.ts`'s business.
  */
 import { foldWord, HYPHENS, isNumericTerm, tokenize } from '../text/terms.ts';
-import type { Vocabulary } from './inverted-index.ts';
+import type { ListedWord, Vocabulary } from './inverted-index.ts';
 import type { QueryTerm } from './query.ts';
 import type { Ranked } from './rank.ts';
 import { firstAtLeast } from './sorted.ts';
@@ -42,12 +42,6 @@ const PREVIEWS = 3;
 /** Best-ranked paragraphs whose matched words become completions of the word being typed. */
 const COMPLETION_SOURCES = 50;
 
-interface Word {
-  folded: string;
-  surface: string;
-  count: number;
-}
-
 /** A section heading and its terms, as the engine lists them. */
 export interface Heading {
   heading: string;
@@ -57,14 +51,21 @@ export interface Heading {
 /** Vocabulary and headings as autocomplete reads them: built once per index version. */
 export class WordLists {
   readonly #vocabulary: Vocabulary;
+  /** The vocabulary by folded word (`listedWords`). */
+  readonly #listed: readonly ListedWord[];
   /** The names most written about, most first (`offeredNames`). */
   readonly names: readonly string[];
   readonly headings: readonly Heading[];
-  #sorted: Word[] | undefined;
   #headingIndex: HeadingIndex | undefined;
 
-  constructor(vocabulary: Vocabulary, names: readonly string[], headings: readonly Heading[]) {
+  constructor(
+    vocabulary: Vocabulary,
+    listed: readonly ListedWord[],
+    names: readonly string[],
+    headings: readonly Heading[],
+  ) {
     this.#vocabulary = vocabulary;
+    this.#listed = listed;
     this.names = names;
     this.headings = headings;
   }
@@ -78,19 +79,16 @@ export class WordLists {
    * first (ties in alphabetical order). A short prefix begins thousands of words: they are
    * scanned once, never sorted.
    */
-  beginningWith(prefix: string, max: number): Word[] {
-    this.#sorted ??= [...this.#vocabulary.values()]
-      .map(({ surface, count }) => ({ folded: foldWord(surface), surface, count }))
-      .sort((a, b) => (a.folded < b.folded ? -1 : a.folded > b.folded ? 1 : b.count - a.count));
-    const list = this.#sorted;
-    const best: Word[] = [];
+  beginningWith(prefix: string, max: number): ListedWord[] {
+    const list = this.#listed;
+    const best: ListedWord[] = [];
     for (let i = firstAtLeast(list, prefix, (word) => word.folded); i < list.length; i++) {
-      const word = list[i] as Word;
+      const word = list[i] as ListedWord;
       if (!word.folded.startsWith(prefix)) break;
-      if (best.length === max && (best[max - 1] as Word).count >= word.count) continue;
+      if (best.length === max && (best[max - 1] as ListedWord).count >= word.count) continue;
       // After every word at least as frequent: ties keep their alphabetical order.
       let at = best.length;
-      while (at > 0 && (best[at - 1] as Word).count < word.count) at--;
+      while (at > 0 && (best[at - 1] as ListedWord).count < word.count) at--;
       best.splice(at, 0, word);
       if (best.length > max) best.pop();
     }

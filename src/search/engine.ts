@@ -24,7 +24,8 @@ import { type Completion, complete, WordLists } from './complete.ts';
 import { asksWhy } from './discourse.ts';
 import { questionFocus } from './focus.ts';
 import { type Hit, HitBuilder, type ParagraphView } from './hits.ts';
-import { type BuiltIndex, buildIndex, offeredNames } from './inverted-index.ts';
+import { type BuiltIndex, buildIndex } from './inverted-index.ts';
+import { listedWords, offeredNames } from './listed.ts';
 import { ParagraphTable } from './paragraphs.ts';
 import { cleanQuery, type QueryTerm, queryTerms } from './query.ts';
 import { type RankContext, type Ranked, type Ranking, type RankOptions, rank } from './rank.ts';
@@ -132,8 +133,9 @@ export class AnswerEngine {
     this.#problems = corpus.problems;
     this.#glossary = corpus.glossary;
     this.#built = built;
-    // Ranked at start (a cache or a reload brings them ranked), not on a reader's first keystroke.
+    // Derived at start (a cache or a reload brings them derived), not on a reader's first keystroke.
     offeredNames(built);
+    listedWords(built);
     this.#files = corpus.files;
     this.#stats = { articles: 0, paragraphs: 0, terms: 0, ...timing };
     this.#hits = new HitBuilder(this.#table, corpus.glossary);
@@ -276,7 +278,12 @@ export class AnswerEngine {
   complete(partial: string, limit = DEFAULT_COMPLETIONS): Completion[] {
     const typed = splitReference(cleanQuery(partial)).text;
     const typing = !/\s$/u.test(partial);
-    this.#lists ??= new WordLists(this.#built.vocabulary, offeredNames(this.#built), this.#table.headings);
+    this.#lists ??= new WordLists(
+      this.#built.vocabulary,
+      listedWords(this.#built),
+      offeredNames(this.#built),
+      this.#table.headings,
+    );
     return complete(typed, typing, Math.max(1, Math.trunc(limit) || DEFAULT_COMPLETIONS), {
       lists: this.#lists,
       terms: (text) => this.#terms(text),

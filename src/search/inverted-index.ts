@@ -9,7 +9,7 @@ import MiniSearch, { type Options } from 'minisearch';
 import type { Glossary } from '../corpus/glossary.ts';
 import type { Article } from '../corpus/types.ts';
 import { forgetMemos } from '../text/memo.ts';
-import { mostWrittenAbout, namesIn } from '../text/names.ts';
+import { namesIn } from '../text/names.ts';
 import { analyzeWord, type Folds, type Token, tokenize, type WordTerm } from '../text/terms.ts';
 import { PostingsBuilder, type TermPostings, termPostings } from './postings.ts';
 
@@ -84,6 +84,14 @@ function analyzeTokens(tokens: readonly Token[], folds: Folds, memo: WordMemo): 
 
 const termsOf = (words: readonly WordTerm[]) => words.map((word) => word.term);
 
+/** A word of the vocabulary as autocomplete lists it (`listed.ts`). */
+export interface ListedWord {
+  /** The word as written, folded: what a typed prefix is compared with. */
+  folded: string;
+  surface: string;
+  count: number;
+}
+
 export interface BuiltIndex {
   index: MiniSearch<IndexedParagraph>;
   vocabulary: Vocabulary;
@@ -94,22 +102,9 @@ export interface BuiltIndex {
   headings: Map<string, string[]>;
   /** How many paragraphs name each name (`names.ts`). */
   names: Map<string, number>;
-  /**
-   * The names an empty autocomplete box offers, most written about first: ranked from `names` where
-   * the index is packed (the reload worker, a cache save) or at first use, forgotten when an
-   * article comes or goes. Ranking some 30,000 names takes tens of milliseconds, which no
-   * keystroke should wait for.
-   */
-  offered?: string[];
-}
-
-/** How many names an empty box can be offered (more than Discord's 25 choices). */
-const OFFERED_NAMES = 50;
-
-/** The names an empty autocomplete box offers (`BuiltIndex.offered`). */
-export function offeredNames(built: BuiltIndex): string[] {
-  built.offered ??= mostWrittenAbout(built.names, OFFERED_NAMES);
-  return built.offered;
+  /** Derived for autocomplete (`listed.ts`): the names most written about, and the vocabulary in prefix order. */
+  offered?: readonly string[];
+  listed?: readonly ListedWord[];
 }
 
 /**
@@ -144,7 +139,6 @@ function vocabularyOf(analyzed: ReturnType<typeof analyzeArticle>): WordTerm[][]
 }
 
 function countNames(built: BuiltIndex, analyzed: ReturnType<typeof analyzeArticle>, delta: 1 | -1): void {
-  built.offered = undefined;
   for (const { names } of analyzed.paragraphs) {
     for (const name of names) {
       const count = (built.names.get(name) ?? 0) + delta;
@@ -165,7 +159,14 @@ function keepHeadings(
     built.headings.set(section, termsOf(analyzed.sections.get(section) ?? []));
 }
 
+/** What autocomplete derived from the vocabulary and the names no longer holds once an article comes or goes. */
+function forgetListed(built: BuiltIndex): void {
+  built.offered = undefined;
+  built.listed = undefined;
+}
+
 export function addArticle(built: BuiltIndex, article: Article, glossary: Glossary): void {
+  forgetListed(built);
   const analyzed = analyzeArticle(article, glossary);
   keepHeadings(built, article, analyzed);
   for (const words of vocabularyOf(analyzed)) countWords(built.vocabulary, words, 1);
@@ -177,6 +178,7 @@ export function addArticle(built: BuiltIndex, article: Article, glossary: Glossa
 
 /** Takes an article out of the index (MiniSearch `discard`: no need for the original document). */
 export function removeArticle(built: BuiltIndex, article: Article, glossary: Glossary): void {
+  forgetListed(built);
   const analyzed = analyzeArticle(article, glossary);
   for (const words of vocabularyOf(analyzed)) countWords(built.vocabulary, words, -1);
   countNames(built, analyzed, -1);

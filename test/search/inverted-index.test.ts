@@ -8,6 +8,7 @@ import {
   INDEX_OPTIONS,
   removeArticle,
 } from '../../src/search/inverted-index.ts';
+import { listedWords } from '../../src/search/listed.ts';
 import { tokenize, wordTerms } from '../../src/text/terms.ts';
 import { makeCorpus, markdownArticle, SHIPPED_CORPUS } from '../support/corpus.ts';
 
@@ -68,9 +69,14 @@ describe('building the whole index in one pass', () => {
         .search(query)
         .map((hit) => hit.id)
         .sort();
+    const listed = () => listedWords(built).map((word) => word.folded);
+    expect(listed()).not.toContain('dushanbe');
     addArticle(built, b, corpus.glossary);
     expect(ids(shelling)).toEqual(['a#1', 'b#1']);
+    // What autocomplete lists follows the articles in and out.
+    expect(listed()).toContain('dushanbe');
     removeArticle(built, a, corpus.glossary);
+    expect(listed()).not.toContain('batken');
     expect(ids(shelling)).toEqual(['b#1']);
     expect(built.index.search('batken')).toEqual([]);
     expect(built.vocabulary.has('batken')).toBe(false);
