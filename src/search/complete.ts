@@ -14,7 +14,7 @@
  *
  * How choices look and Discord's limits are `src/render/choices.ts`'s business.
  */
-import { foldWord, HYPHENS, isNumericTerm, tokenize } from '../text/terms.ts';
+import { foldWord, HYPHENS, isNumericTerm, POSSESSIVE, tokenize } from '../text/terms.ts';
 import type { ListedWord, Vocabulary } from './inverted-index.ts';
 import type { QueryTerm } from './query.ts';
 import type { Ranked } from './rank.ts';
@@ -35,8 +35,6 @@ export type Completion =
     }
   | { kind: 'query'; text: string };
 
-/** The ending of a possessive as typed. */
-const POSSESSIVE = /['’][sS]$/u;
 /** Answer previews offered first. */
 const PREVIEWS = 3;
 /** Best-ranked paragraphs whose matched words become completions of the word being typed. */

@@ -17,7 +17,7 @@ import { PostingsBuilder, type TermPostings, termPostings } from './postings.ts'
  * Bump whenever term processing, fields or boosts change: it is part of the cache fingerprint,
  * so a cache written by older code is rebuilt instead of answering with stale terms.
  */
-export const INDEX_VERSION = 5;
+export const INDEX_VERSION = 6;
 
 /**
  * One indexed paragraph; every field holds analyzed terms separated by spaces. Only what a

@@ -23,7 +23,7 @@
 import { MONTHS, WEEKDAYS } from './calendar.ts';
 import { isPeopleWord } from './demonyms.ts';
 import { memoize } from './memo.ts';
-import { startsWithCapital, type Token, tokenize, wordTerms } from './terms.ts';
+import { POSSESSIVE, startsWithCapital, type Token, tokenize, wordTerms } from './terms.ts';
 
 /**
  * Words naming a person's office, written capitalised before the name (`Deputy Prime Minister Edil
@@ -80,7 +80,6 @@ const ABBREVIATED_TITLES: ReadonlySet<string> = new Set(['dr', 'mr', 'mrs', 'ms'
 const POINT = /^\.[ \u00a0]+$/u;
 /** Text between two words that keeps them in one name: spaces only (or a slash, `RFE/RL`). */
 const JOINS = /^[ \u00a0]+$/u;
-const POSSESSIVE = /['’]s$/u;
 /** A capitalised word joined to a lower-case one says how, not who (`Moscow-led`, `Russian-backed`). */
 const DESCRIBES = /[\u2010\u2011-]\p{Ll}/u;
 

@@ -50,6 +50,9 @@ export function tokenize(text: string): Token[] {
 
 const CAPITAL = /^\p{Lu}/u;
 
+/** A possessive ending as written (`Russia’s`, `RUSSIA'S`). */
+export const POSSESSIVE = /['’]s$/iu;
+
 /** Whether a word as written starts with a capital: how names are told from other words. */
 export function startsWithCapital(surface: string): boolean {
   const code = surface.charCodeAt(0);
