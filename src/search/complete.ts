@@ -18,7 +18,7 @@ import { foldWord, HYPHENS, isNumericTerm, POSSESSIVE, tokenize } from '../text/
 import type { ListedWord, Vocabulary } from './inverted-index.ts';
 import type { QueryTerm } from './query.ts';
 import type { Ranked } from './rank.ts';
-import { firstAtLeast } from './sorted.ts';
+import { firstAtLeast, keepBest } from './sorted.ts';
 
 export type Completion =
   | {
@@ -79,18 +79,15 @@ export class WordLists {
    */
   beginningWith(prefix: string, max: number): ListedWord[] {
     const list = this.#listed;
-    const best: ListedWord[] = [];
-    for (let i = firstAtLeast(list, prefix, (word) => word.folded); i < list.length; i++) {
-      const word = list[i] as ListedWord;
-      if (!word.folded.startsWith(prefix)) break;
-      if (best.length === max && (best[max - 1] as ListedWord).count >= word.count) continue;
-      // After every word at least as frequent: ties keep their alphabetical order.
-      let at = best.length;
-      while (at > 0 && (best[at - 1] as ListedWord).count < word.count) at--;
-      best.splice(at, 0, word);
-      if (best.length > max) best.pop();
+    function* begun() {
+      for (let i = firstAtLeast(list, prefix, (word) => word.folded); i < list.length; i++) {
+        const word = list[i] as ListedWord;
+        if (!word.folded.startsWith(prefix)) return;
+        yield word;
+      }
     }
-    return best;
+    // The more frequent first; ties keep the list's alphabetical order.
+    return keepBest(begun(), max, (a, b) => b.count - a.count);
   }
 
   /**

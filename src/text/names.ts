@@ -11,7 +11,7 @@
  *   there loses its first word (`However Zatulin…` → `Zatulin`; a name written there is counted
  *   where it stands inside a sentence, which every name much written about does, and what is left
  *   of a name that started a sentence, `Security Treaty Organization`, is counted with the whole
- *   name by `mostWrittenAbout`);
+ *   name by `mostWrittenAbout` in src/search/listed.ts);
  * - a title and what comes before it are no part of the name (`Russian President Vladimir Putin`,
  *   `Deputy Prime Minister Edil Baisalov` → `Vladimir Putin`, `Edil Baisalov`);
  * - a capitalised word joined to a lower-case one describes (`Moscow-led`) and is no name;
@@ -141,60 +141,3 @@ const standsAlone = memoize((word: string): boolean => {
   const terms = wordTerms(word);
   return !CALENDAR.has(word) && terms.length > 0 && !terms.every(isPeopleWord);
 });
-
-/**
- * The `max` names most written about, from each name's count (paragraphs naming it), most first.
- * A name that ends a longer one is counted with it and offered as it: a surname alone
- * (`Pashinyan` with `Nikol Pashinyan`), and what is left of a name that started a sentence
- * (`Security Treaty Organization`, its first word dropped, with `Collective Security Treaty
- * Organization`). When several names end with it, the most counted of those no name ends takes it.
- */
-export function mostWrittenAbout(counts: ReadonlyMap<string, number>, max: number): string[] {
-  // The names each counted name ends (most names end none, and most endings are not names).
-  const holders = new Map<string, string[]>();
-  for (const name of counts.keys()) {
-    for (const ending of endingsOf(name)) {
-      if (!counts.has(ending)) continue;
-      const names = holders.get(ending);
-      if (names) names.push(name);
-      else holders.set(ending, [name]);
-    }
-  }
-  const totals = new Map(counts);
-  const countOf = (name: string) => counts.get(name) as number;
-  for (const [ending, names] of holders) {
-    // Never none: the longest name ending with it is the ending of no name.
-    const whole = names
-      .filter((name) => !holders.has(name))
-      .reduce((most, name) => (countOf(name) > countOf(most) ? name : most));
-    totals.set(whole, (totals.get(whole) as number) + countOf(ending));
-    totals.delete(ending);
-  }
-  return best(totals, max);
-}
-
-/** Which of two counted names comes first: the more counted, then the first alphabetically. */
-const before = ([a, countA]: [string, number], [b, countB]: [string, number]): number =>
-  countB - countA || (a < b ? -1 : 1);
-
-/** The `max` most counted names, most first: kept in order as met, not by sorting every name. */
-function best(totals: ReadonlyMap<string, number>, max: number): string[] {
-  const kept: [string, number][] = [];
-  if (max <= 0) return [];
-  for (const entry of totals) {
-    if (kept.length === max && before(entry, kept[max - 1] as [string, number]) >= 0) continue;
-    let at = kept.length;
-    while (at > 0 && before(entry, kept[at - 1] as [string, number]) < 0) at--;
-    kept.splice(at, 0, entry);
-    if (kept.length > max) kept.pop();
-  }
-  return kept.map(([name]) => name);
-}
-
-/** A name's endings, longest first: `Nikol Pashinyan` → `Pashinyan`. */
-function endingsOf(name: string): string[] {
-  const endings: string[] = [];
-  for (let space = name.indexOf(' '); space >= 0; space = name.indexOf(' ', space + 1))
-    endings.push(name.slice(space + 1));
-  return endings;
-}
